@@ -1,0 +1,220 @@
+"""The ``affectkit`` command.
+
+Examples::
+
+    affectkit demo
+    affectkit analyze "I can't wait for the weekend!" "This is so frustrating."
+    affectkit analyze --input comments.csv --text-column body --format jsonl > out.jsonl
+    cat texts.txt | affectkit analyze --format json
+
+Bad input exits with status 2 and one line on stderr naming the file, line and field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from affectkit.errors import AffectkitError
+
+if TYPE_CHECKING:
+    from affectkit.recognizers.base import Recognizer
+    from affectkit.types import TextAnalysis
+
+PROGRESS_ABOVE = 2000  # inputs longer than this report progress on stderr
+CHUNK = 512
+
+DEMO_CONVERSATION = [
+    ("Sam", "My flight got cancelled and I'm going to miss my sister's wedding."),
+    ("Alex", "Oh no, I'm so sorry. That's awful timing."),
+    ("Sam", "I've been on hold with the airline for two hours. I'm furious."),
+    ("Alex", "Want me to look for a train? There's one tonight that gets in by 10am."),
+    ("Sam", "Wait, really? That would be amazing, thank you so much!"),
+]
+DEMO_TEXTS = [
+    "I can't believe you remembered my birthday, that's so sweet of you!",
+    "Honestly, I'm terrified about the surgery tomorrow.",
+    "Why would anyone think this is a good idea?",
+    "The meeting has been moved to 3pm.",
+    "😂😂😂",
+    "Estoy muy feliz con el resultado.",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        result: int = args.handler(args)
+        return result
+    except AffectkitError as error:
+        print(f"affectkit: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head`
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="affectkit", description="Emotion understanding for conversational AI."
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    analyze = sub.add_parser("analyze", help="analyse texts from arguments, --input FILE or stdin")
+    analyze.add_argument("texts", nargs="*", help="texts to analyse (default: read stdin, one text per line)")
+    analyze.add_argument("--input", "-i", type=Path, help="a .txt (one text per line), .jsonl or .csv file")
+    analyze.add_argument("--text-column", default="text", help="CSV column or JSONL field holding the text")
+    analyze.add_argument(
+        "--format",
+        "-f",
+        choices=["table", "json", "jsonl"],
+        help="output format (default: table on a terminal, jsonl otherwise)",
+    )
+    analyze.add_argument(
+        "--model", "-m", default="goemotions-minilm@1", help="recognizer name (see `models`)"
+    )
+    analyze.set_defaults(handler=_analyze)
+
+    demo = sub.add_parser("demo", help="analyse a sample conversation and a few texts with the shipped model")
+    demo.add_argument("--model", "-m", default="goemotions-minilm@1")
+    demo.set_defaults(handler=_demo)
+
+    models = sub.add_parser("models", help="list the registered recognizers")
+    models.set_defaults(handler=_models)
+    return parser
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from affectkit.io import read_texts
+    from affectkit.recognizers import get_recognizer
+
+    if args.input is not None and args.texts:
+        raise AffectkitError("AK-E003", "give texts as arguments or --input FILE, not both")
+    if args.input is not None:
+        texts = read_texts(args.input, args.text_column)
+    elif args.texts:
+        texts = list(args.texts)
+    else:
+        if sys.stdin.isatty():
+            raise AffectkitError("AK-E009", "no texts: pass them as arguments, with --input FILE or on stdin")
+        texts = sys.stdin.read().splitlines()
+    if not texts:
+        raise AffectkitError(
+            "AK-E009", "the input holds no texts", source=str(args.input) if args.input else "<stdin>"
+        )
+    recognizer = get_recognizer(args.model)
+    analyses = analyze_with_progress(recognizer, texts, sys.stderr)
+    output_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    write_analyses(analyses, output_format, sys.stdout)
+    return 0
+
+
+def analyze_with_progress(recognizer: Recognizer, texts: list[str], stream: TextIO) -> list[TextAnalysis]:
+    """Analyse in chunks, reporting progress on ``stream`` for large inputs."""
+    if len(texts) <= PROGRESS_ABOVE:
+        return recognizer.analyze(texts)
+    results: list[TextAnalysis] = []
+    started = time.monotonic()
+    for start in range(0, len(texts), CHUNK):
+        results.extend(recognizer.analyze(texts[start : start + CHUNK]))
+        done = len(results)
+        rate = done / max(time.monotonic() - started, 1e-9)
+        eta = (len(texts) - done) / rate
+        stream.write(f"\ranalysed {done}/{len(texts)} texts ({rate:.0f}/s, {eta:.0f}s left)")
+        stream.flush()
+    stream.write("\n")
+    return results
+
+
+def write_analyses(analyses: list[TextAnalysis], output_format: str, stream: TextIO) -> None:
+    if output_format == "jsonl":
+        for analysis in analyses:
+            stream.write(analysis.model_dump_json() + "\n")
+    elif output_format == "json":
+        json.dump([a.model_dump(mode="json") for a in analyses], stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+    else:
+        stream.write(format_table(analyses) + "\n")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | None = None) -> str:
+    """A readable fixed-width table: text, emotions above threshold, sentiment, V/A/D, warnings."""
+    header = [
+        "#",
+        *(["speaker"] if speakers else []),
+        "text",
+        "emotions (probability)",
+        "sentiment",
+        "V",
+        "A",
+        "D",
+        "notes",
+    ]
+    rows = []
+    for i, a in enumerate(analyses):
+        emotions = ", ".join(f"{label} {a.emotions[label]:.2f}" for label in a.labels[:3])
+        sentiment = ", ".join(a.sentiment_labels) or "-"
+        vad = [f"{x:+.2f}" for x in (a.vad.valence, a.vad.arousal, a.vad.dominance)] if a.vad else ["-"] * 3
+        notes = ", ".join(w.code for w in a.warnings)
+        rows.append(
+            [
+                str(i + 1),
+                *([speakers[i]] if speakers else []),
+                _clip(a.text, 44),
+                emotions,
+                sentiment,
+                *vad,
+                notes,
+            ]
+        )
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, ["-" * w for w in widths], *rows]
+    ]
+    return "\n".join(lines)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from affectkit.recognizers import get_recognizer
+
+    recognizer = get_recognizer(args.model)
+    started = time.perf_counter()
+    turns = recognizer.analyze([text for _, text in DEMO_CONVERSATION])
+    texts = recognizer.analyze(DEMO_TEXTS)
+    elapsed = time.perf_counter() - started
+    print(f"affectkit demo: model {recognizer.model_id}\n")
+    print("A conversation, turn by turn:\n")
+    print(format_table(turns, speakers=[speaker for speaker, _ in DEMO_CONVERSATION]))
+    print("\nSingle texts (notes are warning codes, e.g. AK-W002 no letters, AK-W003 not English):\n")
+    print(format_table(texts))
+    print(
+        f"\n{len(turns) + len(texts)} texts in {elapsed * 1000:.0f} ms (model load included). "
+        "V/A/D = valence, arousal, dominance in [-1, 1]."
+    )
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    from affectkit.recognizers import DEFAULT, available
+
+    for name in available():
+        print(name + ("  (default)" if name == DEFAULT else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Readers for the public datasets affectkit trains and is evaluated on.
+
+Datasets are never shipped with affectkit: every reader takes the dataset folder as an argument. The
+default root is ``$AFFECTKIT_DATA`` or, failing that, ``../shared/data`` relative to the working
+directory (the layout of the project's own checkout).
+
+Example:
+    >>> from affectkit.datasets import data_root
+    >>> data_root("/tmp/data").name
+    'data'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+EMOBANK_SCALE = (1.0, 5.0)  # EmoBank rates V, A and D on 1..5; affectkit reports [-1, 1]
+BRIGHTER_EMOTIONS = ("anger", "fear", "joy", "sadness", "surprise")  # English track B columns
+BRIGHTER_MAX = 3.0  # track B intensities are ordinal 0..3
+
+
+def data_root(path: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding the datasets: ``path``, else ``$AFFECTKIT_DATA``, else ``../shared/data``."""
+    if path is not None:
+        return Path(path)
+    return Path(os.environ.get("AFFECTKIT_DATA", "../shared/data"))
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class MultiLabelSplit:
+    """Texts with a 0/1 matrix of labels (rows = texts, columns = ``labels``)."""
+
+    texts: list[str]
+    labels: list[str]
+    targets: np.ndarray
+    files: list[Path]
+
+
+@dataclass
+class RegressionSplit:
+    """Texts with real-valued targets (rows = texts, columns = ``names``)."""
+
+    texts: list[str]
+    names: list[str]
+    targets: np.ndarray
+    files: list[Path]
+
+
+def load_goemotions(folder: Path, split: str) -> MultiLabelSplit:
+    """GoEmotions split (``train``, ``dev`` or ``test``) as a 28-column multi-label matrix."""
+    labels = (folder / "emotions.txt").read_text(encoding="utf-8").split()
+    path = folder / f"{split}.tsv"
+    texts: list[str] = []
+    rows: list[list[int]] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line in handle:
+            text, label_ids, _comment_id = line.rstrip("\n").split("\t")
+            texts.append(text)
+            rows.append([int(i) for i in label_ids.split(",")])
+    targets = np.zeros((len(texts), len(labels)), dtype=np.float32)
+    for r, row in enumerate(rows):
+        targets[r, row] = 1.0
+    return MultiLabelSplit(texts, labels, targets, [path, folder / "emotions.txt"])
+
+
+def load_group_mapping(folder: Path, name: str) -> dict[str, list[str]]:
+    """An official GoEmotions mapping (``ekman`` or ``sentiment``): group -> member labels."""
+    path = folder / "taxonomy" / f"{name}_mapping.json"
+    mapping: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    return mapping
+
+
+def map_to_groups(split: MultiLabelSplit, groups: list[str], mapping: dict[str, list[str]]) -> np.ndarray:
+    """Project a fine-grained label matrix onto groups: a group is on when any member label is on.
+
+    A group named in ``groups`` but absent from ``mapping`` (``neutral``) maps to the label of that name.
+    """
+    index = {label: i for i, label in enumerate(split.labels)}
+    out = np.zeros((len(split.texts), len(groups)), dtype=np.float32)
+    for g, group in enumerate(groups):
+        members = mapping.get(group, [group])
+        out[:, g] = split.targets[:, [index[m] for m in members]].max(axis=1)
+    return out
+
+
+def load_emobank(folder: Path, split: str) -> RegressionSplit:
+    """EmoBank split on its official train/dev/test partition, V/A/D rescaled from [1, 5] to [-1, 1]."""
+    path = folder / "emobank.csv"
+    lo, hi = EMOBANK_SCALE
+    texts: list[str] = []
+    values: list[list[float]] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["split"] != split or not row["text"].strip():
+                continue
+            texts.append(row["text"])
+            values.append([(float(row[k]) - lo) / (hi - lo) * 2 - 1 for k in ("V", "A", "D")])
+    return RegressionSplit(texts, ["valence", "arousal", "dominance"], np.asarray(values, np.float32), [path])
+
+
+def load_brighter_intensity(folder: Path, split: str, language: str = "eng") -> RegressionSplit:
+    """SemEval-2025 task 11 (BRIGHTER) track B intensities, rescaled from 0..3 to [0, 1]."""
+    path = folder / "track_b" / split / f"{language}.csv"
+    texts: list[str] = []
+    values: list[list[float]] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            cells = [row.get(e, "") for e in BRIGHTER_EMOTIONS]
+            if any(c == "" for c in cells):
+                continue  # unlabelled row
+            texts.append(row["text"])
+            values.append([float(c) / BRIGHTER_MAX for c in cells])
+    return RegressionSplit(texts, list(BRIGHTER_EMOTIONS), np.asarray(values, np.float32), [path])

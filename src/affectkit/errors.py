@@ -1,0 +1,60 @@
+"""Coded errors and warnings. Codes are stable: users may match on them.
+
+| code    | kind    | meaning |
+|---------|---------|---------|
+| AK-E001 | error   | input file not found |
+| AK-E002 | error   | input bytes are not valid UTF-8 |
+| AK-E003 | error   | a required column or field is missing |
+| AK-E004 | error   | a line is not valid JSON (or not a JSON object) |
+| AK-E005 | error   | a field has the wrong type (a text must be a string) |
+| AK-E006 | error   | unknown recognizer name |
+| AK-E007 | error   | a model folder is missing or incomplete |
+| AK-E008 | error   | an optional dependency (extra) is not installed |
+| AK-E009 | error   | the input holds no texts |
+| AK-W001 | warning | the text is empty or only whitespace |
+| AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
+| AK-W003 | warning | the text does not look English; the shipped models are trained on English |
+| AK-W004 | warning | the text was longer than the model window and was analysed in overlapping windows |
+| AK-W005 | warning | the lexicon found no emotion words (lexicon baseline only) |
+
+Example:
+    >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))
+    'a.txt: AK-E001 no such file'
+"""
+
+from __future__ import annotations
+
+
+class AffectkitError(Exception):
+    """An error with a stable code and, where it applies, where in the input it happened."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.source = source
+        self.line = line
+        self.field = field
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source is not None:
+            where = self.source
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        field = f" (field '{self.field}')" if self.field else ""
+        return f"{where}{self.code} {self.message}{field}"
+
+
+def missing_extra(extra: str, module: str) -> AffectkitError:
+    """The error raised when an optional dependency is absent."""
+    return AffectkitError("AK-E008", f"'{module}' is not installed: pip install 'affectkit[{extra}]'")

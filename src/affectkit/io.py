@@ -1,0 +1,113 @@
+"""Reading texts from files, with coded errors that name the file, line and field.
+
+Formats, chosen by extension:
+
+* ``.txt``: one text per line (every line, blank ones included, so output line N is input line N);
+* ``.jsonl``: one JSON object per line with a string field ``text`` (blank lines are skipped);
+* ``.csv``: a header row naming a text column (``text`` unless told otherwise).
+
+Example:
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+    >>> _ = path.write_text('{"text": "hello"}\\n{"text": "bye"}\\n')
+    >>> read_texts(path)
+    ['hello', 'bye']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from affectkit.errors import AffectkitError
+
+FORMATS = (".txt", ".jsonl", ".csv")
+
+
+def read_text_file(path: Path) -> str:
+    """The file's contents as UTF-8 text (a leading BOM is dropped)."""
+    source = str(path)
+    if not path.is_file():
+        raise AffectkitError("AK-E001", "file not found", source=source)
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise AffectkitError(
+            "AK-E002", f"bytes are not valid UTF-8 (byte {error.start})", source=source, line=line
+        ) from None
+
+
+def parse_texts(content: str, suffix: str, source: str, text_column: str = "text") -> list[str]:
+    """Texts from the contents of a ``.txt``, ``.jsonl`` or ``.csv`` file (``suffix`` says which)."""
+    if suffix == ".txt":
+        return content.splitlines()
+    if suffix == ".jsonl":
+        return _parse_jsonl(content, source, text_column)
+    if suffix == ".csv":
+        return _parse_csv(content, source, text_column)
+    raise AffectkitError(
+        "AK-E003", f"unknown input format '{suffix}'; use one of {', '.join(FORMATS)}", source=source
+    )
+
+
+def read_texts(path: str | Path, text_column: str = "text") -> list[str]:
+    """Texts from a file; see the module docstring for the formats."""
+    path = Path(path)
+    return parse_texts(read_text_file(path), path.suffix.lower(), str(path), text_column)
+
+
+def _parse_jsonl(content: str, source: str, field: str) -> list[str]:
+    texts = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise AffectkitError(
+                "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=number
+            ) from None
+        if not isinstance(record, dict):
+            raise AffectkitError("AK-E004", "expected a JSON object", source=source, line=number)
+        if field not in record:
+            raise AffectkitError("AK-E003", "missing field", source=source, line=number, field=field)
+        if not isinstance(record[field], str):
+            raise AffectkitError(
+                "AK-E005",
+                f"expected a string, got {type(record[field]).__name__}",
+                source=source,
+                line=number,
+                field=field,
+            )
+        texts.append(record[field])
+    return texts
+
+
+def _parse_csv(content: str, source: str, column: str) -> list[str]:
+    reader = csv.reader(io.StringIO(content, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise AffectkitError("AK-E003", "empty CSV: no header row", source=source, line=1, field=column)
+    if column not in header:
+        raise AffectkitError(
+            "AK-E003",
+            f"missing column (header has: {', '.join(header)})",
+            source=source,
+            line=1,
+            field=column,
+        )
+    index = header.index(column)
+    texts = []
+    for row in reader:
+        if not row:
+            continue
+        if index >= len(row):
+            raise AffectkitError(
+                "AK-E003", "row has too few columns", source=source, line=reader.line_num, field=column
+            )
+        texts.append(row[index])
+    return texts

@@ -1,0 +1,70 @@
+"""The recognizer interface and the checks every recognizer shares.
+
+A recognizer turns a batch of texts into one :class:`~affectkit.types.TextAnalysis` per text, in input
+order. ``predict`` is pure (texts in, numbers out); ``analyze`` adds the input checks and wraps the
+numbers in the data model.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from affectkit.errors import AffectkitError
+from affectkit.language import detect_language
+from affectkit.types import AnalysisWarning, TextAnalysis
+
+
+def input_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
+    """The language of ``text`` and the warnings its content deserves (empty, no letters, not English)."""
+    if not text.strip():
+        return "und", [AnalysisWarning(code="AK-W001", message="empty or whitespace-only text")]
+    if not any(unicodedata.category(ch).startswith("L") for ch in text):
+        return "und", [
+            AnalysisWarning(code="AK-W002", message="no letters: only emoji, digits or punctuation")
+        ]
+    language = detect_language(text)
+    if language != "en":
+        return language, [
+            AnalysisWarning(
+                code="AK-W003",
+                message=f"text looks non-English (detected '{language}'); the model is trained on English",
+            )
+        ]
+    return language, []
+
+
+def check_texts(texts: Sequence[str]) -> list[str]:
+    """Reject a bare string (a common slip) and non-string items with a coded error."""
+    if isinstance(texts, str):
+        raise AffectkitError(
+            "AK-E005", "analyze() takes a list of texts; use analyze_one() for a single text"
+        )
+    out = list(texts)
+    for i, text in enumerate(out):
+        if not isinstance(text, str):
+            raise AffectkitError("AK-E005", f"item {i} is {type(text).__name__}, not a string", field="text")
+    return out
+
+
+class Recognizer(ABC):
+    """Base class: subclasses set ``name`` and ``version`` and implement :meth:`analyze`."""
+
+    name: str
+    version: str
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @abstractmethod
+    def thresholds(self) -> dict[str, float]:
+        """Decision threshold of each fine-grained label: ``labels`` holds those at or above it."""
+
+    @abstractmethod
+    def analyze(self, texts: Sequence[str]) -> list[TextAnalysis]:
+        """One analysis per text, in input order."""
+
+    def analyze_one(self, text: str) -> TextAnalysis:
+        return self.analyze([text])[0]

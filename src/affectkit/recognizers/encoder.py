@@ -1,0 +1,241 @@
+"""The shipped multi-task model: a fine-tuned MiniLM encoder in int8 ONNX, run with onnxruntime.
+
+Inference needs no torch: ``tokenizers`` splits the text, ``onnxruntime`` runs the graph.
+
+Long texts are never silently truncated. A text longer than the window (``window.max_tokens`` in the
+model config, 128 tokens) is cut into windows that overlap by ``window.stride`` tokens, every window is
+analysed, and the results are combined:
+
+* an emotion's probability and intensity are their maximum over windows (an emotion expressed anywhere
+  in the text is in the text), except ``neutral``, which takes the minimum (a text is neutral only if
+  every part of it is);
+* valence, arousal and dominance are the mean over windows, weighted by each window's token count.
+
+The analysis reports how many windows were used and warns (``AK-W004``) when there was more than one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.errors import AffectkitError, missing_extra
+from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.types import VAD, AnalysisWarning, TextAnalysis
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL = "goemotions-minilm"
+# Emotions of each GoEmotions family take the intensity of the BRIGHTER emotion closest to the family;
+# BRIGHTER's English data has no disgust, so disgust borrows anger's intensity.
+FAMILY_INTENSITY = {
+    "anger": "anger",
+    "disgust": "anger",
+    "fear": "fear",
+    "joy": "joy",
+    "sadness": "sadness",
+    "surprise": "surprise",
+}
+BATCH_WINDOWS = 64
+
+
+class EncoderRecognizer(Recognizer):
+    """The multi-task encoder shipped under ``affectkit/models/<name>``.
+
+    Example:
+        >>> recognizer = EncoderRecognizer()
+        >>> analysis = recognizer.analyze_one("Thank you so much, this made my day!")
+        >>> "gratitude" in analysis.labels
+        True
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        config: dict[str, Any] | None = None,
+        threads: int | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT_MODEL
+        self.threads = threads
+        if config is None:
+            config_path = self.path / "config.json"
+            if not config_path.is_file():
+                raise AffectkitError("AK-E007", f"no model config at {config_path}")
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+        self.config: dict[str, Any] = config
+        self.name = config["name"]
+        self.version = str(config["version"])
+        self.max_tokens = int(config["window"]["max_tokens"])
+        self.stride = int(config["window"]["stride"])
+
+    @cached_property
+    def _session(self) -> Any:
+        try:
+            import onnxruntime as ort
+        except ImportError:  # pragma: no cover - a core dependency
+            raise missing_extra("core", "onnxruntime") from None
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if self.threads:
+            options.intra_op_num_threads = self.threads
+        model = self.path / "model.onnx"
+        if not model.is_file():
+            raise AffectkitError("AK-E007", f"no model weights at {model}")
+        return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+
+    @cached_property
+    def _tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        tokenizer.enable_truncation(self.max_tokens, stride=self.stride)
+        tokenizer.no_padding()
+        return tokenizer
+
+    def windows(self, texts: Sequence[str]) -> list[list[list[int]]]:
+        """Token ids of each text, split into overlapping windows (one window for a short text)."""
+        encoded = self._tokenizer.encode_batch(list(texts))
+        return [[e.ids] + [o.ids for o in e.overflowing] for e in encoded]
+
+    def predict_raw(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Model outputs per text, windows combined: one array per head, plus ``windows`` (counts)."""
+        per_text = self.windows(texts)
+        flat = [(t, ids) for t, windows in enumerate(per_text) for ids in windows]
+        order = sorted(range(len(flat)), key=lambda i: len(flat[i][1]))
+        names = [o.name for o in self._session.get_outputs()]
+        out: dict[str, np.ndarray] = {}
+        for start in range(0, len(order), BATCH_WINDOWS):
+            part = order[start : start + BATCH_WINDOWS]
+            width = max(len(flat[i][1]) for i in part)
+            input_ids = np.zeros((len(part), width), dtype=np.int64)
+            mask = np.zeros((len(part), width), dtype=np.int64)
+            for row, i in enumerate(part):
+                ids = flat[i][1]
+                input_ids[row, : len(ids)] = ids
+                mask[row, : len(ids)] = 1
+            results = self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})
+            for name, value in zip(names, results, strict=True):
+                if name not in out:
+                    out[name] = np.zeros((len(flat), value.shape[1]), dtype=np.float32)
+                out[name][part] = value
+        lengths = np.array([len(ids) for _, ids in flat], dtype=np.float32)
+        owner = np.array([t for t, _ in flat])
+        return self._combine(out, owner, lengths, len(per_text))
+
+    def _combine(
+        self, out: dict[str, np.ndarray], owner: np.ndarray, lengths: np.ndarray, n: int
+    ) -> dict[str, np.ndarray]:
+        counts = np.bincount(owner, minlength=n)
+        if (counts == 1).all():  # the common case: every text fits one window
+            combined = dict(out)
+        else:
+            combined = {}
+            for name, values in out.items():
+                if name == "vad":
+                    weighted = np.zeros((n, values.shape[1]), dtype=np.float32)
+                    np.add.at(weighted, owner, values * lengths[:, None])
+                    totals = np.bincount(owner, weights=lengths, minlength=n)
+                    combined[name] = weighted / totals[:, None]
+                elif name == "embedding":
+                    summed = np.zeros((n, values.shape[1]), dtype=np.float32)
+                    np.add.at(summed, owner, values)
+                    combined[name] = summed / np.linalg.norm(summed, axis=1, keepdims=True)
+                else:
+                    highest = np.full((n, values.shape[1]), -np.inf, dtype=np.float32)
+                    np.maximum.at(highest, owner, values)
+                    labels = self.config["heads"].get(name, {}).get("labels", [])
+                    if "neutral" in labels:
+                        j = labels.index("neutral")
+                        lowest = np.full(n, np.inf, dtype=np.float32)
+                        np.minimum.at(lowest, owner, values[:, j])
+                        highest[:, j] = lowest
+                    combined[name] = highest
+        combined["windows"] = counts
+        return combined
+
+    def analyze(self, texts: Sequence[str]) -> list[TextAnalysis]:
+        texts = check_texts(texts)
+        if not texts:
+            return []
+        raw = self.predict_raw(texts)
+        heads = self.config["heads"]
+        fine, ekman, sentiment = heads["goemotions"], heads["ekman"], heads["sentiment"]
+        family = {m: group for group, members in self._families().items() for m in members}
+        intensity_index = {e: i for i, e in enumerate(heads["intensity"]["labels"])}
+        results = []
+        for i, text in enumerate(texts):
+            language, warnings = input_warnings(text)
+            windows = int(raw["windows"][i])
+            if windows > 1:
+                warnings.append(
+                    AnalysisWarning(
+                        code="AK-W004",
+                        message=f"text longer than {self.max_tokens} tokens: analysed in {windows} "
+                        "overlapping windows",
+                    )
+                )
+            emotions = _scores(fine, raw["goemotions"][i])
+            ekman_scores = _scores(ekman, raw["ekman"][i])
+            sentiment_scores = _scores(sentiment, raw["sentiment"][i])
+            group_intensity = {
+                g: float(raw["intensity"][i, intensity_index[src]]) for g, src in FAMILY_INTENSITY.items()
+            }
+            intensity = {
+                label: round(group_intensity.get(family.get(label, ""), 0.0), 4) for label in fine["labels"]
+            }
+            v, a, d = (float(np.clip(x, -1.0, 1.0)) for x in raw["vad"][i])
+            results.append(
+                TextAnalysis(
+                    text=text,
+                    emotions=emotions,
+                    labels=_above(fine, emotions),
+                    intensity=intensity,
+                    ekman=ekman_scores,
+                    ekman_labels=_above(ekman, ekman_scores),
+                    sentiment=sentiment_scores,
+                    sentiment_labels=_above(sentiment, sentiment_scores, at_least_one=False),
+                    vad=VAD(valence=round(v, 4), arousal=round(a, 4), dominance=round(d, 4)),
+                    language=language,
+                    windows=windows,
+                    warnings=warnings,
+                    model=self.model_id,
+                )
+            )
+        return results
+
+    def thresholds(self) -> dict[str, float]:
+        return _thresholds(self.config["heads"]["goemotions"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length sentence embeddings from the fine-tuned encoder (rows follow ``texts``)."""
+        return self.predict_raw(check_texts(texts))["embedding"]
+
+    def _families(self) -> dict[str, list[str]]:
+        return self.config.get("families") or {}
+
+
+def _scores(head: dict[str, Any], values: np.ndarray) -> dict[str, float]:
+    return {label: round(float(p), 4) for label, p in zip(head["labels"], values, strict=True)}
+
+
+def _thresholds(head: dict[str, Any]) -> dict[str, float]:
+    return dict(zip(head["labels"], head.get("thresholds") or [0.5] * len(head["labels"]), strict=True))
+
+
+def _above(head: dict[str, Any], scores: dict[str, float], at_least_one: bool = True) -> list[str]:
+    """Labels at or above their threshold, most probable first; if none, the single most probable label.
+
+    Every training example carries a label (``neutral`` included), so an empty answer is never right for
+    the emotion heads; sentiment groups may all be off (a neutral text).
+    """
+    thresholds = _thresholds(head)
+    chosen = [label for label, p in scores.items() if p >= thresholds[label]]
+    if not chosen and at_least_one:
+        chosen = [max(scores, key=lambda label: scores[label])]
+    return sorted(chosen, key=lambda label: -scores[label])

@@ -1,0 +1,64 @@
+"""The multi-task network: one MiniLM encoder, mean pooling, one linear head per task."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+# Output names of the exported graph, in order. Every head ends in its final activation so that the
+# ONNX graph returns ready-to-use values (probabilities, [-1, 1] VAD, [0, 1] intensities).
+OUTPUTS = ("goemotions", "ekman", "sentiment", "vad", "intensity", "embedding")
+
+
+class AffectNet(nn.Module):
+    def __init__(
+        self,
+        encoder: nn.Module,
+        hidden: int,
+        sizes: dict[str, int],
+        vad_mean: torch.Tensor,
+        vad_std: torch.Tensor,
+        dropout: float = 0.1,
+    ) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.heads = nn.ModuleDict({name: nn.Linear(hidden, size) for name, size in sizes.items()})
+        # VAD is learned on standardised targets (EmoBank's spread is narrow) and de-standardised here.
+        self.register_buffer("vad_mean", vad_mean.clone())
+        self.register_buffer("vad_std", vad_std.clone())
+
+    def pool(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        states = self.encoder(
+            input_ids=input_ids,
+            attention_mask=attention_mask,
+            token_type_ids=torch.zeros_like(input_ids),
+        ).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(states.dtype)
+        return (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+
+    def logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> dict[str, torch.Tensor]:
+        pooled = self.dropout(self.pool(input_ids, attention_mask))
+        return {name: head(pooled) for name, head in self.heads.items()}
+
+
+class ExportWrapper(nn.Module):
+    """Inference view of :class:`AffectNet` with activations applied, for ONNX export."""
+
+    def __init__(self, net: AffectNet) -> None:
+        super().__init__()
+        self.net = net
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        pooled = self.net.pool(input_ids, attention_mask)
+        heads = self.net.heads
+        vad = (heads["vad"](pooled) * self.net.vad_std + self.net.vad_mean).clamp(-1.0, 1.0)
+        embedding = nn.functional.normalize(pooled, dim=-1)
+        return (
+            torch.sigmoid(heads["goemotions"](pooled)),
+            torch.sigmoid(heads["ekman"](pooled)),
+            torch.sigmoid(heads["sentiment"](pooled)),
+            vad,
+            torch.sigmoid(heads["intensity"](pooled)),
+            embedding,
+        )

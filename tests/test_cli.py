@@ -1,0 +1,138 @@
+"""The `affectkit analyze` command: every input format, every output format, every input error."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from affectkit import cli
+
+FIELDS = {"text", "emotions", "labels", "intensity", "ekman", "sentiment", "vad", "warnings", "model"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_texts_as_arguments_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", "I love this!", "I hate this.", "--format", "jsonl")
+    assert code == 0
+    rows = jsonl(out)
+    assert [r["text"] for r in rows] == ["I love this!", "I hate this."]
+    for row in rows:
+        assert FIELDS <= set(row)
+        assert len(row["emotions"]) == 28 and len(row["ekman"]) == 7 and len(row["sentiment"]) == 3
+        assert set(row["vad"]) == {"valence", "arousal", "dominance"}
+        assert row["model"] == "goemotions-minilm@1"
+
+
+def test_txt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "in.txt"
+    path.write_text("first text\nsecond text\nthird text\n", encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", "--input", str(path), "--format", "jsonl")
+    assert code == 0
+    assert [r["text"] for r in jsonl(out)] == ["first text", "second text", "third text"]
+
+
+def test_jsonl_file_and_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "a happy day", "id": 1}\n\n{"text": "a sad day"}\n', encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", "-i", str(path), "--format", "json")
+    assert code == 0
+    assert [r["text"] for r in json.loads(out)] == ["a happy day", "a sad day"]
+
+
+def test_csv_file_with_text_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text('id,body\n1,"Well, that went great"\n2,"so scared, honestly"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", "-i", str(path), "--text-column", "body", "--format", "jsonl")
+    assert code == 0
+    assert [r["text"] for r in jsonl(out)] == ["Well, that went great", "so scared, honestly"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("one\ntwo\n"))
+    code, out, _ = run(capsys, "analyze", "--format", "jsonl")
+    assert code == 0
+    assert [r["text"] for r in jsonl(out)] == ["one", "two"]
+
+
+def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", "Thank you so much!", "--format", "table")
+    assert code == 0
+    assert "Thank you so much!" in out and "emotions" in out.splitlines()[0]
+
+
+def test_progress_on_large_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("ok then\n" * (cli.PROGRESS_ABOVE + 10), encoding="utf-8")
+    code, out, err = run(capsys, "analyze", "-i", str(path), "-f", "jsonl", "-m", "nrc-lexicon")
+    assert code == 0
+    assert len(out.splitlines()) == cli.PROGRESS_ABOVE + 10
+    assert f"{cli.PROGRESS_ABOVE + 10}/{cli.PROGRESS_ABOVE + 10}" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "args", "expected"),
+    [
+        ("missing.txt", None, [], ["missing.txt", "AK-E001"]),
+        ("latin1.txt", b"fine line\ncaf\xe9 au lait\n", [], ["latin1.txt:2", "AK-E002"]),
+        ("cols.csv", b"id,body\n1,hello\n", [], ["cols.csv:1", "AK-E003", "'text'"]),
+        ("bad.jsonl", b'{"text": "ok"}\n{"text": "broken"\n', [], ["bad.jsonl:2", "AK-E004"]),
+        ("nofield.jsonl", b'{"text": "ok"}\n{"body": "x"}\n', [], ["nofield.jsonl:2", "AK-E003", "'text'"]),
+        ("type.jsonl", b'{"text": 5}\n', [], ["type.jsonl:1", "AK-E005", "'text'"]),
+        ("array.jsonl", b'["text"]\n', [], ["array.jsonl:1", "AK-E004"]),
+        ("empty.txt", b"", [], ["empty.txt", "AK-E009"]),
+        ("x.tsv", b"text\nhi\n", [], ["x.tsv", "AK-E003"]),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    args: list[str],
+    expected: list[str],
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "analyze", "--input", str(path), "--format", "jsonl", *args)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    for fragment in expected:
+        assert fragment in err
+
+
+def test_unknown_model_is_a_coded_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "analyze", "hello", "--model", "no-such-model")
+    assert code == 2 and "AK-E006" in err
+
+
+def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert "goemotions-minilm@1" in out and "Sam" in out and "AK-W003" in out
+
+
+def test_console_script_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "affectkit.cli", "analyze", "good news!", "-f", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == "good news!"

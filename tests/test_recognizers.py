@@ -1,0 +1,103 @@
+"""One conformance suite, run against every registered recognizer."""
+
+from __future__ import annotations
+
+import pytest
+
+from affectkit.errors import AffectkitError
+from affectkit.recognizers import available, get_recognizer
+from affectkit.recognizers.base import Recognizer
+
+TEXTS = [
+    "Thank you so much, you made my day!",
+    "I am furious that they lied to me again.",
+    "The train leaves at 6pm.",
+    "I'm scared of what the doctor will say.",
+    "What a sad, lonely week it has been.",
+]
+FILLER = "The committee reviewed the quarterly schedule and the room bookings for the next session. "
+LONG = FILLER * 30 + "I am absolutely furious and disgusted with how they treated us, I hate this."
+
+
+@pytest.fixture(params=available())
+def recognizer(request: pytest.FixtureRequest) -> Recognizer:
+    return get_recognizer(request.param)
+
+
+def test_order_preserved_one_result_per_text(recognizer: Recognizer) -> None:
+    results = recognizer.analyze(TEXTS)
+    assert [r.text for r in results] == TEXTS
+    reversed_results = recognizer.analyze(TEXTS[::-1])
+    assert [r.text for r in reversed_results] == TEXTS[::-1]
+    assert reversed_results[0].labels == results[-1].labels
+
+
+def test_probabilities_are_probabilities(recognizer: Recognizer) -> None:
+    for result in recognizer.analyze(TEXTS):
+        assert len(result.emotions) == 28 and "neutral" in result.emotions
+        assert len(result.ekman) == 7 and len(result.sentiment) == 3
+        for scores in (result.emotions, result.ekman, result.sentiment, result.intensity):
+            assert all(0.0 <= p <= 1.0 for p in scores.values())
+        assert set(result.intensity) == set(result.emotions)
+        assert result.model == recognizer.model_id
+
+
+def test_deterministic(recognizer: Recognizer) -> None:
+    first = [r.model_dump() for r in recognizer.analyze(TEXTS)]
+    second = [r.model_dump() for r in recognizer.analyze(TEXTS)]
+    assert first == second
+
+
+def test_thresholds_applied(recognizer: Recognizer) -> None:
+    thresholds = recognizer.thresholds()
+    for result in recognizer.analyze(TEXTS):
+        above = {label for label, p in result.emotions.items() if p >= thresholds[label]}
+        if above:
+            assert set(result.labels) == above
+        else:  # nothing clears its threshold: the single most probable label
+            assert result.labels == [max(result.emotions, key=lambda k: result.emotions[k])]
+        probabilities = [result.emotions[label] for label in result.labels]
+        assert probabilities == sorted(probabilities, reverse=True)
+
+
+def test_long_text_is_read_to_the_end(recognizer: Recognizer) -> None:
+    result = recognizer.analyze_one(LONG)
+    assert result.text == LONG
+    # The only emotional sentence is at the very end: a truncating recognizer would miss it.
+    assert {"anger", "disgust"} & set(result.ekman_labels)
+    if result.windows > 1:
+        assert "AK-W004" in {w.code for w in result.warnings}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "AK-W001"),
+        ("   \n\t", "AK-W001"),
+        ("😂😂🔥", "AK-W002"),
+        ("!!! 123", "AK-W002"),
+        ("Estoy muy triste porque mi perro está enfermo", "AK-W003"),
+        ("Ich bin so glücklich, dass du wieder da bist", "AK-W003"),
+        ("Я очень рад тебя видеть", "AK-W003"),
+    ],
+)
+def test_odd_inputs_warn_and_never_crash(recognizer: Recognizer, text: str, code: str) -> None:
+    result = recognizer.analyze_one(text)
+    assert code in {w.code for w in result.warnings}
+    assert result.text == text
+    assert all(0.0 <= p <= 1.0 for p in result.emotions.values())
+
+
+def test_english_is_not_flagged(recognizer: Recognizer) -> None:
+    for result in recognizer.analyze(TEXTS + ["lol same", "ok"]):
+        assert not {"AK-W001", "AK-W002", "AK-W003"} & {w.code for w in result.warnings}
+        assert result.language == "en"
+
+
+def test_bad_input_is_a_coded_error(recognizer: Recognizer) -> None:
+    with pytest.raises(AffectkitError) as error:
+        recognizer.analyze("a bare string")  # type: ignore[arg-type]
+    assert error.value.code == "AK-E005"
+    with pytest.raises(AffectkitError):
+        recognizer.analyze(["fine", 3])  # type: ignore[list-item]
+    assert recognizer.analyze([]) == []
