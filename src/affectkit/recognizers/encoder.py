@@ -27,6 +27,7 @@ import numpy as np
 
 from affectkit.errors import AffectkitError, missing_extra
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.schemes import load_scheme
 from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -166,7 +167,7 @@ class EncoderRecognizer(Recognizer):
         raw = self.predict_raw(texts)
         heads = self.config["heads"]
         fine, ekman, sentiment = heads["goemotions"], heads["ekman"], heads["sentiment"]
-        family = {m: group for group, members in self._families().items() for m in members}
+        family = load_scheme("ekman-7").group_of()
         intensity_index = {e: i for i, e in enumerate(heads["intensity"]["labels"])}
         results = []
         for i, text in enumerate(texts):
@@ -215,9 +216,6 @@ class EncoderRecognizer(Recognizer):
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length sentence embeddings from the fine-tuned encoder (rows follow ``texts``)."""
         return self.predict_raw(check_texts(texts))["embedding"]
-
-    def _families(self) -> dict[str, list[str]]:
-        return self.config.get("families") or {}
 
 
 def _scores(head: dict[str, Any], values: np.ndarray) -> dict[str, float]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from affectkit.errors import missing_extra
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.schemes import load_scheme
 from affectkit.types import AnalysisWarning, TextAnalysis
 
 NRC_TO_GOEMOTIONS = {
@@ -43,13 +44,6 @@ NRC_TO_EKMAN = {
     "sadness": "sadness",
     "surprise": "surprise",
 }
-GOEMOTIONS = (
-    "admiration amusement anger annoyance approval caring confusion curiosity desire disappointment "
-    "disapproval disgust embarrassment excitement fear gratitude grief joy love nervousness optimism "
-    "pride realization relief remorse sadness surprise neutral"
-).split()
-EKMAN = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]
-SENTIMENT = ["positive", "negative", "ambiguous"]
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -70,7 +64,7 @@ class LexiconRecognizer(Recognizer):
         return lexicon
 
     def thresholds(self) -> dict[str, float]:
-        return dict.fromkeys(GOEMOTIONS, 0.5)
+        return dict.fromkeys(load_scheme("goemotions-28").labels, 0.5)
 
     def _lookup(self, word: str) -> list[str]:
         for candidate in (
@@ -97,8 +91,8 @@ class LexiconRecognizer(Recognizer):
         for text in check_texts(texts):
             language, warnings = input_warnings(text)
             counts = self.counts(text)
-            emotions = dict.fromkeys(GOEMOTIONS, 0.0)
-            ekman = dict.fromkeys(EKMAN, 0.0)
+            emotions = dict.fromkeys(load_scheme("goemotions-28").labels, 0.0)
+            ekman = dict.fromkeys(load_scheme("ekman-7").labels, 0.0)
             for category, hits in counts.items():
                 p = round(hits / (hits + 1), 4)
                 if category in NRC_TO_GOEMOTIONS:

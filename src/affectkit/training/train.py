@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0 = torch's default)")
     parser.add_argument("--version", default="1", help="model version written to the config")
+    parser.add_argument("--checkpoint", type=Path, help="also save the best torch weights here (not shipped)")
     return parser
 
 
@@ -272,9 +273,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
     assert best_state is not None
     net.load_state_dict(best_state)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.checkpoint:
+        torch.save({"state": best_state, "history": history}, args.checkpoint)
 
     config = export(torch, net, tokenizer, base, args, labels, ekman_labels)
-    config["families"] = ekman_map
     config["training"]["history"] = history
     config["training"]["data"] = {
         str(p.relative_to(p.parents[1]) if len(p.parents) > 1 else p): sha256_file(p)
@@ -320,6 +323,8 @@ def export(
         opset_version=17,
         dynamo=False,
     )
+    # Dynamic int8 quantisation, per output channel. (Fusing attention/LayerNorm first with onnxruntime's
+    # transformer optimizer made the int8 graph slower on this CPU: 1.29 vs 1.10 ms per short text.)
     quantize_dynamic(str(fp32), str(args.out / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8)
     fp32.unlink()
     shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")

@@ -1,0 +1,110 @@
+"""Accuracy of the shipped model beside the NRC lexicon baseline, on test splits never used in training.
+
+    .venv/bin/python benchmarks/accuracy.py [--data ../shared/data] [--limit N]
+
+* GoEmotions test (5,427 comments): macro- and micro-F1 over the 28 labels, with the thresholds shipped
+  in the model config (tuned on dev); Ekman-7 and sentiment macro-F1, gold labels projected with the
+  official GoEmotions mappings.
+* EmoBank test (1,000 sentences, official split): Pearson r for valence, arousal, dominance.
+* BRIGHTER (SemEval-2025 task 11) English track B test: Pearson r of each emotion's intensity.
+
+Prints a table and writes ``benchmarks/results/accuracy.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.datasets import (
+    BRIGHTER_EMOTIONS,
+    load_brighter_intensity,
+    load_emobank,
+    load_goemotions,
+    load_group_mapping,
+    map_to_groups,
+)
+from affectkit.metrics import macro_f1, micro_f1, pearson
+from affectkit.recognizers import get_recognizer
+
+RESULTS = Path(__file__).resolve().parent / "results"
+RECOGNIZERS = ["goemotions-minilm@1", "nrc-lexicon@1"]
+
+
+def label_matrix(analyses: list[Any], field: str, labels: list[str]) -> np.ndarray:
+    return np.array([[label in getattr(a, field) for label in labels] for a in analyses], dtype=bool)
+
+
+def evaluate(name: str, data: Path, limit: int) -> dict[str, Any]:
+    recognizer = get_recognizer(name)
+    out: dict[str, Any] = {"recognizer": recognizer.model_id}
+    test = load_goemotions(data / "goemotions", "test")
+    if limit:
+        test.texts, test.targets = test.texts[:limit], test.targets[:limit]
+    started = time.perf_counter()
+    analyses = recognizer.analyze(test.texts)
+    out["goemotions_seconds"] = round(time.perf_counter() - started, 1)
+    predicted = label_matrix(analyses, "labels", test.labels)
+    out["goemotions_macro_f1"] = macro_f1(test.targets, predicted)
+    out["goemotions_micro_f1"] = micro_f1(test.targets, predicted)
+    ekman_map = load_group_mapping(data / "goemotions", "ekman")
+    ekman_labels = [*ekman_map, "neutral"]
+    gold = map_to_groups(test, ekman_labels, ekman_map)
+    out["ekman_macro_f1"] = macro_f1(gold, label_matrix(analyses, "ekman_labels", ekman_labels))
+    sentiment_map = load_group_mapping(data / "goemotions", "sentiment")
+    sentiment_labels = list(sentiment_map)
+    gold = map_to_groups(test, sentiment_labels, sentiment_map)
+    out["sentiment_macro_f1"] = macro_f1(gold, label_matrix(analyses, "sentiment_labels", sentiment_labels))
+
+    emobank = load_emobank(data / "emobank", "test")
+    vad = [a.vad for a in recognizer.analyze(emobank.texts)]
+    for j, dim in enumerate(("valence", "arousal", "dominance")):
+        values = [getattr(v, dim) for v in vad] if all(v is not None for v in vad) else None
+        out[f"emobank_{dim}_pearson"] = pearson(np.array(values), emobank.targets[:, j]) if values else None
+
+    brighter = load_brighter_intensity(data / "semeval2025_task11_brighter", "test")
+    analyses = recognizer.analyze(brighter.texts)
+    for j, emotion in enumerate(BRIGHTER_EMOTIONS):  # each BRIGHTER emotion is also a GoEmotions label
+        predicted_intensity = np.array([a.intensity[emotion] for a in analyses])
+        out[f"brighter_{emotion}_intensity_pearson"] = (
+            pearson(predicted_intensity, brighter.targets[:, j]) if predicted_intensity.std() > 0 else None
+        )
+    return out
+
+
+def fmt(value: Any) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--limit", type=int, default=0, help="evaluate on the first N GoEmotions test rows only")
+    args = parser.parse_args()
+    results = [evaluate(name, args.data, args.limit) for name in RECOGNIZERS]
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "accuracy.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    rows = [
+        ("GoEmotions-28 macro-F1", "goemotions_macro_f1", "≥ 0.50"),
+        ("GoEmotions-28 micro-F1", "goemotions_micro_f1", ""),
+        ("Ekman-7 macro-F1", "ekman_macro_f1", "≥ 0.64"),
+        ("Sentiment-3 macro-F1", "sentiment_macro_f1", ""),
+        ("EmoBank valence r", "emobank_valence_pearson", "≥ 0.75"),
+        ("EmoBank arousal r", "emobank_arousal_pearson", "≥ 0.45"),
+        ("EmoBank dominance r", "emobank_dominance_pearson", "≥ 0.35"),
+        *[(f"BRIGHTER {e} intensity r", f"brighter_{e}_intensity_pearson", "") for e in BRIGHTER_EMOTIONS],
+    ]
+    names = [r["recognizer"] for r in results]
+    print(f"| {'test set, measure':<28} | " + " | ".join(f"{n:>20}" for n in names) + " | target |")
+    print(f"|{'-' * 30}|" + "|".join("-" * 21 + ":" for _ in names) + "|-------:|")
+    for label, key, target in rows:
+        print(f"| {label:<28} | " + " | ".join(f"{fmt(r[key]):>20}" for r in results) + f" | {target:>6} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Speed of the shipped model, all figures from one run.
+
+    .venv/bin/python benchmarks/speed.py [--data ../shared/data] [--recognizer goemotions-minilm@1]
+
+Measures, in this order: ``import affectkit`` time and cold start (import + model load + first analysis)
+in fresh subprocesses; throughput on a batch of 2,000 short texts; p50/p95 latency of one short text;
+peak resident memory of the process after all of it; total size of the shipped model files.
+Short texts are the first 2,000 GoEmotions test comments (median 12 words) when the data is there.
+Prints a table and writes ``benchmarks/results/speed.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+FALLBACK = [
+    "Thanks so much, this is exactly what I needed!",
+    "I can't believe they did that to you.",
+    "Not sure what you mean, can you explain?",
+    "This is the worst customer service ever.",
+    "lol that's hilarious",
+    "I'm really worried about my exam tomorrow.",
+    "Congrats on the new job!",
+    "Meh, it was fine I guess.",
+]
+
+
+def short_texts(data: Path, n: int) -> list[str]:
+    path = data / "goemotions" / "test.tsv"
+    if path.is_file():
+        texts = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
+    else:
+        texts = FALLBACK
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def fresh_process_seconds(code: str, repeats: int = 3) -> float:
+    """Median wall time of ``python -c code`` measured inside the child (interpreter start excluded)."""
+    timings = []
+    for _ in range(repeats):
+        wrapped = f"import time; t=time.perf_counter(); {code}; print(time.perf_counter()-t)"
+        out = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, check=True).stdout
+        timings.append(float(out.strip().splitlines()[-1]))
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--recognizer", default="goemotions-minilm@1")
+    parser.add_argument("--batch", type=int, default=2000)
+    args = parser.parse_args()
+
+    import_s = fresh_process_seconds("import affectkit")
+    cold_s = fresh_process_seconds(f"import affectkit; affectkit.analyze_one('hello there', model={args.recognizer!r})")
+
+    from affectkit.recognizers import get_recognizer
+    from affectkit.recognizers.encoder import MODELS_DIR
+
+    recognizer = get_recognizer(args.recognizer)
+    texts = short_texts(args.data, args.batch)
+    recognizer.analyze(texts[:64])  # warm-up
+    started = time.perf_counter()
+    recognizer.analyze(texts)
+    batch_s = time.perf_counter() - started
+
+    latencies = []
+    for text in texts[:300]:
+        started = time.perf_counter()
+        recognizer.analyze_one(text)
+        latencies.append((time.perf_counter() - started) * 1000)
+    latencies.sort()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    model_mb = sum(p.stat().st_size for p in (MODELS_DIR).rglob("*") if p.is_file()) / 1e6
+
+    results = {
+        "recognizer": recognizer.model_id,
+        "machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version(),
+                    "processor": platform.machine()},
+        "import_seconds": round(import_s, 3),
+        "cold_start_seconds": round(cold_s, 3),
+        "batch_size": len(texts),
+        "throughput_texts_per_second": round(len(texts) / batch_s, 1),
+        "latency_p50_ms": round(latencies[len(latencies) // 2], 2),
+        "latency_p95_ms": round(latencies[int(len(latencies) * 0.95)], 2),
+        "peak_memory_mb": round(peak_mb, 1),
+        "model_files_mb": round(model_mb, 2),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "speed.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    rows = [
+        ("import affectkit", f"{results['import_seconds']:.3f} s", "≤ 0.3 s"),
+        ("cold start (import, load, first text)", f"{results['cold_start_seconds']:.2f} s", ""),
+        (f"throughput, batch of {len(texts)} short texts", f"{results['throughput_texts_per_second']:.0f} texts/s",
+         "≥ 800"),
+        ("latency p50, one short text", f"{results['latency_p50_ms']:.1f} ms", "≤ 15 ms"),
+        ("latency p95, one short text", f"{results['latency_p95_ms']:.1f} ms", ""),
+        ("peak memory (RSS)", f"{results['peak_memory_mb']:.0f} MB", ""),
+        ("shipped model files", f"{results['model_files_mb']:.1f} MB", "≤ 40 MB"),
+    ]
+    print(f"speed of {recognizer.model_id} on {results['machine']['cpus']} CPUs\n")
+    print(f"| {'measure':<42} | {'value':>14} | {'target':>8} |")
+    print(f"|{'-' * 44}|{'-' * 16}:|{'-' * 10}:|")
+    for name, value, target in rows:
+        print(f"| {name:<42} | {value:>14} | {target:>8} |")
+
+
+if __name__ == "__main__":
+    main()
