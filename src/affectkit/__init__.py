@@ -9,14 +9,15 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from affectkit.types import TextAnalysis
+    from affectkit.conversation.turns import CauseModel, TurnModel
+    from affectkit.types import Conversation, ConversationAnalysis, TextAnalysis
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_one", "__version__"]
+__all__ = ["analyze", "analyze_one", "analyze_conversation", "__version__"]
 
 
 def analyze(texts: Sequence[str], model: str = "goemotions-minilm@1") -> list[TextAnalysis]:
@@ -38,3 +39,23 @@ def analyze_one(text: str, model: str = "goemotions-minilm@1") -> TextAnalysis:
     from affectkit.recognizers import get_recognizer
 
     return get_recognizer(model).analyze_one(text)
+
+
+def analyze_conversation(
+    conversation: Conversation | Mapping[str, Any] | Sequence[Any],
+    turn_model: TurnModel | None = None,
+    cause_model: CauseModel | None = None,
+) -> ConversationAnalysis:
+    """Analyse a conversation: each turn's emotion in context and its causes, each speaker's trajectory,
+    arc and shifts, contagion between speakers, and risk flags (a signal for a person to review, not a
+    diagnosis). See :func:`affectkit.conversation.analyze_conversation`.
+
+    Example:
+        >>> analysis = analyze_conversation({"id": "c1", "utterances": [
+        ...     {"speaker": "Sam", "text": "My exam went badly."}, {"speaker": "Alex", "text": "I'm sorry."}]})
+        >>> [t.index for t in analysis.turns], analysis.id
+        ([0, 1], 'c1')
+    """
+    from affectkit.conversation.analyzer import analyze_conversation as analyze_turns
+
+    return analyze_turns(conversation, turn_model, cause_model)

@@ -6,6 +6,7 @@ Examples::
     affectkit analyze "I can't wait for the weekend!" "This is so frustrating."
     affectkit analyze --input comments.csv --text-column body --format jsonl > out.jsonl
     cat texts.txt | affectkit analyze --format json
+    affectkit conversation chat.json --format html --output report.html
 
 Bad input exits with status 2 and one line on stderr naming the file, line and field.
 """
@@ -86,6 +87,24 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="analyse a sample conversation and a few texts with the shipped model")
     demo.add_argument("--model", "-m", default="goemotions-minilm@1")
     demo.set_defaults(handler=_demo)
+
+    conversation = sub.add_parser(
+        "conversation",
+        help="analyse a conversation: emotions in context, causes, trajectories, risk flags",
+        description="Analyse a conversation file (.json, .jsonl, .csv or a .txt transcript of 'Speaker: text' "
+        "lines). Risk flags are a signal for a person or an escalation path to review, not a diagnosis.",
+    )
+    conversation.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation")
+    conversation.add_argument(
+        "--format", "-f", choices=["table", "json", "html"], default="table", help="output format (default: table)"
+    )
+    conversation.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
+    conversation.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
+    conversation.add_argument("--text-column", default="text", help="CSV column holding the text")
+    conversation.add_argument(
+        "--model", "-m", default="goemotions-minilm@1", help="recognizer applied to each turn (see `models`)"
+    )
+    conversation.set_defaults(handler=_conversation)
 
     models = sub.add_parser("models", help="list the registered recognizers")
     models.set_defaults(handler=_models)
@@ -205,6 +224,24 @@ def _demo(args: argparse.Namespace) -> int:
         f"\n{len(turns) + len(texts)} texts in {elapsed * 1000:.0f} ms (model load included). "
         "V/A/D = valence, arousal, dominance in [-1, 1]."
     )
+    return 0
+
+
+def _conversation(args: argparse.Namespace) -> int:
+    from affectkit.conversation import TextTurnModel, analyze_conversation, format_table, read_conversation, render_html
+
+    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    analysis = analyze_conversation(conversation, turn_model=TextTurnModel(args.model))
+    if args.format == "json":
+        output = analysis.model_dump_json(indent=2) + "\n"
+    elif args.format == "html":
+        output = render_html(analysis)
+    else:
+        output = format_table(analysis) + "\n"
+    if args.output is not None:
+        args.output.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
     return 0
 
 

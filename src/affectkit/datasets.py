@@ -126,3 +126,60 @@ def load_brighter_intensity(folder: Path, split: str, language: str = "eng") -> 
             texts.append(row["text"])
             values.append([float(c) / BRIGHTER_MAX for c in cells])
     return RegressionSplit(texts, list(BRIGHTER_EMOTIONS), np.asarray(values, np.float32), [path])
+
+
+# DailyDialog and RECCON label utterances with Ekman emotions under their own names (and a few typos).
+DIALOGUE_EMOTIONS = {
+    "neutral": "neutral", "no emotion": "neutral", "happiness": "joy", "happines": "joy", "happy": "joy",
+    "excited": "joy", "anger": "anger", "angry": "anger", "disgust": "disgust", "fear": "fear",
+    "sadness": "sadness", "sad": "sadness", "surprise": "surprise", "surprised": "surprise",
+}
+DAILYDIALOG_EMOTIONS = ["neutral", "anger", "disgust", "fear", "joy", "sadness", "surprise"]  # ids 0..6
+
+
+@dataclass
+class DialogueTurn:
+    speaker: str
+    text: str
+    emotion: str  # Ekman-7 name
+    cause_turns: list[int]  # 0-based indices of the turns that caused this turn's emotion (RECCON only)
+    cause_spans: list[str]
+
+
+@dataclass
+class Dialogue:
+    id: str
+    turns: list[DialogueTurn]
+
+
+def dialogue_key(texts: list[str]) -> str:
+    """A spacing- and case-insensitive key to find the same dialogue in two releases."""
+    return "|".join("".join(t.lower().split()) for t in texts[:4])
+
+
+def load_reccon(folder: Path, split: str) -> list[Dialogue]:
+    """RECCON DailyDialog annotations (``train``, ``valid`` or ``test``), turns 0-based."""
+    data = json.loads((folder / f"dailydialog_{split}.json").read_text(encoding="utf-8"))
+    dialogues = []
+    for dialogue_id, (utterances, *_rest) in data.items():
+        turns = []
+        for u in utterances:
+            evidence = [e - 1 for e in u.get("expanded emotion cause evidence", []) if isinstance(e, int)]
+            turns.append(DialogueTurn(u["speaker"], u["utterance"], DIALOGUE_EMOTIONS[u["emotion"].strip().lower()],
+                                      evidence, list(u.get("expanded emotion cause span", []))))
+        dialogues.append(Dialogue(dialogue_id, turns))
+    return dialogues
+
+
+def load_dailydialog(folder: Path, split: str) -> list[Dialogue]:
+    """DailyDialog ``validation`` or ``test``: speakers alternate A/B, emotions as Ekman-7 names."""
+    texts = (folder / split / f"dialogues_{split}.txt").read_text(encoding="utf-8").splitlines()
+    emotions = (folder / split / f"dialogues_emotion_{split}.txt").read_text(encoding="utf-8").splitlines()
+    dialogues = []
+    for number, (line, labels) in enumerate(zip(texts, emotions, strict=True)):
+        utterances = [u.strip() for u in line.split("__eou__") if u.strip()]
+        ids = [int(x) for x in labels.split()]
+        turns = [DialogueTurn("AB"[i % 2], text, DAILYDIALOG_EMOTIONS[e], [], [])
+                 for i, (text, e) in enumerate(zip(utterances, ids, strict=True))]
+        dialogues.append(Dialogue(f"{split}_{number}", turns))
+    return dialogues

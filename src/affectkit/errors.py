@@ -11,11 +11,13 @@
 | AK-E007 | error   | a model folder is missing or incomplete |
 | AK-E008 | error   | an optional dependency (extra) is not installed |
 | AK-E009 | error   | the input holds no texts |
+| AK-E010 | error   | a conversation turn is malformed (transcript line without `Speaker:`, empty speaker name) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |
 | AK-W004 | warning | the text was longer than the model window and was analysed in overlapping windows |
 | AK-W005 | warning | the lexicon found no emotion words (lexicon baseline only) |
+| AK-W006 | warning | the recognizer gives no valence/arousal/dominance; neutral values (0, 0, 0) were used |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

@@ -8,6 +8,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -68,3 +70,164 @@ class TextAnalysis(BaseModel):
             [('joy', 0.9)]
         """
         return sorted(self.emotions.items(), key=lambda item: -item[1])[:n]
+
+
+# --- Conversations -----------------------------------------------------------------------------------
+
+RISK_NOTICE = (
+    "Risk flags are an automated signal for a human reviewer or an escalation path, not a diagnosis or a "
+    "risk assessment: they can miss a crisis and can flag harmless text."
+)
+
+
+class Utterance(BaseModel):
+    """One turn of a conversation: who spoke, what they said and, optionally, when.
+
+    Example:
+        >>> Utterance(speaker="Sam", text="Hi!").timestamp is None
+        True
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    speaker: str
+    text: str
+    timestamp: str | float | None = None
+    id: str | None = None
+
+
+class Conversation(BaseModel):
+    """A conversation: an id and its utterances in order.
+
+    Example:
+        >>> Conversation(id="c1", utterances=[Utterance(speaker="Sam", text="Hi!")]).utterances[0].speaker
+        'Sam'
+    """
+
+    id: str
+    utterances: list[Utterance]
+
+
+class Cause(BaseModel):
+    """A span that plausibly evoked a turn's emotion: ``turn`` is the index of the turn holding ``span``,
+    ``start``/``end`` are character offsets of ``span`` in that turn's text, ``score`` is in [0, 1]."""
+
+    model_config = ConfigDict(frozen=True)
+
+    turn: int = Field(ge=0)
+    span: str
+    score: float = Field(ge=0.0, le=1.0)
+    start: int = Field(default=0, ge=0)
+    end: int = Field(default=0, ge=0)
+
+
+class TurnAnalysis(BaseModel):
+    """One turn analysed in its conversation: ``emotion`` is the Ekman-7 label (the most probable of
+    ``ekman``), ``emotions`` the GoEmotions-28 probabilities, ``causes`` the spans that evoked it."""
+
+    index: int = Field(ge=0)
+    speaker: str
+    text: str
+    timestamp: str | float | None = None
+    emotion: str
+    ekman: dict[str, float]
+    emotions: dict[str, float]
+    vad: VAD
+    causes: list[Cause] = Field(default_factory=list)
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
+
+
+class TrajectoryPoint(BaseModel):
+    """A speaker's smoothed state after one of their turns (``emotion``: the argmax of the smoothed Ekman-7)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    turn: int = Field(ge=0)
+    valence: float
+    arousal: float
+    dominance: float
+    emotion: str
+
+
+class Shift(BaseModel):
+    """A significant change of a speaker's smoothed ``dimension`` at ``turn``; ``trigger_turn`` is the
+    other speaker's turn just before it (``None`` when the speaker spoke twice in a row)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    turn: int = Field(ge=0)
+    trigger_turn: int | None
+    dimension: str
+    before: float
+    after: float
+    description: str
+
+
+class SpeakerSummary(BaseModel):
+    """One speaker's turns, smoothed trajectory, overall arc, shifts and most frequent turn emotions."""
+
+    speaker: str
+    turns: list[int]
+    trajectory: list[TrajectoryPoint]
+    arc: Literal["improving", "worsening", "stable", "volatile"]
+    shifts: list[Shift]
+    dominant_emotions: list[str]
+
+
+class Contagion(BaseModel):
+    """How strongly ``target``'s valence follows ``source``'s ``lag`` turns later (Pearson ``correlation``
+    over ``pairs`` turn pairs; positive: moves with it, negative: moves against it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    target: str
+    lag: int = Field(ge=1)
+    correlation: float = Field(ge=-1.0, le=1.0)
+    pairs: int = Field(ge=0)
+
+
+class RiskFlag(BaseModel):
+    """A distress or crisis signal for a person to look at (see ``RISK_NOTICE``): never a diagnosis.
+
+    ``evidence`` is the exact span of the turn's text (``start``/``end`` offsets) for language flags, and a
+    short description of the run of turns (``turns``) for ``persistent_negative``. ``concern`` names what the
+    language is about; it equals ``kind`` except for ``third_party_risk`` (e.g. ``suicidal_ideation``).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    turn: int = Field(ge=0)
+    speaker: str
+    kind: str
+    concern: str
+    severity: Literal["low", "medium", "high"]
+    evidence: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    turns: list[int] = Field(default_factory=list)
+
+
+class ConversationAnalysis(BaseModel):
+    """Everything found in one conversation: turns in input order, per-speaker summaries, contagion between
+    speakers, risk flags, the models used and the notice that flags are not a diagnosis."""
+
+    id: str
+    turns: list[TurnAnalysis]
+    speakers: dict[str, SpeakerSummary]
+    contagion: list[Contagion]
+    flags: list[RiskFlag]
+    model: str
+    cause_model: str
+    notice: str = RISK_NOTICE
+
+
+class TrackerUpdate(BaseModel):
+    """What one new turn changed: its analysis, its speaker's updated summary, and the shifts and flags it
+    raised."""
+
+    turn: TurnAnalysis
+    summary: SpeakerSummary
+    shifts: list[Shift]
+    flags: list[RiskFlag]

@@ -164,7 +164,10 @@ class EncoderRecognizer(Recognizer):
         texts = check_texts(texts)
         if not texts:
             return []
-        raw = self.predict_raw(texts)
+        return self.annotate(texts, self.predict_raw(texts))
+
+    def annotate(self, texts: Sequence[str], raw: dict[str, np.ndarray]) -> list[TextAnalysis]:
+        """Wrap :meth:`predict_raw` output for ``texts`` in the data model, with thresholds and warnings."""
         heads = self.config["heads"]
         fine, ekman, sentiment = heads["goemotions"], heads["ekman"], heads["sentiment"]
         family = load_scheme("ekman-7").group_of()

@@ -1,0 +1,195 @@
+"""Conversation analysis, in batch (:func:`analyze_conversation`) or live, one turn at a time
+(:class:`ConversationTracker`). Both run the same incremental code, so after the last turn the tracker's
+result equals the batch analysis exactly.
+
+Per turn the work is: one turn-model prediction for the newest turn, the cause model on at most a few
+recent turns, and O(1) updates of the speaker's trajectory, the contagion sums and the risk monitors.
+
+Example:
+    >>> from affectkit.types import Conversation, Utterance
+    >>> conversation = Conversation(id="demo", utterances=[
+    ...     Utterance(speaker="Sam", text="My flight got cancelled and I'm going to miss the wedding."),
+    ...     Utterance(speaker="Alex", text="Oh no, I'm so sorry."),
+    ... ])
+    >>> analysis = analyze_conversation(conversation)
+    >>> [(t.index, t.speaker) for t in analysis.turns], sorted(analysis.speakers)
+    ([(0, 'Sam'), (1, 'Alex')], ['Alex', 'Sam'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from affectkit.conversation.causes import HeuristicCauseModel
+from affectkit.conversation.io import conversation_from_data, utterance_from_data
+from affectkit.conversation.risk import PersistentNegativeMonitor, language_flags
+from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
+from affectkit.conversation.turns import CauseModel, TextTurnModel, TurnModel, TurnPrediction
+from affectkit.errors import AffectkitError
+from affectkit.types import (
+    RISK_NOTICE,
+    Conversation,
+    ConversationAnalysis,
+    RiskFlag,
+    TrackerUpdate,
+    TurnAnalysis,
+    Utterance,
+)
+
+
+class ConversationTracker:
+    """Live analysis: :meth:`add` one utterance at a time, :meth:`result` for the analysis so far.
+
+    ``turn_model`` defaults to :class:`~affectkit.conversation.turns.TextTurnModel`, ``cause_model`` to
+    :class:`~affectkit.conversation.causes.HeuristicCauseModel`.
+
+    Example:
+        >>> tracker = ConversationTracker(conversation_id="chat")
+        >>> update = tracker.add(Utterance(speaker="Sam", text="I passed my exam!"))
+        >>> update.turn.index, update.summary.turns
+        (0, [0])
+        >>> update = tracker.add({"speaker": "Alex", "text": "Congratulations!"})
+        >>> len(tracker.result().turns)
+        2
+    """
+
+    def __init__(
+        self,
+        turn_model: TurnModel | None = None,
+        cause_model: CauseModel | None = None,
+        conversation_id: str = "live",
+    ) -> None:
+        self.turn_model = turn_model
+        self.cause_model = cause_model
+        self.conversation_id = conversation_id
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every turn (the models are kept)."""
+        self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else TextTurnModel()
+        self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else HeuristicCauseModel()
+        self.utterances_: list[Utterance] = []
+        self.predictions_: list[TurnPrediction] = []
+        self.turns_: list[TurnAnalysis] = []
+        self.tracks_: dict[str, SpeakerTrack] = {}
+        self.contagion_ = ContagionTracker()
+        self.persistent_ = PersistentNegativeMonitor()
+        self.flags_: list[RiskFlag] = []
+
+    def add(self, utterance: Utterance | Mapping[str, Any]) -> TrackerUpdate:
+        """Analyse the next utterance in the context of the earlier ones; returns what it changed."""
+        index = len(self.turns_)
+        utterance = _as_utterance(utterance, index)
+        self.utterances_.append(utterance)
+        try:
+            return self._ingest(self.turn_model_.predict_last(self.utterances_))
+        except BaseException:  # a model failed: forget the turn, keep the state as it was
+            del self.utterances_[index:]
+            del self.predictions_[index:]
+            raise
+
+    def _ingest(self, prediction: TurnPrediction) -> TrackerUpdate:
+        """Record the prediction for the newest utterance (already appended) and update everything.
+
+        The models run first; the state is only changed once nothing else can fail.
+        """
+        index = len(self.turns_)
+        utterance = self.utterances_[index]
+        self.predictions_.append(prediction)
+        emotion = prediction.emotion
+        causes = self.cause_model_.predict(self.utterances_, index, self.predictions_)
+        flags = language_flags(index, utterance.speaker, utterance.text)
+        turn = TurnAnalysis(
+            index=index,
+            speaker=utterance.speaker,
+            text=utterance.text,
+            timestamp=utterance.timestamp,
+            emotion=emotion,
+            ekman=dict(prediction.ekman),
+            emotions=dict(prediction.emotions),
+            vad=prediction.vad,
+            causes=causes,
+            warnings=list(prediction.warnings),
+        )
+        self.turns_.append(turn)
+        track = self.tracks_.get(utterance.speaker)
+        if track is None:
+            track = self.tracks_[utterance.speaker] = SpeakerTrack(utterance.speaker)
+        previous_own = track.turns[-1] if track.turns else -1
+        trigger = index - 1 if index - 1 > previous_own and track.turns else None
+        _, shifts = track.add(index, prediction.vad, prediction.ekman, emotion, trigger)
+        self.contagion_.add(utterance.speaker, prediction.vad.valence)
+        persistent = self.persistent_.update(
+            utterance.speaker, index, track.smoothed_valence, emotion, prediction.ekman
+        )
+        if persistent is not None:
+            flags.append(persistent)
+        self.flags_.extend(flags)
+        return TrackerUpdate(turn=turn, summary=track.summary(), shifts=shifts, flags=flags)
+
+    def result(self) -> ConversationAnalysis:
+        """The analysis of every turn added so far."""
+        return ConversationAnalysis(
+            id=self.conversation_id,
+            turns=list(self.turns_),
+            speakers={speaker: track.summary() for speaker, track in self.tracks_.items()},
+            contagion=self.contagion_.results(),
+            flags=list(self.flags_),
+            model=self.turn_model_.model_id,
+            cause_model=self.cause_model_.model_id,
+            notice=RISK_NOTICE,
+        )
+
+
+def analyze_conversation(
+    conversation: Conversation | Mapping[str, Any] | Sequence[Utterance],
+    turn_model: TurnModel | None = None,
+    cause_model: CauseModel | None = None,
+) -> ConversationAnalysis:
+    """Analyse a whole conversation: turns in context, causes, per-speaker trajectories, contagion, flags.
+
+    ``conversation`` is a :class:`~affectkit.types.Conversation`, a list of utterances, or decoded JSON
+    (``{"id": ..., "utterances": [...]}``). Risk flags are a signal for a person to review, not a diagnosis
+    (``ConversationAnalysis.notice``).
+
+    Example:
+        >>> analysis = analyze_conversation({"id": "c1", "utterances": [
+        ...     {"speaker": "Sam", "text": "I can't take this anymore."},
+        ...     {"speaker": "Alex", "text": "I'm here. Tell me what happened."}]})
+        >>> [(f.turn, f.kind) for f in analysis.flags]
+        [(0, 'hopelessness')]
+    """
+    conversation = _as_conversation(conversation)
+    tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id)
+    predictions = tracker.turn_model_.predict(conversation.utterances)
+    if len(predictions) != len(conversation.utterances):
+        raise AffectkitError(
+            "AK-E005",
+            f"the turn model returned {len(predictions)} predictions for {len(conversation.utterances)} turns",
+        )
+    for utterance, prediction in zip(conversation.utterances, predictions, strict=True):
+        tracker.utterances_.append(utterance)
+        tracker._ingest(prediction)
+    return tracker.result()
+
+
+def _as_conversation(conversation: Conversation | Mapping[str, Any] | Sequence[Utterance]) -> Conversation:
+    if isinstance(conversation, Conversation):
+        return conversation
+    if isinstance(conversation, Mapping):
+        return conversation_from_data(conversation)
+    if isinstance(conversation, str | bytes):
+        raise AffectkitError(
+            "AK-E005", "analyze_conversation() takes a Conversation, not a string; see read_conversation()"
+        )
+    items = list(conversation)
+    if all(isinstance(item, Utterance) for item in items):
+        return Conversation(id="conversation", utterances=items)
+    return conversation_from_data(items)
+
+
+def _as_utterance(utterance: Utterance | Mapping[str, Any], index: int) -> Utterance:
+    if isinstance(utterance, Utterance):
+        return utterance
+    return utterance_from_data(utterance, prefix=f"[{index}].")

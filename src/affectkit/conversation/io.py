@@ -1,0 +1,306 @@
+"""Reading conversations from files, with coded errors that name the file, line and field.
+
+Formats, chosen by extension:
+
+* ``.json``: ``{"id": ..., "utterances": [{"speaker": ..., "text": ..., "timestamp": optional}, ...]}``
+  (a bare list of utterances is accepted too; the id then defaults to the file name without extension);
+* ``.jsonl``: one utterance object per line (blank lines are skipped);
+* ``.csv``: a header row naming the speaker and text columns (``speaker`` and ``text`` unless told
+  otherwise) and, optionally, a ``timestamp`` column;
+* ``.txt``: a transcript, one ``Speaker: text`` per line, optionally prefixed by ``[timestamp]``
+  (blank lines are skipped; any other line without a ``Speaker:`` prefix is an error).
+
+Example:
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "chat.txt"
+    >>> _ = path.write_text("Sam: My flight got cancelled.\\n[10:02] Alex: Oh no!\\n")
+    >>> conversation = read_conversation(path)
+    >>> [(u.speaker, u.text, u.timestamp) for u in conversation.utterances]
+    [('Sam', 'My flight got cancelled.', None), ('Alex', 'Oh no!', '10:02')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from affectkit.errors import AffectkitError
+from affectkit.io import read_text_file
+from affectkit.types import Conversation, Utterance
+
+FORMATS = (".json", ".jsonl", ".csv", ".txt")
+_TRANSCRIPT_LINE = re.compile(
+    r"^\s*(?:\[(?P<timestamp>[^\]]*)\]\s*)?(?P<speaker>[^:\[\]]{1,80}?)\s*:[ \t]?(?P<text>.*)$"
+)
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def read_conversation(path: str | Path, speaker_column: str = "speaker", text_column: str = "text") -> Conversation:
+    """The conversation in a ``.json``, ``.jsonl``, ``.csv`` or ``.txt`` file (see the module docstring).
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "chat.jsonl"
+        >>> _ = path.write_text('{"speaker": "Sam", "text": "hi"}\\n{"speaker": "Alex", "text": "hey"}\\n')
+        >>> read_conversation(path).id
+        'chat'
+    """
+    path = Path(path)
+    return parse_conversation(
+        read_text_file(path), path.suffix.lower(), str(path), speaker_column, text_column, default_id=path.stem
+    )
+
+
+def parse_conversation(
+    content: str,
+    suffix: str,
+    source: str,
+    speaker_column: str = "speaker",
+    text_column: str = "text",
+    default_id: str = "conversation",
+) -> Conversation:
+    """A conversation from the contents of a file; ``suffix`` (``.json``, ``.jsonl``, ``.csv``, ``.txt``) says
+    which format. Raises :class:`~affectkit.errors.AffectkitError` naming ``source``, the line and the field.
+
+    Example:
+        >>> parse_conversation("Sam: hi\\nAlex: hello", ".txt", "<text>").utterances[1].speaker
+        'Alex'
+    """
+    if suffix == ".json":
+        conversation = _parse_json(content, source, default_id)
+    elif suffix == ".jsonl":
+        conversation = Conversation(id=default_id, utterances=_parse_jsonl(content, source))
+    elif suffix == ".csv":
+        conversation = Conversation(id=default_id, utterances=_parse_csv(content, source, speaker_column, text_column))
+    elif suffix == ".txt":
+        conversation = Conversation(id=default_id, utterances=_parse_transcript(content, source))
+    else:
+        raise AffectkitError(
+            "AK-E003", f"unknown conversation format '{suffix}'; use one of {', '.join(FORMATS)}", source=source
+        )
+    if not conversation.utterances:
+        raise AffectkitError("AK-E009", "the conversation holds no utterances", source=source)
+    return conversation
+
+
+def conversation_from_data(data: Any, source: str = "<input>", default_id: str = "conversation") -> Conversation:
+    """A conversation from decoded JSON: an object with ``utterances`` (and ``id``) or a list of utterances.
+
+    Example:
+        >>> conversation_from_data({"id": 7, "utterances": [{"speaker": "Sam", "text": "hi"}]}).id
+        '7'
+    """
+    return _conversation_from_data(data, source, default_id, lines=None)
+
+
+def _parse_json(content: str, source: str, default_id: str) -> Conversation:
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise AffectkitError(
+            "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=error.lineno
+        ) from None
+    return _conversation_from_data(data, source, default_id, lines=_utterance_lines(content))
+
+
+def _conversation_from_data(data: Any, source: str, default_id: str, lines: list[int] | None) -> Conversation:
+    top = 1 if lines is not None else None  # a document-level problem is reported on line 1 of a file
+
+    def line_of(i: int) -> int | None:
+        return lines[i] if lines is not None and i < len(lines) else None
+
+    if isinstance(data, list):
+        records, conversation_id, prefix = data, default_id, ""
+    elif isinstance(data, Mapping):
+        if "utterances" not in data:
+            raise AffectkitError("AK-E003", "missing field", source=source, line=top, field="utterances")
+        records, prefix = data["utterances"], "utterances"
+        if not isinstance(records, list):
+            raise AffectkitError(
+                "AK-E005", f"expected a list, got {type(records).__name__}", source=source, line=top, field="utterances"
+            )
+        raw_id = data.get("id", default_id)
+        if isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
+            raise AffectkitError(
+                "AK-E005", f"expected a string, got {type(raw_id).__name__}", source=source, line=top, field="id"
+            )
+        conversation_id = str(raw_id)
+    else:
+        raise AffectkitError(
+            "AK-E004",
+            "expected a JSON object with 'utterances' or a list of utterances",
+            source=source,
+            line=top,
+        )
+    utterances = [
+        utterance_from_data(record, source, line_of(i), f"{prefix}[{i}].") for i, record in enumerate(records)
+    ]
+    return Conversation(id=conversation_id, utterances=utterances)
+
+
+def utterance_from_data(record: Any, source: str = "<input>", line: int | None = None, prefix: str = "") -> Utterance:
+    """One utterance from a decoded JSON object, checking every field (``prefix`` goes before field names).
+
+    Example:
+        >>> utterance_from_data({"speaker": "Sam", "text": "hi", "timestamp": 3}).timestamp
+        3.0
+    """
+    if not isinstance(record, Mapping):
+        raise AffectkitError(
+            "AK-E004", "expected a JSON object", source=source, line=line, field=prefix.rstrip(".") or None
+        )
+    for name in ("speaker", "text"):
+        if name not in record:
+            raise AffectkitError("AK-E003", "missing field", source=source, line=line, field=prefix + name)
+        if not isinstance(record[name], str):
+            raise AffectkitError(
+                "AK-E005",
+                f"expected a string, got {type(record[name]).__name__}",
+                source=source,
+                line=line,
+                field=prefix + name,
+            )
+    speaker = record["speaker"].strip()
+    if not speaker:
+        raise AffectkitError("AK-E010", "empty speaker name", source=source, line=line, field=prefix + "speaker")
+    timestamp = record.get("timestamp")
+    if timestamp is not None and (isinstance(timestamp, bool) or not isinstance(timestamp, str | int | float)):
+        raise AffectkitError(
+            "AK-E005",
+            f"expected a string or a number, got {type(timestamp).__name__}",
+            source=source,
+            line=line,
+            field=prefix + "timestamp",
+        )
+    utterance_id = record.get("id")
+    if utterance_id is not None and (isinstance(utterance_id, bool) or not isinstance(utterance_id, str | int)):
+        raise AffectkitError(
+            "AK-E005",
+            f"expected a string, got {type(utterance_id).__name__}",
+            source=source,
+            line=line,
+            field=prefix + "id",
+        )
+    return Utterance(
+        speaker=speaker,
+        text=record["text"],
+        timestamp=timestamp,
+        id=None if utterance_id is None else str(utterance_id),
+    )
+
+
+def _parse_jsonl(content: str, source: str) -> list[Utterance]:
+    utterances = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise AffectkitError(
+                "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=number
+            ) from None
+        utterances.append(utterance_from_data(record, source, number))
+    return utterances
+
+
+def _parse_csv(content: str, source: str, speaker_column: str, text_column: str) -> list[Utterance]:
+    reader = csv.reader(io.StringIO(content, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise AffectkitError("AK-E003", "empty CSV: no header row", source=source, line=1, field=speaker_column)
+    for column in (speaker_column, text_column):
+        if column not in header:
+            raise AffectkitError(
+                "AK-E003", f"missing column (header has: {', '.join(header)})", source=source, line=1, field=column
+            )
+    columns = {"speaker": header.index(speaker_column), "text": header.index(text_column)}
+    timestamp_index = header.index("timestamp") if "timestamp" in header else None
+    utterances = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        for name, index in columns.items():
+            if index >= len(row):
+                raise AffectkitError(
+                    "AK-E003",
+                    "row has too few columns",
+                    source=source,
+                    line=reader.line_num,
+                    field=speaker_column if name == "speaker" else text_column,
+                )
+        speaker = row[columns["speaker"]].strip()
+        if not speaker:
+            raise AffectkitError(
+                "AK-E010", "empty speaker name", source=source, line=reader.line_num, field=speaker_column
+            )
+        timestamp = None
+        if timestamp_index is not None and timestamp_index < len(row) and row[timestamp_index].strip():
+            timestamp = row[timestamp_index].strip()
+        utterances.append(Utterance(speaker=speaker, text=row[columns["text"]], timestamp=timestamp))
+    return utterances
+
+
+def _parse_transcript(content: str, source: str) -> list[Utterance]:
+    utterances = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _TRANSCRIPT_LINE.match(line)
+        if match is None or not match["speaker"].strip():
+            raise AffectkitError(
+                "AK-E010", "expected 'Speaker: text' (no speaker prefix)", source=source, line=number, field="speaker"
+            )
+        timestamp = match["timestamp"].strip() if match["timestamp"] else None
+        utterances.append(Utterance(speaker=match["speaker"].strip(), text=match["text"].strip(), timestamp=timestamp))
+    return utterances
+
+
+def _utterance_lines(content: str) -> list[int]:
+    """The line on which each utterance of a valid JSON document starts (the elements of the top-level list,
+    or of the list under the top-level ``utterances`` key), so errors can name the line."""
+    decoder = json.JSONDecoder()
+
+    def skip(i: int) -> int:
+        match = _WHITESPACE.match(content, i)
+        return match.end() if match else i
+
+    def elements(i: int) -> list[int]:
+        starts: list[int] = []
+        i = skip(i + 1)
+        if content[i] == "]":
+            return starts
+        while True:
+            starts.append(i)
+            _, i = decoder.raw_decode(content, i)
+            i = skip(i)
+            if content[i] != ",":
+                return starts
+            i = skip(i + 1)
+
+    i = skip(0)
+    starts: list[int] = []
+    if content[i] == "[":
+        starts = elements(i)
+    elif content[i] == "{":
+        i = skip(i + 1)
+        while content[i] != "}":
+            key, i = decoder.raw_decode(content, i)
+            i = skip(skip(i) + 1)  # past the colon
+            if key == "utterances" and content[i] == "[":
+                starts = elements(i)  # the last duplicate key wins, as in json.loads
+            _, i = decoder.raw_decode(content, i)
+            i = skip(i)
+            if content[i] == ",":
+                i = skip(i + 1)
+    lines, line, position = [], 1, 0
+    for start in starts:
+        line += content.count("\n", position, start)
+        position = start
+        lines.append(line)
+    return lines

@@ -1,0 +1,64 @@
+"""The shipped conversation heads (turn emotion in context, causal emotion entailment), run with onnxruntime.
+
+Example:
+    >>> import numpy as np
+    >>> from affectkit.conversation.features import CONTEXT_DIM
+    >>> heads = ONNXHeads()
+    >>> heads.turn_emotion(np.zeros((2, CONTEXT_DIM), dtype=np.float32)).shape
+    (2, 7)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.errors import AffectkitError
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT = "conversation-minilm"
+
+
+class ONNXHeads:
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT
+        config_path = self.path / "config.json"
+        if not config_path.is_file():
+            raise AffectkitError("AK-E007", f"no conversation model config at {config_path}")
+        self.config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
+        self.labels: list[str] = self.config["labels"]
+        self.model_id = f"{self.config['name']}@{self.config['version']}"
+        self.cause_threshold = float(self.config["heads"]["cause"]["threshold"])
+        for head in self.config["heads"].values():
+            if not (self.path / head["file"]).is_file():
+                raise AffectkitError("AK-E007", f"missing model file {self.path / head['file']}")
+
+    @cached_property
+    def _sessions(self) -> dict[str, Any]:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1  # tiny MLPs: threads cost more than they save
+        return {name: ort.InferenceSession(str(self.path / head["file"]), options, providers=["CPUExecutionProvider"])
+                for name, head in self.config["heads"].items()}
+
+    def turn_emotion(self, features: np.ndarray, context: bool = True) -> np.ndarray:
+        """Ekman-7 probabilities per row, with the dev-tuned neutral prior folded in (rows sum to 1)."""
+        name = "turn_emotion" if context else "turn_emotion_nocontext"
+        probabilities = self._sessions[name].run(None, {"features": features.astype(np.float32)})[0]
+        offset = float(self.config["heads"][name]["neutral_log_offset"])
+        neutral = self.labels.index("neutral")
+        adjusted = np.asarray(probabilities, dtype=np.float64).copy()
+        adjusted[:, neutral] *= np.exp(offset)
+        result: np.ndarray = adjusted / adjusted.sum(axis=1, keepdims=True)
+        return result
+
+    def cause(self, features: np.ndarray) -> np.ndarray:
+        """Probability that each candidate turn caused the target's emotion."""
+        result: np.ndarray = self._sessions["cause"].run(None, {"features": features.astype(np.float32)})[0][:, 0]
+        return result

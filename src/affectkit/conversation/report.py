@@ -1,0 +1,260 @@
+"""Human-readable views of a :class:`~affectkit.types.ConversationAnalysis`: a fixed-width text table and a
+single self-contained HTML report (inline CSS and SVG; no scripts, fonts or images fetched from anywhere).
+
+Example:
+    >>> from affectkit.conversation import analyze_conversation
+    >>> analysis = analyze_conversation({"id": "c1", "utterances": [{"speaker": "Sam", "text": "Hi there!"}]})
+    >>> "<svg" in render_html(analysis) and "Sam" in format_table(analysis)
+    True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from affectkit.types import ConversationAnalysis, RiskFlag, SpeakerSummary, TurnAnalysis
+
+SERIES = (("valence", "#c2410c"), ("arousal", "#2563eb"), ("dominance", "#16a34a"))
+WIDTH, HEIGHT = 640, 190
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 12, 10, 26
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _top(turn: TurnAnalysis, n: int = 2) -> str:
+    ranked = sorted(turn.emotions.items(), key=lambda item: -item[1])[:n]
+    return ", ".join(f"{label} {p:.2f}" for label, p in ranked)
+
+
+def format_table(analysis: ConversationAnalysis) -> str:
+    """A fixed-width table of the turns, then each speaker's arc and shifts, contagion, and the flags.
+
+    Example:
+        >>> from affectkit.conversation import analyze_conversation
+        >>> table = format_table(analyze_conversation([{"speaker": "Sam", "text": "hello"}]))
+        >>> table.splitlines()[0].split()[:4]
+        ['#', 'speaker', 'text', 'emotion']
+    """
+    flags_by_turn: dict[int, list[RiskFlag]] = {}
+    for flag in analysis.flags:
+        flags_by_turn.setdefault(flag.turn, []).append(flag)
+    header = ["#", "speaker", "text", "emotion", "top emotions", "V", "A", "D", "causes", "flags"]
+    rows = []
+    for turn in analysis.turns:
+        causes = "; ".join(f'#{c.turn} "{_clip(c.span, 24)}"' for c in turn.causes) or "-"
+        flags = ", ".join(f"{f.kind}:{f.severity}" for f in flags_by_turn.get(turn.index, [])) or "-"
+        vad = [f"{x:+.2f}" for x in (turn.vad.valence, turn.vad.arousal, turn.vad.dominance)]
+        rows.append(
+            [str(turn.index), _clip(turn.speaker, 14), _clip(turn.text, 40), turn.emotion, _top(turn), *vad]
+            + [causes, flags]
+        )
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, ["-" * w for w in widths], *rows]
+    ]
+    lines.append("\nSpeakers:")
+    for speaker in analysis.speakers.values():
+        lines.append(
+            f"  {speaker.speaker}: arc {speaker.arc}; dominant {', '.join(speaker.dominant_emotions) or '-'}; "
+            f"turns {', '.join(map(str, speaker.turns))}"
+        )
+        lines.extend(f"    turn {shift.turn}: {shift.description}" for shift in speaker.shifts)
+    if analysis.contagion:
+        lines.append("\nContagion (valence follows, Pearson r at the strongest lag):")
+        lines.extend(
+            f"  {c.source} -> {c.target}: lag {c.lag}, r {c.correlation:+.2f} ({c.pairs} pairs)"
+            for c in analysis.contagion
+        )
+    lines.append("\nFlags:" if analysis.flags else "\nFlags: none")
+    lines.extend(
+        f'  turn {f.turn} {f.speaker}: {f.kind} ({f.severity}) "{_clip(f.evidence, 90)}" - {f.message}'
+        for f in analysis.flags
+    )
+    lines.append(f"\nNote: {analysis.notice}")
+    return "\n".join(lines)
+
+
+_CSS = """
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1100px;
+       padding: 0 1rem; color: #1f2937; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.notice { background: #fef9c3; border-left: 4px solid #ca8a04; padding: .6rem .9rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #e5e7eb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; }
+tr:target { background: #fef3c7; }
+td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+mark.flag { background: #fecaca; }
+.sev-high { color: #b91c1c; font-weight: 600; } .sev-medium { color: #c2410c; } .sev-low { color: #6b7280; }
+.speaker { border: 1px solid #e5e7eb; border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
+.legend span { margin-right: 1rem; } .legend i { display: inline-block; width: 1.2rem; height: 3px;
+  vertical-align: middle; margin-right: .3rem; }
+svg text { font-size: 10px; fill: #6b7280; }
+"""
+
+
+def render_html(analysis: ConversationAnalysis) -> str:
+    """A single self-contained HTML page: notice, flags, one trajectory chart (inline SVG) per speaker,
+    contagion and the per-turn table, with every turn reference linked to the turn's anchor (``#turn-N``).
+
+    Example:
+        >>> from affectkit.conversation import analyze_conversation
+        >>> page = render_html(analyze_conversation([{"speaker": "Sam", "text": "hello"}]))
+        >>> page.startswith("<!DOCTYPE html>") and 'id="turn-0"' in page
+        True
+    """
+    e = html.escape
+    total = len(analysis.turns)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Conversation {e(analysis.id)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>Conversation {e(analysis.id)}</h1>",
+        f'<p class="notice">{e(analysis.notice)}</p>',
+        f"<p>{total} turns, {len(analysis.speakers)} speakers. Turn model <code>{e(analysis.model)}</code>, "
+        f"cause model <code>{e(analysis.cause_model)}</code>.</p>",
+        "<h2>Flags</h2>",
+    ]
+    if analysis.flags:
+        parts.append(
+            "<table><tr><th>turn</th><th>speaker</th><th>kind</th><th>severity</th><th>evidence</th>"
+            "<th>message</th></tr>"
+        )
+        for flag in analysis.flags:
+            parts.append(
+                f'<tr><td><a href="#turn-{flag.turn}">#{flag.turn}</a></td><td>{e(flag.speaker)}</td>'
+                f'<td>{e(flag.kind)}</td><td class="sev-{flag.severity}">{flag.severity}</td>'
+                f"<td>“{e(flag.evidence)}”</td><td>{e(flag.message)}</td></tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append("<p>No flags.</p>")
+    parts.append("<h2>Speakers</h2>")
+    for number, speaker in enumerate(analysis.speakers.values()):
+        parts.append(_speaker_section(speaker, number, total))
+    if analysis.contagion:
+        parts.append(
+            "<h2>Contagion</h2><p>How much one speaker's valence follows the other's, a few turns later "
+            "(Pearson r at the strongest lag).</p>"
+        )
+        parts.append("<table><tr><th>source</th><th>target</th><th>lag</th><th>r</th><th>pairs</th></tr>")
+        parts.extend(
+            f"<tr><td>{e(c.source)}</td><td>{e(c.target)}</td><td>{c.lag}</td>"
+            f'<td class="num">{c.correlation:+.2f}</td><td>{c.pairs}</td></tr>'
+            for c in analysis.contagion
+        )
+        parts.append("</table>")
+    parts.append("<h2>Turns</h2>")
+    parts.append(
+        "<table><tr><th>#</th><th>speaker</th><th>text</th><th>emotion</th><th>top emotions</th>"
+        "<th>V</th><th>A</th><th>D</th><th>causes</th></tr>"
+    )
+    flags_by_turn: dict[int, list[RiskFlag]] = {}
+    for flag in analysis.flags:
+        flags_by_turn.setdefault(flag.turn, []).append(flag)
+    for turn in analysis.turns:
+        causes = (
+            "<br>".join(
+                f'<a class="cause" href="#turn-{c.turn}">#{c.turn}</a> “{e(c.span)}” <small>{c.score:.2f}</small>'
+                for c in turn.causes
+            )
+            or "–"
+        )
+        vad = "".join(
+            f'<td class="num">{x:+.2f}</td>' for x in (turn.vad.valence, turn.vad.arousal, turn.vad.dominance)
+        )
+        parts.append(
+            f'<tr id="turn-{turn.index}"><td>{turn.index}</td><td>{e(turn.speaker)}</td>'
+            f"<td>{_highlight(turn.text, flags_by_turn.get(turn.index, []))}</td><td>{e(turn.emotion)}</td>"
+            f"<td>{e(_top(turn, 3))}</td>{vad}<td>{causes}</td></tr>"
+        )
+    parts.append("</table></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _highlight(text: str, flags: Sequence[RiskFlag]) -> str:
+    """The text, escaped, with each flag's evidence span marked."""
+    out, position = [], 0
+    spans = sorted((f.start, f.end, f.kind) for f in flags if f.start is not None and f.end is not None)
+    for start, end, kind in spans:
+        if start < position:
+            continue
+        out.append(html.escape(text[position:start]))
+        out.append(f'<mark class="flag" title="{html.escape(kind)}">{html.escape(text[start:end])}</mark>')
+        position = end
+    out.append(html.escape(text[position:]))
+    return "".join(out)
+
+
+def _speaker_section(speaker: SpeakerSummary, number: int, total: int) -> str:
+    e = html.escape
+    shifts = "".join(
+        f'<li><a href="#turn-{s.turn}">turn {s.turn}</a>: {e(s.description)}'
+        + (f' (trigger: <a href="#turn-{s.trigger_turn}">#{s.trigger_turn}</a>)' if s.trigger_turn is not None else "")
+        + "</li>"
+        for s in speaker.shifts
+    )
+    legend = "".join(f'<span><i style="background:{color}"></i>{name}</span>' for name, color in SERIES)
+    return (
+        f'<div class="speaker" id="speaker-{number}"><h3>{e(speaker.speaker)}</h3>'
+        f"<p>Arc: <b>{e(speaker.arc)}</b>; dominant emotions: {e(', '.join(speaker.dominant_emotions))}; "
+        f"{len(speaker.turns)} turns.</p>"
+        f'<div class="legend">{legend} (smoothed, −1 to +1; x: turn)</div>'
+        f"{trajectory_svg(speaker, total)}"
+        + (f"<p>Shifts:</p><ul>{shifts}</ul>" if shifts else "<p>No shifts.</p>")
+        + "</div>"
+    )
+
+
+def trajectory_svg(speaker: SpeakerSummary, total_turns: int) -> str:
+    """An inline SVG line chart of a speaker's smoothed valence, arousal and dominance over the turns of the
+    whole conversation; each point links to its turn.
+
+    Example:
+        >>> from affectkit.types import TrajectoryPoint
+        >>> point = TrajectoryPoint(turn=0, valence=0.5, arousal=0.1, dominance=0.0, emotion="joy")
+        >>> summary = SpeakerSummary(speaker="Sam", turns=[0], trajectory=[point], arc="stable", shifts=[],
+        ...     dominant_emotions=["joy"])
+        >>> trajectory_svg(summary, 1).count("<circle")
+        3
+    """
+    inner_w, inner_h = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
+
+    def x(turn: int) -> float:
+        return PAD_LEFT + (turn / max(1, total_turns - 1)) * inner_w
+
+    def y(value: float) -> float:
+        return PAD_TOP + (1 - (max(-1.0, min(1.0, value)) + 1) / 2) * inner_h
+
+    label = html.escape(speaker.speaker)
+    parts = [
+        f'<svg width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'role="img" aria-label="trajectory of {label}">'
+    ]
+    for tick in (-1.0, -0.5, 0.0, 0.5, 1.0):
+        stroke = "#9ca3af" if tick == 0 else "#e5e7eb"
+        parts.append(
+            f'<line x1="{PAD_LEFT}" y1="{y(tick):.1f}" x2="{WIDTH - PAD_RIGHT}" y2="{y(tick):.1f}" stroke="{stroke}"/>'
+            f'<text x="{PAD_LEFT - 6}" y="{y(tick) + 3:.1f}" text-anchor="end">{tick:+.1f}</text>'
+        )
+    step = max(1, (total_turns + 9) // 10)
+    for turn in range(0, max(total_turns, 1), step):
+        parts.append(f'<text x="{x(turn):.1f}" y="{HEIGHT - 8}" text-anchor="middle">{turn}</text>')
+    for name, color in SERIES:
+        values = [(p.turn, getattr(p, name)) for p in speaker.trajectory]
+        if len(values) > 1:
+            points = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in values)
+            parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{points}"/>')
+        for t, v in values:
+            parts.append(
+                f'<a href="#turn-{t}"><circle cx="{x(t):.1f}" cy="{y(v):.1f}" r="3.5" fill="{color}">'
+                f"<title>turn {t}: {name} {v:+.2f}</title></circle></a>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)

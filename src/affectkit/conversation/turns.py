@@ -1,0 +1,170 @@
+"""The interfaces that analyse turns: a :class:`TurnModel` predicts each turn's emotions given the turns
+before it, a :class:`CauseModel` finds the spans that evoked a turn's emotion.
+
+Both are protocols, so a context-aware model can replace the defaults without touching the rest: pass it
+as ``turn_model=`` / ``cause_model=`` to :func:`~affectkit.conversation.analyze_conversation` or
+:class:`~affectkit.conversation.ConversationTracker`. A turn model may look at earlier turns but never at
+later ones; that is what lets the live tracker predict the newest turn alone and still agree exactly with
+the batch analysis.
+
+The default :class:`TextTurnModel` runs the shipped per-text recognizer on each utterance on its own
+(no context yet). The default cause model is :class:`~affectkit.conversation.causes.HeuristicCauseModel`.
+
+Example:
+    >>> from affectkit.types import Utterance
+    >>> prediction = TextTurnModel().predict_last([Utterance(speaker="Sam", text="Thank you so much!")])
+    >>> sorted(prediction.ekman) == sorted(EKMAN_LABELS) and len(prediction.emotions) == 28
+    True
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from affectkit.errors import AffectkitError
+from affectkit.types import VAD, AnalysisWarning, Cause, Utterance
+
+if TYPE_CHECKING:
+    from affectkit.recognizers.base import Recognizer
+
+EKMAN_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
+NEUTRAL_VAD = VAD(valence=0.0, arousal=0.0, dominance=0.0)
+
+
+class TurnPrediction(BaseModel):
+    """What a turn model says about one turn: Ekman-7 and GoEmotions-28 probabilities, VAD and warnings.
+
+    Example:
+        >>> TurnPrediction(ekman={"joy": 0.8, "neutral": 0.3}, emotions={}, vad=NEUTRAL_VAD).emotion
+        'joy'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    ekman: dict[str, float]
+    emotions: dict[str, float]
+    vad: VAD
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
+
+    @property
+    def emotion(self) -> str:
+        """The most probable Ekman-7 label (the first one listed on a tie; ``neutral`` if none)."""
+        return max(self.ekman, key=lambda label: self.ekman[label]) if self.ekman else "neutral"
+
+
+@runtime_checkable
+class TurnModel(Protocol):
+    """Predicts turns in context. ``predict`` covers a whole conversation (one prediction per utterance, in
+    order); ``predict_last`` the newest utterance of ``history`` given the ones before it. For any model,
+    ``predict(u)[i]`` must equal ``predict_last(u[: i + 1])``."""
+
+    @property
+    def model_id(self) -> str:
+        """``name@version`` (or a description) recorded in ``ConversationAnalysis.model``."""
+        ...
+
+    def predict(self, utterances: Sequence[Utterance]) -> list[TurnPrediction]:
+        """One prediction per utterance, in input order."""
+        ...
+
+    def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
+        """The prediction for ``history[-1]``, given the turns before it."""
+        ...
+
+
+@runtime_checkable
+class CauseModel(Protocol):
+    """Finds the causes of turn ``turn_index``'s emotion among ``utterances[: turn_index + 1]``.
+
+    ``predictions`` holds the turn model's predictions for at least those turns. A cause model must not look
+    at later turns (the live tracker has not seen them yet).
+    """
+
+    @property
+    def model_id(self) -> str:
+        """``name@version`` recorded in ``ConversationAnalysis.cause_model``."""
+        ...
+
+    def predict(
+        self, utterances: Sequence[Utterance], turn_index: int, predictions: Sequence[TurnPrediction]
+    ) -> list[Cause]:
+        """The causes of turn ``turn_index``'s emotion, most likely first (empty for a neutral turn)."""
+        ...
+
+
+class IncrementalTurnModel(ABC):
+    """Base class for turn models that predict one turn at a time: implement :meth:`predict_last`;
+    :meth:`predict` calls it on every prefix (override it when a batch can be done faster)."""
+
+    @property
+    @abstractmethod
+    def model_id(self) -> str:
+        """``name@version`` of the model."""
+
+    @abstractmethod
+    def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
+        """The prediction for ``history[-1]``, given the turns before it."""
+
+    def predict(self, utterances: Sequence[Utterance]) -> list[TurnPrediction]:
+        """One prediction per utterance: :meth:`predict_last` on each prefix."""
+        return [self.predict_last(utterances[: i + 1]) for i in range(len(utterances))]
+
+
+class TextTurnModel(IncrementalTurnModel):
+    """The shipped per-text recognizer applied to each utterance alone (it ignores earlier turns).
+
+    Each text is analysed in its own call, in batch as well as live: the shipped int8 graph quantises
+    activations per call, so a text's scores shift slightly with the other texts in its batch, and one text
+    per call is what keeps the batch analysis and the live tracker exactly equal.
+
+    Example:
+        >>> from affectkit.types import Utterance
+        >>> model = TextTurnModel()
+        >>> model.model_id
+        'per-utterance:goemotions-minilm@1'
+        >>> len(model.predict([Utterance(speaker="A", text="hi"), Utterance(speaker="B", text="hello")]))
+        2
+    """
+
+    def __init__(self, recognizer: str = "goemotions-minilm@1") -> None:
+        self.recognizer = recognizer
+
+    @property
+    def model_id(self) -> str:
+        from affectkit.recognizers import resolve
+
+        return f"per-utterance:{resolve(self.recognizer)}"
+
+    def _recognizer(self) -> Recognizer:
+        from affectkit.recognizers import get_recognizer
+
+        return get_recognizer(self.recognizer)
+
+    def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
+        if not history:
+            raise AffectkitError("AK-E009", "predict_last() needs at least one utterance")
+        return self._one(history[-1].text)
+
+    def predict(self, utterances: Sequence[Utterance]) -> list[TurnPrediction]:
+        return [self._one(utterance.text) for utterance in utterances]
+
+    def _one(self, text: str) -> TurnPrediction:
+        analysis = self._recognizer().analyze([text])[0]
+        warnings = list(analysis.warnings)
+        vad = analysis.vad
+        if vad is None:
+            vad = NEUTRAL_VAD
+            warnings.append(
+                AnalysisWarning(
+                    code="AK-W006",
+                    message=f"{analysis.model} gives no valence/arousal/dominance; neutral values used",
+                )
+            )
+        ekman = {label: analysis.ekman.get(label, 0.0) for label in EKMAN_LABELS} if analysis.ekman else {}
+        if not any(ekman.values()):
+            ekman = {label: 1.0 if label == "neutral" else 0.0 for label in EKMAN_LABELS}
+        return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=warnings)

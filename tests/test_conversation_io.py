@@ -1,0 +1,247 @@
+"""Reading conversations: every format, and every input error with its code, line and field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from affectkit import cli
+from affectkit.conversation.io import conversation_from_data, parse_conversation, read_conversation
+from affectkit.errors import AffectkitError
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def error_of(path: Path, **kwargs: str) -> AffectkitError:
+    with pytest.raises(AffectkitError) as info:
+        read_conversation(path, **kwargs)
+    return info.value
+
+
+# --- formats -------------------------------------------------------------------------------------------
+
+
+def test_json_object(tmp_path: Path) -> None:
+    data = {
+        "id": "c-17",
+        "utterances": [
+            {"speaker": "Sam", "text": "My flight got cancelled.", "timestamp": "2024-05-01T10:00:00"},
+            {"speaker": "Alex", "text": "Oh no!", "timestamp": 12.5, "id": 2},
+            {"speaker": " Sam ", "text": "Yeah."},
+        ],
+    }
+    conversation = read_conversation(write(tmp_path, "chat.json", json.dumps(data, indent=2)))
+    assert conversation.id == "c-17"
+    assert [(u.speaker, u.text) for u in conversation.utterances] == [
+        ("Sam", "My flight got cancelled."),
+        ("Alex", "Oh no!"),
+        ("Sam", "Yeah."),
+    ]
+    assert [u.timestamp for u in conversation.utterances] == ["2024-05-01T10:00:00", 12.5, None]
+    assert conversation.utterances[1].id == "2"
+
+
+def test_json_list_and_default_id(tmp_path: Path) -> None:
+    path = write(tmp_path, "talk.json", '[{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "hey"}]')
+    conversation = read_conversation(path)
+    assert conversation.id == "talk"
+    assert [u.speaker for u in conversation.utterances] == ["A", "B"]
+
+
+def test_json_numeric_id_becomes_string(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.json", '{"id": 42, "utterances": [{"speaker": "A", "text": "hi"}]}')
+    assert read_conversation(path).id == "42"
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "chat.jsonl",
+        '{"speaker": "Sam", "text": "hello", "timestamp": 1}\n\n{"speaker": "Alex", "text": "hi there"}\n',
+    )
+    conversation = read_conversation(path)
+    assert conversation.id == "chat"
+    assert [(u.speaker, u.text, u.timestamp) for u in conversation.utterances] == [
+        ("Sam", "hello", 1.0),
+        ("Alex", "hi there", None),
+    ]
+
+
+def test_csv_default_and_custom_columns(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.csv", 'speaker,text,timestamp\nSam,"Well, hello",10:00\nAlex,hi,\n')
+    conversation = read_conversation(path)
+    assert [(u.speaker, u.text, u.timestamp) for u in conversation.utterances] == [
+        ("Sam", "Well, hello", "10:00"),
+        ("Alex", "hi", None),
+    ]
+    path = write(tmp_path, "b.csv", "who,body\nSam,one\n\nAlex,two\n")
+    conversation = read_conversation(path, speaker_column="who", text_column="body")
+    assert [(u.speaker, u.text) for u in conversation.utterances] == [("Sam", "one"), ("Alex", "two")]
+
+
+def test_transcript(tmp_path: Path) -> None:
+    content = "Sam: My flight got cancelled.\n\n[10:02] Alex: Oh no: that's awful!\nDr. Lee:   Noted.\nSam:\n"
+    conversation = read_conversation(write(tmp_path, "chat.txt", content))
+    assert [(u.speaker, u.text, u.timestamp) for u in conversation.utterances] == [
+        ("Sam", "My flight got cancelled.", None),
+        ("Alex", "Oh no: that's awful!", "10:02"),
+        ("Dr. Lee", "Noted.", None),
+        ("Sam", "", None),
+    ]
+
+
+def test_bom_is_dropped(tmp_path: Path) -> None:
+    path = write(tmp_path, "bom.txt", "\ufeffSam: hi\n".encode())
+    assert read_conversation(path).utterances[0].speaker == "Sam"
+
+
+def test_from_data() -> None:
+    conversation = conversation_from_data({"utterances": [{"speaker": "A", "text": "x"}]}, default_id="d")
+    assert conversation.id == "d" and conversation.utterances[0].text == "x"
+
+
+# --- errors --------------------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    error = error_of(tmp_path / "nope.json")
+    assert error.code == "AK-E001" and error.source and error.source.endswith("nope.json")
+
+
+def test_invalid_utf8_names_line(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.txt", b"Sam: hi\nAlex: \xff\xfe\n"))
+    assert (error.code, error.line) == ("AK-E002", 2)
+
+
+def test_unknown_format(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "chat.md", "Sam: hi"))
+    assert error.code == "AK-E003" and ".md" in error.message
+
+
+def test_json_syntax_error_names_line(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.json", '{"utterances": [\n  {"speaker": "A", "text": "x"},\n  {oops}\n]}'))
+    assert (error.code, error.line) == ("AK-E004", 3)
+
+
+def test_json_top_level_must_be_object_or_list(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.json", '"just a string"'))
+    assert (error.code, error.line) == ("AK-E004", 1)
+
+
+def test_json_missing_utterances(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.json", '{"id": "x", "turns": []}'))
+    assert (error.code, error.field) == ("AK-E003", "utterances")
+
+
+def test_json_utterances_not_a_list(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.json", '{"utterances": {"speaker": "A"}}'))
+    assert (error.code, error.field) == ("AK-E005", "utterances")
+
+
+def test_json_bad_id_type(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.json", '{"id": [1], "utterances": [{"speaker": "A", "text": "x"}]}'))
+    assert (error.code, error.field) == ("AK-E005", "id")
+
+
+def test_json_field_errors_name_line_and_field(tmp_path: Path) -> None:
+    utterances = [
+        {"speaker": "A", "text": "fine"},
+        {"speaker": "B", "text": "fine too"},
+        {"text": "who said this?"},
+    ]
+    path = write(tmp_path, "bad.json", json.dumps({"id": "x", "utterances": utterances}, indent=2))
+    error = error_of(path)
+    assert (error.code, error.field) == ("AK-E003", "utterances[2].speaker")
+    lines = path.read_text().splitlines()
+    assert error.line is not None
+    assert lines[error.line - 1].strip() == "{" and '"who said this?"' in lines[error.line]
+    assert str(error).startswith(f"{path}:{error.line}: AK-E003")
+
+
+@pytest.mark.parametrize(
+    ("record", "code", "field"),
+    [
+        ('"not an object"', "AK-E004", "utterances[1]"),
+        ('{"speaker": "B"}', "AK-E003", "utterances[1].text"),
+        ('{"speaker": 7, "text": "x"}', "AK-E005", "utterances[1].speaker"),
+        ('{"speaker": "B", "text": ["x"]}', "AK-E005", "utterances[1].text"),
+        ('{"speaker": "B", "text": "x", "timestamp": {"at": 1}}', "AK-E005", "utterances[1].timestamp"),
+        ('{"speaker": "B", "text": "x", "timestamp": true}', "AK-E005", "utterances[1].timestamp"),
+        ('{"speaker": "  ", "text": "x"}', "AK-E010", "utterances[1].speaker"),
+        ('{"speaker": "B", "text": "x", "id": 1.5}', "AK-E005", "utterances[1].id"),
+    ],
+)
+def test_json_utterance_errors(tmp_path: Path, record: str, code: str, field: str) -> None:
+    content = '{"utterances": [\n  {"speaker": "A", "text": "ok"},\n  ' + record + "\n]}"
+    error = error_of(write(tmp_path, "bad.json", content))
+    assert (error.code, error.line, error.field) == (code, 3, field)
+
+
+def test_json_list_error_field(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "bad.json", '[\n{"speaker": "A", "text": "ok"},\n{"speaker": "B"}\n]'))
+    assert (error.code, error.line, error.field) == ("AK-E003", 3, "[1].text")
+
+
+def test_jsonl_errors(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "a.jsonl", '{"speaker": "A", "text": "ok"}\n{"speaker": "B", "text": }\n'))
+    assert (error.code, error.line) == ("AK-E004", 2)
+    error = error_of(write(tmp_path, "b.jsonl", '{"speaker": "A", "text": "ok"}\n\n{"speaker": "B"}\n'))
+    assert (error.code, error.line, error.field) == ("AK-E003", 3, "text")
+    error = error_of(write(tmp_path, "c.jsonl", "[1, 2]\n"))
+    assert (error.code, error.line) == ("AK-E004", 1)
+
+
+def test_csv_errors(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "a.csv", "who,text\nSam,hi\n"))
+    assert (error.code, error.line, error.field) == ("AK-E003", 1, "speaker")
+    error = error_of(write(tmp_path, "b.csv", "speaker,body\nSam,hi\n"))
+    assert (error.code, error.line, error.field) == ("AK-E003", 1, "text")
+    error = error_of(write(tmp_path, "c.csv", ""))
+    assert (error.code, error.line) == ("AK-E003", 1)
+    error = error_of(write(tmp_path, "d.csv", "speaker,text\nSam,hi\nAlex\n"))
+    assert (error.code, error.line, error.field) == ("AK-E003", 3, "text")
+    error = error_of(write(tmp_path, "e.csv", "speaker,text\nSam,hi\n ,hello\n"))
+    assert (error.code, error.line, error.field) == ("AK-E010", 3, "speaker")
+
+
+def test_transcript_line_without_speaker(tmp_path: Path) -> None:
+    error = error_of(write(tmp_path, "chat.txt", "Sam: hi\n\nthis line has no speaker\n"))
+    assert (error.code, error.line, error.field) == ("AK-E010", 3, "speaker")
+    expected = "AK-E010 expected 'Speaker: text' (no speaker prefix) (field 'speaker')"
+    assert str(error) == f"{tmp_path / 'chat.txt'}:3: {expected}"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("a.txt", "\n\n"), ("a.jsonl", "\n"), ("a.csv", "speaker,text\n"), ("a.json", '{"utterances": []}')],
+)
+def test_empty_conversation(tmp_path: Path, name: str, content: str) -> None:
+    assert error_of(write(tmp_path, name, content)).code == "AK-E009"
+
+
+def test_parse_without_file() -> None:
+    conversation = parse_conversation('{"speaker": "A", "text": "x"}', ".jsonl", "<stdin>")
+    assert conversation.utterances[0].speaker == "A"
+    with pytest.raises(AffectkitError, match="AK-E010"):
+        parse_conversation("no colon here", ".txt", "<stdin>")
+
+
+def test_cli_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "chat.txt", "Sam: hi\nno speaker here\n")
+    code = cli.main(["conversation", str(path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        f"affectkit: {path}:2: AK-E010 expected 'Speaker: text' (no speaker prefix) (field 'speaker')"
+    ]
+    code = cli.main(["conversation", str(tmp_path / "missing.json")])
+    assert code == 2 and "AK-E001" in capsys.readouterr().err
