@@ -25,10 +25,13 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.conversation.features import context_features, pair_features, target_only, utterance_features
+from affectkit.conversation import ConversationTracker
+from affectkit.conversation.causes import HeuristicCauseModel
+from affectkit.conversation.context import UtteranceEncoder
+from affectkit.conversation.features import context_features, pair_features, target_only
 from affectkit.conversation.onnx_heads import ONNXHeads
 from affectkit.datasets import DAILYDIALOG_EMOTIONS, dialogue_key, load_dailydialog, load_reccon
-from affectkit.recognizers import get_recognizer
+from affectkit.types import Utterance
 
 RESULTS = Path(__file__).resolve().parent / "results"
 EKMAN = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]
@@ -48,14 +51,9 @@ def token_f1(a: str, b: str) -> float:
 
 
 def encode(dialogues: list[Any]) -> list[np.ndarray]:
-    recognizer: Any = get_recognizer()
-    texts = [t.text for d in dialogues for t in d.turns]
-    features = utterance_features(recognizer.predict_raw(texts))
-    out, start = [], 0
-    for d in dialogues:
-        out.append(features[start : start + len(d.turns)])
-        start += len(d.turns)
-    return out
+    """Utterance features exactly as the live models compute them (one text per encoder call)."""
+    encoder = UtteranceEncoder()
+    return [encoder.matrix([Utterance(speaker=t.speaker, text=t.text) for t in d.turns]) for d in dialogues]
 
 
 def turn_emotion(data: Path, heads: ONNXHeads) -> dict[str, Any]:
@@ -91,12 +89,39 @@ def causes(data: Path, heads: ONNXHeads) -> dict[str, Any]:
             emotion = np.eye(7, dtype=np.float32)[EKMAN.index(turn.emotion)]
             scores.extend(heads.cause(pair_features(u, speakers, i, emotion)).tolist())
             gold.extend(j in turn.cause_turns for j in range(i + 1))
+    span_f1, whole_f1 = [], []
+    for d in test:
+        for turn in d.turns:
+            for j, gold_span in zip(turn.cause_turns, turn.cause_spans, strict=False):
+                if turn.emotion == "neutral" or not 0 <= j < len(d.turns):
+                    continue
+                text = d.turns[j].text
+                start, end = HeuristicCauseModel.span(text, turn.emotion)
+                span_f1.append(token_f1(text[start:end], gold_span))
+                whole_f1.append(token_f1(text, gold_span))
     g, p = np.array(gold), np.array(scores) >= heads.cause_threshold
     tp = float((g & p).sum())
     precision, recall = tp / max(p.sum(), 1), tp / max(g.sum(), 1)
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     return {"pairs": len(gold), "positives": int(g.sum()), "positive_f1": f1, "precision": precision,
-            "recall": recall, "threshold": heads.cause_threshold}
+            "recall": recall, "threshold": heads.cause_threshold,
+            "span_token_f1": statistics.mean(span_f1), "whole_turn_as_span_token_f1": statistics.mean(whole_f1)}
+
+
+def tracker_latency(data: Path) -> dict[str, Any]:
+    """ConversationTracker.add on a 50-turn conversation of real, not yet cached, utterances."""
+    turns = [t for d in load_reccon(data / "reccon", "test") for t in d.turns][:50]
+    tracker = ConversationTracker()
+    tracker.add(Utterance(speaker="warm", text="model load"))  # load models before timing
+    tracker.reset()
+    timings = []
+    for t in turns:
+        started = time.perf_counter()
+        tracker.add(Utterance(speaker=t.speaker, text=t.text))
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {"turns": len(turns), "p50_ms": timings[len(timings) // 2], "p95_ms": timings[int(len(timings) * 0.95)],
+            "model": tracker.result().model}
 
 
 def main() -> None:
@@ -104,21 +129,25 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     args = parser.parse_args()
     heads = ONNXHeads()
-    results = {"turn_emotion": turn_emotion(args.data, heads), "causes": causes(args.data, heads)}
+    results = {"turn_emotion": turn_emotion(args.data, heads), "causes": causes(args.data, heads),
+               "tracker": tracker_latency(args.data)}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "conversation.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    te, ce = results["turn_emotion"], results["causes"]
+    te, ce, tr = results["turn_emotion"], results["causes"], results["tracker"]
     rows = [
         (f"DailyDialog test turn emotion, context ({te['dialogues']} dlgs)", te["micro_f1_non_neutral_context"],
          "≥ 0.47"),
         ("  same recipe without context", te["micro_f1_non_neutral_no_context"], "2 pts lower"),
         (f"RECCON-DD test cause entailment, positive F1 ({ce['pairs']} pairs)", ce["positive_f1"], "≥ 0.58"),
+        ("RECCON-DD test cause span, token F1 (clause heuristic)", ce["span_token_f1"], ""),
+        ("  whole turn as the span", ce["whole_turn_as_span_token_f1"], ""),
+        ("ConversationTracker.add, 50 turns, p50 ms", tr["p50_ms"], "≤ 30"),
+        ("ConversationTracker.add, 50 turns, p95 ms", tr["p95_ms"], ""),
     ]
     print(f"| {'measure':<62} | {'value':>7} | {'target':>11} |")
     print(f"|{'-' * 64}|{'-' * 8}:|{'-' * 12}:|")
     for name, value, target in rows:
         print(f"| {name:<62} | {value:>7.3f} | {target:>11} |")
-    _ = statistics, time
 
 
 if __name__ == "__main__":

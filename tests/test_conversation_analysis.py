@@ -262,7 +262,7 @@ def test_analysis_contract(chat_analysis: affectkit.types.ConversationAnalysis) 
     assert list(analysis.speakers) == ["Sam", "Alex", "Jo"]
     assert analysis.speakers["Sam"].turns == [0, 2, 4, 5, 8]
     assert [p.turn for p in analysis.speakers["Sam"].trajectory] == [0, 2, 4, 5, 8]
-    assert analysis.model == "per-utterance:goemotions-minilm@1"
+    assert analysis.model == "conversation-minilm@1+goemotions-minilm@1"
     assert analysis.cause_model == "heuristic-causes@1"
     assert "not a diagnosis" in analysis.notice
     kinds = [(f.turn, f.kind, f.severity) for f in analysis.flags if f.kind != "persistent_negative"]
@@ -336,7 +336,7 @@ def test_pluggable_turn_model_shifts_arcs_and_persistent_flags() -> None:
     model = ScriptedTurnModel(script)
     assert isinstance(model, TurnModel)
     conversation = Conversation(id="s", utterances=[Utterance(speaker=s, text=t) for s, t in texts])
-    analysis = analyze_conversation(conversation, turn_model=model)
+    analysis = analyze_conversation(conversation, turn_model=model, cause_model=HeuristicCauseModel())
     assert analysis.model == "scripted@1"
     sam = analysis.speakers["Sam"]
     # Sam's valence 0.8, -0.6, -0.7, -0.8 -> smoothed 0.8, 0.1, -0.3, -0.55

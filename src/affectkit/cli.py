@@ -102,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     conversation.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
     conversation.add_argument("--text-column", default="text", help="CSV column holding the text")
     conversation.add_argument(
-        "--model", "-m", default="goemotions-minilm@1", help="recognizer applied to each turn (see `models`)"
+        "--no-context", action="store_true",
+        help="analyse each turn alone with the text model and find causes with the word-list baseline",
     )
     conversation.set_defaults(handler=_conversation)
 
@@ -228,10 +229,20 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _conversation(args: argparse.Namespace) -> int:
-    from affectkit.conversation import TextTurnModel, analyze_conversation, format_table, read_conversation, render_html
+    from affectkit.conversation import (
+        HeuristicCauseModel,
+        TextTurnModel,
+        analyze_conversation,
+        format_table,
+        read_conversation,
+        render_html,
+    )
 
     conversation = read_conversation(args.file, args.speaker_column, args.text_column)
-    analysis = analyze_conversation(conversation, turn_model=TextTurnModel(args.model))
+    if args.no_context:
+        analysis = analyze_conversation(conversation, TextTurnModel(), HeuristicCauseModel())
+    else:
+        analysis = analyze_conversation(conversation)
     if args.format == "json":
         output = analysis.model_dump_json(indent=2) + "\n"
     elif args.format == "html":

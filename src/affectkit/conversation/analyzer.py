@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from affectkit.conversation.causes import HeuristicCauseModel
+from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
 from affectkit.conversation.io import conversation_from_data, utterance_from_data
 from affectkit.conversation.risk import PersistentNegativeMonitor, language_flags
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
-from affectkit.conversation.turns import CauseModel, TextTurnModel, TurnModel, TurnPrediction
+from affectkit.conversation.turns import CauseModel, TurnModel, TurnPrediction
 from affectkit.errors import AffectkitError
 from affectkit.types import (
     RISK_NOTICE,
@@ -41,8 +41,8 @@ from affectkit.types import (
 class ConversationTracker:
     """Live analysis: :meth:`add` one utterance at a time, :meth:`result` for the analysis so far.
 
-    ``turn_model`` defaults to :class:`~affectkit.conversation.turns.TextTurnModel`, ``cause_model`` to
-    :class:`~affectkit.conversation.causes.HeuristicCauseModel`.
+    ``turn_model`` defaults to the shipped :class:`~affectkit.conversation.context.ContextTurnModel`,
+    ``cause_model`` to :class:`~affectkit.conversation.context.TrainedCauseModel`.
 
     Example:
         >>> tracker = ConversationTracker(conversation_id="chat")
@@ -67,8 +67,8 @@ class ConversationTracker:
 
     def reset(self) -> None:
         """Forget every turn (the models are kept)."""
-        self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else TextTurnModel()
-        self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else HeuristicCauseModel()
+        self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else ContextTurnModel()
+        self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else TrainedCauseModel()
         self.utterances_: list[Utterance] = []
         self.predictions_: list[TurnPrediction] = []
         self.turns_: list[TurnAnalysis] = []

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
@@ -68,6 +68,12 @@ class UtteranceEncoder:
         return np.stack([self.encode(u.text)[0] for u in utterances])
 
 
+@cache
+def shared_encoder() -> UtteranceEncoder:
+    """The encoder both default models use, so that a turn is encoded once for both."""
+    return UtteranceEncoder()
+
+
 class ContextTurnModel(IncrementalTurnModel):
     def __init__(self, heads: ONNXHeads | None = None, encoder: UtteranceEncoder | None = None) -> None:
         self.heads = heads
@@ -79,7 +85,7 @@ class ContextTurnModel(IncrementalTurnModel):
 
     @cached_property
     def encoder_(self) -> UtteranceEncoder:
-        return self.encoder if self.encoder is not None else UtteranceEncoder()
+        return self.encoder if self.encoder is not None else shared_encoder()
 
     @property
     def model_id(self) -> str:
@@ -109,7 +115,7 @@ class TrainedCauseModel:
 
     @cached_property
     def encoder_(self) -> UtteranceEncoder:
-        return self.encoder if self.encoder is not None else UtteranceEncoder()
+        return self.encoder if self.encoder is not None else shared_encoder()
 
     @property
     def model_id(self) -> str:

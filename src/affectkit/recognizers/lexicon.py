@@ -8,8 +8,8 @@ emotions to themselves); a text with no emotion word is ``neutral``. Each label'
 research / non-commercial use. It has no valence-arousal-dominance scores, so ``vad`` is ``None``.
 
 Example:
-    >>> LexiconRecognizer().analyze_one("I am so angry and afraid").labels[:2]
-    ['anger', 'fear']
+    >>> sorted(LexiconRecognizer().analyze_one("I am so angry and afraid").labels)  # NRC: angry is anger, disgust
+    ['anger', 'disgust', 'fear']
 """
 
 from __future__ import annotations
