@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from openai_server import OpenAIServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -15,3 +18,12 @@ def data_dir() -> Path:
     if not (path / "goemotions").is_dir():
         pytest.skip(f"datasets not found at {path} (set AFFECTKIT_DATA)")
     return path
+
+
+@pytest.fixture()
+def openai_server() -> Iterator[OpenAIServer]:
+    """A fresh, real OpenAI-compatible server on 127.0.0.1 (see tests/openai_server.py for its hooks):
+    ``.base_url`` (ends in ``/v1``), ``.reply``, ``.fail_next(n, status)``, ``.delay``, ``.api_key``,
+    ``.requests`` / ``.chat_requests`` and ``.env(prefix)``."""
+    with OpenAIServer() as server:
+        yield server

@@ -107,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conversation.set_defaults(handler=_conversation)
 
+    plan = sub.add_parser(
+        "plan",
+        help="plan the agent's next reply: user state, support strategy, target emotion, safety, LLM messages",
+    )
+    _conversation_input(plan)
+    plan.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
+    plan.add_argument("--agent", default="assistant", help="the speaker whose next turn is planned")
+    plan.add_argument("--debias", action="store_true", help="correct the strategy model's preference bias")
+    plan.add_argument("--persona", help="the agent's Big Five traits as JSON, e.g. '{\"extraversion\": 0.8}'")
+    plan.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10) to the system prompt")
+    plan.set_defaults(handler=_plan)
+
     models = sub.add_parser("models", help="list the registered recognizers")
     models.set_defaults(handler=_models)
     return parser
@@ -253,6 +265,47 @@ def _conversation(args: argparse.Namespace) -> int:
         args.output.write_text(output, encoding="utf-8")
     else:
         sys.stdout.write(output)
+    return 0
+
+
+def _conversation_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation")
+    parser.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
+    parser.add_argument("--text-column", default="text", help="CSV column holding the text")
+
+
+def _persona(value: str | None) -> dict[str, float] | None:
+    if value is None:
+        return None
+    try:
+        persona = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise AffectkitError("AK-E004", f"--persona is not valid JSON ({error.msg})", field="persona") from None
+    if not isinstance(persona, dict):
+        raise AffectkitError("AK-E005", "--persona must be a JSON object of Big Five traits", field="persona")
+    from pydantic import ValidationError
+
+    from affectkit.types import Persona
+
+    try:
+        return Persona(**persona).model_dump()
+    except ValidationError as error:
+        problem = error.errors()[0]
+        raise AffectkitError("AK-E005", f"--persona: {problem['msg']}",
+                             field=".".join(str(x) for x in problem["loc"])) from None
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from affectkit.conversation import read_conversation
+    from affectkit.planning.planner import format_plan, plan
+
+    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    result = plan(conversation, persona=_persona(args.persona), debias=args.debias, agent=args.agent,
+                  stimulus=args.stimulus)
+    if args.format == "json":
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(format_plan(result) + "\n")
     return 0
 
 

@@ -183,3 +183,33 @@ def load_dailydialog(folder: Path, split: str) -> list[Dialogue]:
                  for i, (text, e) in enumerate(zip(utterances, ids, strict=True))]
         dialogues.append(Dialogue(f"{split}_{number}", turns))
     return dialogues
+
+
+@dataclass
+class SupportTurn:
+    speaker: str  # "usr" (help seeker) or "sys" (supporter)
+    text: str
+    strategy: str | None  # one of the 8 ESConv strategies on supporter turns, else None
+
+
+@dataclass
+class SupportDialogue:
+    id: str
+    emotion_type: str
+    problem_type: str
+    turns: list[SupportTurn]
+
+
+def load_esconv(folder: Path, split: str) -> list[SupportDialogue]:
+    """ESConv dialogues of ``train``, ``valid`` or ``test`` (the official split, one dialogue per line)."""
+    dialogues = []
+    lines = (folder / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        turns = [SupportTurn(t["speaker"], t["text"].strip(), t.get("strategy") if t["speaker"] == "sys" else None)
+                 for t in record["dialog"]]
+        dialogues.append(SupportDialogue(f"{split}_{number}", record.get("emotion_type", ""),
+                                         record.get("problem_type", ""), turns))
+    return dialogues

@@ -12,6 +12,9 @@
 | AK-E008 | error   | an optional dependency (extra) is not installed |
 | AK-E009 | error   | the input holds no texts |
 | AK-E010 | error   | a conversation turn is malformed (transcript line without `Speaker:`, empty speaker name) |
+| AK-E011 | error   | unknown label in evaluation input |
+| AK-E012 | error   | no LLM backend configured (base URL or API key, and model; see `affectkit.backends`) |
+| AK-E013 | error   | the LLM backend failed (connection error, timeout, HTTP error after retries) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |

@@ -223,6 +223,98 @@ class ConversationAnalysis(BaseModel):
     notice: str = RISK_NOTICE
 
 
+# --- Response planning ----------------------------------------------------------------------------------
+
+
+class Persona(BaseModel):
+    """Big Five personality of the agent, each trait in [0, 1] (0.5 = average).
+
+    Example:
+        >>> Persona(extraversion=0.9).agreeableness
+        0.5
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    openness: float = Field(default=0.5, ge=0.0, le=1.0)
+    conscientiousness: float = Field(default=0.5, ge=0.0, le=1.0)
+    extraversion: float = Field(default=0.5, ge=0.0, le=1.0)
+    agreeableness: float = Field(default=0.5, ge=0.0, le=1.0)
+    neuroticism: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class TargetEmotion(BaseModel):
+    """The emotion and VAD the reply should carry, with the steps that produced them."""
+
+    emotion: str
+    vad: VAD
+    rationale: list[str]
+
+
+class CauseWords(BaseModel):
+    """A cause of the user's emotion (see :class:`Cause`) with the content words worth acknowledging."""
+
+    turn: int = Field(ge=0)
+    span: str
+    words: list[str]
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class UserState(BaseModel):
+    """The user's state at the end of the conversation: their last turn's emotions (``primary``: the
+    GoEmotions labels to put first), intensity of the strongest, VAD, smoothed trend, arc and causes."""
+
+    speaker: str
+    turn: int = Field(ge=0)
+    emotion: str
+    primary: list[str]
+    top: dict[str, float]
+    intensity: float = Field(ge=0.0, le=1.0)
+    vad: VAD
+    trend: VAD
+    arc: str
+    causes: list[CauseWords]
+
+
+class StrategyChoice(BaseModel):
+    """A probability for each of the 8 ESConv strategies (names as in ESConv) and the chosen one."""
+
+    probabilities: dict[str, float]
+    choice: str
+    debiased: bool
+    model: str
+
+
+class SafetyPlan(BaseModel):
+    """Whether the reply must escalate (a crisis flag was raised), the flags, resources and notes."""
+
+    escalate: bool
+    flags: list[RiskFlag]
+    resources: list[str]
+    notes: list[str]
+
+
+class ResponsePlan(BaseModel):
+    """What the agent's next reply should do, and the chat messages that ask an LLM to do it.
+
+    ``mode`` is ``support`` or ``escalation`` (a crisis flag). ``messages`` is in the OpenAI chat format.
+    """
+
+    conversation_id: str
+    agent: str
+    mode: Literal["support", "escalation"]
+    user: UserState | None
+    strategy: StrategyChoice
+    target: TargetEmotion
+    acknowledge: list[str]
+    guidance: list[str]
+    boundaries: list[str]
+    safety: SafetyPlan
+    stimulus: str | None = None
+    messages: list[dict[str, str]]
+    models: list[str]
+
+
 class TrackerUpdate(BaseModel):
     """What one new turn changed: its analysis, its speaker's updated summary, and the shifts and flags it
     raised."""

@@ -1,0 +1,102 @@
+"""Response planning: ESConv strategy prediction (with and without debiasing) and the speed of ``plan()``.
+
+    .venv/bin/python benchmarks/planning.py [--data ../shared/data]
+
+* ESConv test (official split), every supporter turn with a strategy: the shipped strategy model predicts
+  it from the conversation before it, exactly as :func:`affectkit.plan` does at run time (the supporter's
+  earlier strategies come from the tagger, never from the gold labels). Accuracy, macro-F1, each strategy's
+  Bradley–Terry preference and the bias B (:mod:`affectkit.planning.metrics`), for the model, the model
+  with ``debias=True`` and the majority-class baseline (the most frequent strategy of ESConv train).
+* ``plan()`` p50/p95 on 20-turn ESConv test conversations, each conversation new to the process caches.
+
+Prints tables and writes ``benchmarks/results/planning.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from affectkit.datasets import load_esconv
+from affectkit.planning.metrics import STRATEGIES, format_report, strategy_report
+from affectkit.planning.strategy import StrategyModel
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def strategy_accuracy(data: Path) -> dict[str, Any]:
+    from affectkit.conversation.context import UtteranceEncoder
+    from affectkit.types import Utterance
+
+    model = StrategyModel(encoder=UtteranceEncoder())
+    test = load_esconv(data / "esconv", "test")
+    train = load_esconv(data / "esconv", "train")
+    majority = collections.Counter(t.strategy for d in train for t in d.turns if t.strategy).most_common(1)[0][0]
+    gold: list[str] = []
+    predicted: dict[str, list[str]] = {"model": [], "debiased": [], "majority": []}
+    for d in test:
+        utterances = [Utterance(speaker=t.speaker, text=t.text) for t in d.turns]
+        vectors = model.encoder_.matrix(utterances)
+        agent = [t.speaker == "sys" for t in d.turns]
+        texts = [t.text for t in d.turns]
+        for i, turn in enumerate(d.turns):
+            if turn.strategy not in STRATEGIES:
+                continue
+            gold.append(turn.strategy)
+            for name, debias in (("model", False), ("debiased", True)):
+                p = model.next_probabilities(vectors[:i], agent[:i], texts[:i], debias=debias)
+                predicted[name].append(STRATEGIES[int(p.argmax())])
+            predicted["majority"].append(majority)
+    return {name: strategy_report(gold, values).model_dump() for name, values in predicted.items()}
+
+
+def plan_latency(data: Path, turns: int = 20, conversations: int = 30) -> dict[str, Any]:
+    from affectkit.planning.planner import plan
+
+    dialogues = [d for d in load_esconv(data / "esconv", "test") if len(d.turns) >= turns][:conversations + 1]
+    convert = [{"id": d.id, "utterances": [{"speaker": "assistant" if t.speaker == "sys" else "user",
+                                            "text": t.text} for t in d.turns[:turns]]} for d in dialogues]
+    plan(convert[0])  # loads every model once
+    timings = []
+    for conversation in convert[1:]:
+        started = time.perf_counter()
+        plan(conversation)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {"turns": turns, "conversations": len(timings), "p50_ms": round(timings[len(timings) // 2], 1),
+            "p95_ms": round(timings[int(len(timings) * 0.95)], 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = parser.parse_args()
+    reports = strategy_accuracy(args.data)
+    latency = plan_latency(args.data)
+    results = {"esconv_test": reports, "plan_latency": latency, "model": StrategyModel().model_id}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "planning.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    from affectkit.planning.metrics import StrategyReport
+
+    print(f"ESConv test, {reports['model']['n']} supporter turns, model {results['model']}\n")
+    print(f"| {'predictor':<22} | {'accuracy':>8} | {'macro-F1':>8} | {'bias B':>6} |")
+    print(f"|{'-' * 24}|{'-' * 9}:|{'-' * 9}:|{'-' * 7}:|")
+    for name in ("majority", "model", "debiased"):
+        r = reports[name]
+        print(f"| {name:<22} | {r['accuracy']:>8.3f} | {r['macro_f1']:>8.3f} | {r['bias']:>6.3f} |")
+    b0, b1 = reports["model"]["bias"], reports["debiased"]["bias"]
+    print(f"\ndebiasing lowers B by {100 * (b0 - b1) / b0:.0f}% and changes macro-F1 by "
+          f"{reports['debiased']['macro_f1'] - reports['model']['macro_f1']:+.3f}\n")
+    for name in ("model", "debiased"):
+        print(f"-- {name}\n{format_report(StrategyReport(**reports[name]))}\n")
+    print(f"plan() on {latency['turns']}-turn conversations: p50 {latency['p50_ms']} ms, "
+          f"p95 {latency['p95_ms']} ms ({latency['conversations']} conversations)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,310 @@
+"""Plan the agent's next reply: what the user feels and why, which support strategy, which emotion to carry,
+what to acknowledge, which boundaries to keep, whether to escalate, and the messages for an LLM.
+
+affectkit is the small model that plugs into the LLM: the LLM writes the reply, affectkit tells it what
+the user feels (primary emotions first, then the words that caused them), which strategy the next turn
+should use and in what tone. The steps of :func:`plan`:
+
+1. analyse the conversation (:func:`affectkit.analyze_conversation`): each turn's emotion in context,
+   its causes, each speaker's trajectory and arc, risk flags;
+2. the **user** is the speaker of the last turn not by ``agent``; their state is their last turn's analysis
+   (primary emotions: the GoEmotions labels above their calibrated thresholds, at most three, ``neutral``
+   only when no other label is),
+   the intensity of the strongest, their VAD and smoothed trend, and the causes of that turn with the
+   content words of each cause span;
+3. the **strategy** distribution comes from the ESConv strategy model (``debias=True`` applies its prior
+   correction); the choice is the most probable strategy;
+4. the **target** emotion comes from :func:`affectkit.planning.target.target_emotion` (user state, strategy,
+   arc, persona);
+5. **safety**: a crisis flag on a user's turn (suicidal ideation, self-harm, harm to others, abuse, or risk
+   to someone else, at medium severity or more) turns the plan into an ``escalation``: the guidance asks
+   the LLM to respond with care, to encourage contacting the resources (``resources``, configurable) and
+   not to handle the crisis alone; milder signals (hopelessness, a persistent negative run) add a note;
+6. **messages**: one system message (role, boundaries, the affect brief, guidance, optional emotional
+   stimulus) followed by the conversation, the agent's turns as ``assistant`` and everyone else's as
+   ``user`` (prefixed with the speaker's name when there is more than one other speaker).
+
+Example:
+    >>> chat = {"id": "c1", "utterances": [
+    ...     {"speaker": "user", "text": "I failed my driving test again and I feel like such an idiot."}]}
+    >>> p = plan(chat)
+    >>> p.mode, p.user.speaker, p.strategy.choice in p.strategy.probabilities, p.messages[0]["role"]
+    ('support', 'user', True, 'system')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from affectkit.errors import AffectkitError
+from affectkit.types import (
+    VAD,
+    CauseWords,
+    Conversation,
+    ConversationAnalysis,
+    Persona,
+    ResponsePlan,
+    SafetyPlan,
+    StrategyChoice,
+    UserState,
+)
+
+CRISIS_CONCERNS = {"suicidal_ideation", "self_harm", "harm_to_others", "abuse"}
+DEFAULT_RESOURCES = (
+    "If you are in immediate danger, call your local emergency number (112 in the EU, 911 in the US).",
+    "Free, confidential crisis lines by country: https://findahelpline.com",
+    "In the US, call or text 988 (Suicide & Crisis Lifeline).",
+)
+BOUNDARIES = (
+    "You are an AI assistant. Do not claim to have human feelings, a body, or a personal life.",
+    "Do not encourage the user to depend on you alone; value their friends, family and professionals.",
+    "Do not pressure, guilt-trip or flatter the user to keep them talking.",
+    "Do not diagnose; suggest a professional when the problem calls for one.",
+)
+ATTACHMENT_CUES = re.compile(
+    r"\b(i love you|be my (girl|boy)friend|marry me|do you love me|you'?re all i have|only you understand|"
+    r"do you (really )?(care|feel)|are you real|miss(ed)? me)\b",
+    re.IGNORECASE,
+)
+GUIDANCE = {
+    "Question": "Ask one open question that helps the user say more about what happened or how they feel.",
+    "Restatement or Paraphrasing": "Restate briefly, in your own words, what the user said, so they feel heard.",
+    "Reflection of feelings": "Name the feeling you hear and reflect it back without judging it.",
+    "Self-disclosure": "Share briefly that many people go through something similar (without inventing a "
+    "personal life), then turn back to the user.",
+    "Affirmation and Reassurance": "Affirm the user's strengths and efforts and reassure them that their "
+    "reaction makes sense.",
+    "Providing Suggestions": "Offer one or two concrete, gentle suggestions, framed as options, not orders.",
+    "Information": "Give useful, accurate information that bears on the user's situation.",
+    "Others": "Respond warmly and naturally; keep the conversation open.",
+}
+STOPWORDS = frozenset(
+    "a an the and or but so because of to in on at for with from by about as is are was were be been am i me my "
+    "we our you your he she it its they them their this that these those just really very so too not no do does "
+    "did have has had can could would should will get got im i'm it's that's".split()
+)
+
+
+@cache
+def load_stimuli() -> dict[str, str]:
+    """The shipped emotional-stimulus phrases by id (EmotionPrompt EP01–EP11, NegativePrompt NP01–NP10).
+
+    Example:
+        >>> sorted(load_stimuli())[:2], len(load_stimuli())
+        (['EP01', 'EP02'], 21)
+    """
+    data = json.loads((Path(__file__).resolve().parent / "stimuli.json").read_text(encoding="utf-8"))
+    return {s["id"]: s["text"] for group in data["sets"] for s in group["stimuli"]}
+
+
+def cause_words(span: str) -> list[str]:
+    """Content words of a cause span, in order, without repeats.
+
+    Example:
+        >>> cause_words("because my flight got cancelled again")
+        ['flight', 'cancelled', 'again']
+    """
+    words: list[str] = []
+    for word in re.findall(r"[\w'’-]+", span.lower()):
+        if word not in STOPWORDS and len(word) > 1 and word not in words:
+            words.append(word)
+    return words
+
+
+def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
+    from affectkit.conversation.context import shared_encoder
+
+    users = [t for t in analysis.turns if t.speaker != agent]
+    if not users:
+        return None
+    last = users[-1]
+    ranked = sorted(((label, p) for label, p in last.emotions.items() if label != "neutral"), key=lambda x: -x[1])
+    text_analysis = shared_encoder().encode(last.text)[1]
+    primary = [label for label in text_analysis.labels if label != "neutral"][:3] or ["neutral"]
+    intensity = max((text_analysis.intensity.get(label, 0.0) for label in primary), default=0.0)
+    summary = analysis.speakers[last.speaker]
+    trend = summary.trajectory[-1]
+    causes = [CauseWords(turn=c.turn, span=c.span, words=cause_words(c.span), score=c.score) for c in last.causes]
+    return UserState(
+        speaker=last.speaker,
+        turn=last.index,
+        emotion=last.emotion,
+        primary=primary,
+        top={label: round(p, 4) for label, p in ranked[:5]},
+        intensity=round(float(intensity), 4),
+        vad=last.vad,
+        trend=VAD(valence=trend.valence, arousal=trend.arousal, dominance=trend.dominance),
+        arc=summary.arc,
+        causes=causes,
+    )
+
+
+def _safety(analysis: ConversationAnalysis, agent: str, resources: Sequence[str]) -> SafetyPlan:
+    flags = [f for f in analysis.flags if f.speaker != agent]
+    crisis = [f for f in flags if f.severity in ("medium", "high") and f.concern in CRISIS_CONCERNS]
+    notes = []
+    if crisis:
+        worst = max(crisis, key=lambda f: ("low", "medium", "high").index(f.severity))
+        notes.append(f"crisis signal at turn {worst.turn}: {worst.message} ({worst.severity}): \"{worst.evidence}\"")
+        notes.append("Escalate: respond with care, encourage contacting the resources or someone they trust now, "
+                     "and involve a human reviewer if your application has one.")
+    for f in flags:
+        if f not in crisis:
+            notes.append(f"signal at turn {f.turn}: {f.message} ({f.severity}): check in gently")
+    return SafetyPlan(escalate=bool(crisis), flags=flags, resources=list(resources) if crisis else [], notes=notes)
+
+
+def _brief(user: UserState | None, strategy: StrategyChoice, target: Any) -> str:
+    """The affect brief put in front of the LLM: primary emotions first, then the cause words."""
+    if user is None:
+        return "The user has not said anything yet."
+    lines = [
+        f"The user ({user.speaker}) most likely feels: "
+        + ", ".join(f"{label} ({user.top.get(label, 0.0):.2f})" for label in user.primary)
+        + f"; intensity {user.intensity:.2f}; valence {user.vad.valence:+.2f}, arousal {user.vad.arousal:+.2f}; "
+        f"their mood over the conversation is {user.arc}."
+    ]
+    if user.causes:
+        lines.append("What seems to have caused it: " + "; ".join(
+            f"\"{c.span}\" (key words: {', '.join(c.words) or c.span})" for c in user.causes))
+    lines.append(f"Support strategy for this reply: {strategy.choice}. {GUIDANCE[strategy.choice]}")
+    lines.append(f"Tone: {target.emotion} (valence {target.vad.valence:+.2f}, arousal {target.vad.arousal:+.2f}).")
+    return "\n".join(lines)
+
+
+def compose_messages(conversation: Conversation, agent: str, system: str) -> list[dict[str, str]]:
+    """The system message followed by the conversation in the OpenAI chat format.
+
+    Example:
+        >>> from affectkit.types import Utterance
+        >>> c = Conversation(id="c", utterances=[Utterance(speaker="Sam", text="Hi"),
+        ...                                      Utterance(speaker="bot", text="Hello!")])
+        >>> [m["role"] for m in compose_messages(c, "bot", "Be kind.")]
+        ['system', 'user', 'assistant']
+    """
+    others = {u.speaker for u in conversation.utterances if u.speaker != agent}
+    messages = [{"role": "system", "content": system}]
+    for u in conversation.utterances:
+        if u.speaker == agent:
+            messages.append({"role": "assistant", "content": u.text})
+        else:
+            messages.append({"role": "user", "content": f"{u.speaker}: {u.text}" if len(others) > 1 else u.text})
+    return messages
+
+
+def plan(
+    conversation: Conversation | Mapping[str, Any] | Sequence[Any],
+    persona: Persona | Mapping[str, float] | None = None,
+    debias: bool = False,
+    agent: str = "assistant",
+    *,
+    stimulus: str | None = None,
+    resources: Sequence[str] | None = None,
+    role: str = "a supportive, emotionally intelligent assistant",
+) -> ResponsePlan:
+    """Plan the reply of the speaker ``agent`` to the conversation so far (see the module docstring).
+
+    ``persona`` gives the agent's Big Five traits, ``stimulus`` an emotional-stimulus id to append to the
+    system message (see :func:`load_stimuli`), ``resources`` the crisis resources of an escalation.
+    """
+    from affectkit.conversation.analyzer import analyze_conversation
+    from affectkit.conversation.io import conversation_from_data
+    from affectkit.planning.target import target_emotion
+
+    if not isinstance(conversation, Conversation):
+        conversation = conversation_from_data(conversation)
+    p = persona if isinstance(persona, Persona) or persona is None else Persona(**dict(persona))
+    stimuli = load_stimuli()
+    if stimulus is not None and stimulus not in stimuli:
+        raise AffectkitError("AK-E014", f"unknown emotional stimulus {stimulus!r} (known: {', '.join(stimuli)})",
+                             field="stimulus")
+    analysis = analyze_conversation(conversation)
+    user = _user_state(analysis, agent)
+    model = _strategy_model()
+    probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
+    strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
+                              debiased=debias, model=model.model_id)
+    safety = _safety(analysis, agent, resources if resources is not None else DEFAULT_RESOURCES)
+    neutral = VAD(valence=0.0, arousal=0.0, dominance=0.0)
+    target = target_emotion(user.vad if user else neutral, strategy.choice, p, trend=user.trend if user else None,
+                            arc=user.arc if user else "stable", crisis=safety.escalate)
+
+    acknowledge = []
+    if user is not None:
+        if user.primary != ["neutral"]:
+            acknowledge.append("the feeling: " + " and ".join(user.primary))
+        acknowledge += [f"what caused it: {c.span}" for c in user.causes]
+    boundaries = list(BOUNDARIES)
+    if any(ATTACHMENT_CUES.search(u.text) for u in conversation.utterances if u.speaker != agent):
+        boundaries.append("The user is seeking attachment: be warm but honest that you are an AI, and gently "
+                          "encourage human connection.")
+    if safety.escalate:
+        guidance = [
+            "Respond with calm care: acknowledge what they said and that they reached out.",
+            "Encourage them to contact one of these resources or someone they trust now: " + " ".join(
+                safety.resources),
+            "Ask whether they are safe right now. Do not minimise, argue or lecture.",
+        ]
+    else:
+        guidance = [GUIDANCE[strategy.choice],
+                    f"Carry a {target.emotion} tone (valence {target.vad.valence:+.2f}, arousal "
+                    f"{target.vad.arousal:+.2f}, dominance {target.vad.dominance:+.2f})."]
+        if acknowledge:
+            guidance.insert(0, "Acknowledge " + "; ".join(acknowledge) + ".")
+    system = "\n\n".join(
+        part for part in (
+            f"You are {role}.",
+            "Boundaries:\n" + "\n".join(f"- {b}" for b in boundaries),
+            "What affectkit found in the conversation:\n" + _brief(user, strategy, target),
+            ("ESCALATION. " if safety.escalate else "") + "Guidance for your next reply:\n"
+            + "\n".join(f"- {g}" for g in guidance),
+            stimuli[stimulus] if stimulus else "",
+        ) if part
+    )
+    return ResponsePlan(
+        conversation_id=conversation.id,
+        agent=agent,
+        mode="escalation" if safety.escalate else "support",
+        user=user,
+        strategy=strategy,
+        target=target,
+        acknowledge=acknowledge,
+        guidance=guidance,
+        boundaries=boundaries,
+        safety=safety,
+        stimulus=stimulus,
+        messages=compose_messages(conversation, agent, system),
+        models=[analysis.model, analysis.cause_model, model.model_id],
+    )
+
+
+@cache
+def _strategy_model() -> Any:
+    from affectkit.planning.strategy import StrategyModel
+
+    return StrategyModel()
+
+
+def format_plan(p: ResponsePlan) -> str:
+    """A readable summary of a plan for the terminal."""
+    lines = [f"plan for {p.agent!r} in conversation {p.conversation_id!r}: {p.mode.upper()}"]
+    if p.user is not None:
+        u = p.user
+        lines.append(f"user {u.speaker} (turn {u.turn}): {', '.join(u.primary)}; in context {u.emotion}; "
+                     f"intensity {u.intensity:.2f}; V {u.vad.valence:+.2f} A {u.vad.arousal:+.2f} "
+                     f"D {u.vad.dominance:+.2f}; arc {u.arc}")
+        for c in u.causes:
+            lines.append(f"  cause (turn {c.turn}, {c.score:.2f}): {c.span}")
+    ranked = sorted(p.strategy.probabilities.items(), key=lambda item: -item[1])
+    lines.append("strategy" + (" (debiased)" if p.strategy.debiased else "") + ": "
+                 + ", ".join(f"{name} {prob:.2f}" for name, prob in ranked[:4]) + f" -> {p.strategy.choice}")
+    t = p.target
+    lines.append(f"target: {t.emotion} (V {t.vad.valence:+.2f} A {t.vad.arousal:+.2f} D {t.vad.dominance:+.2f})")
+    lines += [f"guidance: {g}" for g in p.guidance]
+    lines += [f"safety: {n}" for n in p.safety.notes]
+    return "\n".join(lines)

@@ -1,0 +1,214 @@
+"""Response planning: target emotion rules, the plan contract, escalation, messages and the `plan` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from affectkit import cli
+from affectkit.errors import AffectkitError
+from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.planner import cause_words, compose_messages, load_stimuli, plan
+from affectkit.planning.strategy import NEXT_DIM, TAGGER_DIM, StrategyModel, next_row, tagger_rows
+from affectkit.planning.target import CRISIS_VAD, target_emotion
+from affectkit.types import VAD, Conversation, Persona, Utterance
+
+SAD = VAD(valence=-0.6, arousal=0.4, dominance=-0.3)
+EXAM = {
+    "id": "exam",
+    "utterances": [
+        {"speaker": "user", "text": "My exam is tomorrow and I haven't slept at all."},
+        {"speaker": "assistant", "text": "That sounds exhausting. What's on your mind?"},
+        {"speaker": "user", "text": "I'm scared I'll fail again and my parents will be so disappointed."},
+    ],
+}
+CRISIS = {
+    "id": "crisis",
+    "utterances": [
+        {"speaker": "user", "text": "Nothing matters anymore."},
+        {"speaker": "assistant", "text": "I'm sorry you feel that way. Do you want to talk about it?"},
+        {"speaker": "user", "text": "I keep thinking about killing myself."},
+    ],
+}
+
+
+# --- target emotion -----------------------------------------------------------------------------------
+
+
+def test_target_starts_from_user_and_moves_towards_warm_calm() -> None:
+    target = target_emotion(SAD, strategy="Reflection of feelings")
+    assert SAD.valence < target.vad.valence < 0.3
+    assert target.vad.arousal < SAD.arousal
+    assert target.emotion == "caring"
+    assert target.rationale[0].startswith("start from the user's state")
+
+
+@pytest.mark.parametrize(
+    ("trait", "dimension", "direction"),
+    [
+        ("extraversion", "arousal", +1),
+        ("extraversion", "valence", +1),
+        ("neuroticism", "dominance", -1),
+        ("conscientiousness", "dominance", +1),
+        ("openness", "arousal", +1),
+    ],
+)
+def test_personality_moves_the_target_as_documented(trait: str, dimension: str, direction: int) -> None:
+    high = getattr(target_emotion(SAD, persona={trait: 1.0}).vad, dimension)
+    low = getattr(target_emotion(SAD, persona={trait: 0.0}).vad, dimension)
+    assert (high - low) * direction > 0
+
+
+def test_agreeable_agent_mirrors_a_negative_user_more_closely() -> None:
+    agreeable = target_emotion(SAD, persona=Persona(agreeableness=1.0)).vad.valence
+    average = target_emotion(SAD).vad.valence
+    assert abs(agreeable - SAD.valence) < abs(average - SAD.valence)
+
+
+def test_worsening_arc_halves_the_lift_and_good_news_is_shared() -> None:
+    stable = target_emotion(SAD, arc="stable").vad.valence
+    worsening = target_emotion(SAD, arc="worsening").vad.valence
+    assert SAD.valence < worsening < stable
+    happy = target_emotion(VAD(valence=0.8, arousal=0.5, dominance=0.3))
+    assert happy.emotion in {"joy", "excitement", "gratitude", "approval"} and happy.vad.valence >= 0.8
+
+
+def test_crisis_overrides_personality() -> None:
+    for persona in (None, {"extraversion": 1.0, "neuroticism": 1.0}):
+        target = target_emotion(SAD, persona=persona, crisis=True)
+        assert (target.vad.valence, target.vad.arousal, target.vad.dominance) == CRISIS_VAD
+
+
+def test_persona_rejects_out_of_range_traits() -> None:
+    with pytest.raises(ValueError):
+        Persona(extraversion=1.5)
+
+
+# --- features and the strategy model ------------------------------------------------------------------
+
+
+def test_strategy_features_read_only_the_past() -> None:
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(4, (TAGGER_DIM - 1) // 2)).astype(np.float32)
+    agent = [False, True, False, True]
+    tags = rng.random((4, len(STRATEGIES))).astype(np.float32)
+    texts = ["a?", "b", "c", "d"]
+    assert tagger_rows(vectors, agent).shape == (4, TAGGER_DIM)
+    row = next_row(vectors[:3], agent[:3], tags[:3], texts[:3])
+    assert row.shape == (NEXT_DIM,)
+    changed = vectors.copy()
+    changed[3] += 1.0
+    assert np.array_equal(row, next_row(changed[:3], agent[:3], tags[:3], texts[:3]))
+    assert next_row(vectors[:0], [], tags[:0], []).shape == (NEXT_DIM,)
+
+
+def test_strategy_model_gives_a_distribution_and_debias_changes_it() -> None:
+    model = StrategyModel()
+    turns = [Utterance(speaker=u["speaker"], text=u["text"]) for u in EXAM["utterances"]]
+    plain = model.predict(turns, agent="assistant")
+    debiased = model.predict(turns, agent="assistant", debias=True)
+    assert list(plain) == list(STRATEGIES)
+    assert abs(sum(plain.values()) - 1) < 1e-3 and abs(sum(debiased.values()) - 1) < 1e-3
+    assert plain != debiased
+    assert model.predict(turns, agent="assistant") == plain  # deterministic
+
+
+# --- the plan -----------------------------------------------------------------------------------------
+
+
+def test_plan_contract() -> None:
+    p = plan(EXAM)
+    assert p.mode == "support" and p.agent == "assistant"
+    assert set(p.strategy.probabilities) == set(STRATEGIES)
+    assert p.strategy.choice == max(p.strategy.probabilities, key=lambda s: p.strategy.probabilities[s])
+    assert p.user is not None and p.user.speaker == "user" and p.user.turn == 2
+    assert p.user.primary and all(label in p.user.top or label == "neutral" for label in p.user.primary[:1])
+    assert [m["role"] for m in p.messages] == ["system", "user", "assistant", "user"]
+    assert p.messages[-1]["content"] == EXAM["utterances"][-1]["text"]
+    system = p.messages[0]["content"]
+    assert p.user.primary[0] in system and p.strategy.choice in system
+    for cause in p.user.causes:
+        assert cause.span in system
+        assert any(f"what caused it: {cause.span}" == a for a in p.acknowledge)
+    assert not p.safety.escalate and p.safety.resources == []
+    assert json.loads(p.model_dump_json())["strategy"]["choice"] == p.strategy.choice
+
+
+def test_crisis_turns_the_plan_into_an_escalation_with_configurable_resources() -> None:
+    p = plan(CRISIS, resources=["Call the Example Helpline at 0800 000 000."])
+    assert p.mode == "escalation" and p.safety.escalate
+    assert p.safety.resources == ["Call the Example Helpline at 0800 000 000."]
+    assert any(f.kind == "suicidal_ideation" and f.turn == 2 for f in p.safety.flags)
+    assert "0800 000 000" in p.messages[0]["content"] and "ESCALATION" in p.messages[0]["content"]
+    assert p.target.emotion == "caring"
+
+
+def test_third_person_and_negated_mentions_do_not_escalate() -> None:
+    negated = {"utterances": [{"speaker": "user", "text": "I would never kill myself, I just hate my job."}]}
+    assert plan(negated).mode == "support"
+
+
+def test_persona_debias_stimulus_and_attachment_boundary() -> None:
+    attached = {"utterances": [{"speaker": "user", "text": "I love you. You're all I have."}]}
+    base = plan(attached)
+    assert any("seeking attachment" in b for b in base.boundaries)
+    varied = plan(attached, persona={"extraversion": 1.0}, debias=True, stimulus="EP02")
+    assert varied.target.vad.arousal > base.target.vad.arousal
+    assert varied.strategy.debiased and varied.strategy.probabilities != base.strategy.probabilities
+    assert varied.messages[0]["content"].endswith(load_stimuli()["EP02"])
+    with pytest.raises(AffectkitError) as error:
+        plan(attached, stimulus="EP99")
+    assert error.value.code == "AK-E014"
+
+
+def test_messages_name_speakers_only_in_group_chats() -> None:
+    group = Conversation(id="g", utterances=[Utterance(speaker="Ana", text="Hi"), Utterance(speaker="Ben", text="Yo"),
+                                             Utterance(speaker="bot", text="Hello both")])
+    assert [m["content"] for m in compose_messages(group, "bot", "s")[1:]] == ["Ana: Hi", "Ben: Yo", "Hello both"]
+
+
+def test_plan_without_user_turns_and_cause_words() -> None:
+    p = plan({"utterances": [{"speaker": "assistant", "text": "Hi, how are you today?"}]})
+    assert p.user is None and p.acknowledge == []
+    assert cause_words("I lost my job, my JOB!") == ["lost", "job"]
+
+
+# --- the command --------------------------------------------------------------------------------------
+
+
+def test_cli_plan_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["plan", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["strategy"]["probabilities"]) == set(STRATEGIES) and data["strategy"]["choice"] in STRATEGIES
+    assert set(data["target"]) >= {"emotion", "vad"} and set(data["target"]["vad"]) == {"valence", "arousal",
+                                                                                         "dominance"}
+    assert isinstance(data["acknowledge"], list) and data["safety"]["escalate"] is False
+    assert all(set(m) == {"role", "content"} for m in data["messages"])
+    assert cli.main(["plan", str(path), "--format", "json", "--debias"]) == 0
+    assert json.loads(capsys.readouterr().out)["strategy"]["debiased"] is True
+
+
+def test_cli_plan_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["plan", str(tmp_path / "missing.json")]) == 2
+    assert "AK-E001" in capsys.readouterr().err
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["plan", str(path), "--persona", "{bad"]) == 2
+    assert "AK-E004" in capsys.readouterr().err
+    assert cli.main(["plan", str(path), "--persona", '{"warmth": 0.2}']) == 2
+    assert "AK-E005" in capsys.readouterr().err
+
+
+def test_cli_plan_table_runs_as_a_console_command(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("user: I got the job!!\nassistant: Congratulations!\nuser: I can't believe it.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "affectkit.cli", "plan", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "strategy" in done.stdout and "target" in done.stdout
