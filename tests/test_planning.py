@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,7 @@ from affectkit.planning.planner import cause_words, compose_messages, load_stimu
 from affectkit.planning.strategy import NEXT_DIM, TAGGER_DIM, StrategyModel, next_row, tagger_rows
 from affectkit.planning.target import CRISIS_VAD, target_emotion
 from affectkit.types import VAD, Conversation, Persona, Utterance
+from openai_server import OpenAIServer
 
 SAD = VAD(valence=-0.6, arousal=0.4, dominance=-0.3)
 EXAM = {
@@ -212,3 +215,68 @@ def test_cli_plan_table_runs_as_a_console_command(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "affectkit.cli", "plan", str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "strategy" in done.stdout and "target" in done.stdout
+
+
+# --- check-reply and respond --------------------------------------------------------------------------
+
+
+def test_cli_check_reply_json_and_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "crisis.txt"
+    path.write_text("user: I can't do this anymore, I want to end it all.\n", encoding="utf-8")
+    assert cli.main(["check-reply", str(path), "--reply", "Cheer up, everyone has bad days!", "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["risky"] is True and "minimising_crisis" in {p["name"] for p in data["patterns"]}
+    assert all(set(p) >= {"name", "evidence"} for p in data["patterns"]) and 0 <= data["empathy"] <= 1
+    monkeypatch.setattr(sys, "stdin", io.StringIO("That sounds so painful. Are you safe right now?"))
+    assert cli.main(["check-reply", str(path), "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["risky"] is False and "acknowledgement" in {p["name"] for p in data["patterns"]}
+    assert cli.main(["check-reply", str(tmp_path / "nope.txt"), "--reply", "x"]) == 2
+    assert "AK-E001" in capsys.readouterr().err
+
+
+def test_respond_without_backend_never_invents_a_reply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("AFFECTKIT_LLM_BASE_URL", "AFFECTKIT_LLM_MODEL", "AFFECTKIT_LLM_API_KEY", "OPENAI_BASE_URL",
+                 "OPENAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["respond", str(path), "-f", "json"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["reply"] is None and data["check"] is None and data["plan"]["messages"]
+    assert "AK-E012" in captured.err and "AFFECTKIT_LLM_MODEL" in captured.err
+
+
+def test_respond_against_a_local_openai_compatible_server(tmp_path: Path, openai_server: OpenAIServer) -> None:
+    server = openai_server
+    server.reply = lambda messages: "That sounds really stressful. You seem worried about your parents."
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    env = {**os.environ, **server.env()}
+    done = subprocess.run([sys.executable, "-m", "affectkit.cli", "respond", str(path), "-f", "json"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["reply"].startswith("That sounds really stressful")
+    assert {"acknowledgement", "emotional_awareness"} <= {p["name"] for p in data["check"]["patterns"]}
+    sent = server.chat_requests[-1].body["messages"]
+    assert sent == data["plan"]["messages"]  # the plan's messages are what the LLM received
+    streamed = subprocess.run([sys.executable, "-m", "affectkit.cli", "respond", str(path), "--stream"],
+                              capture_output=True, text=True, env=env)
+    assert streamed.returncode == 0, streamed.stderr
+    assert streamed.stdout.startswith("reply: That sounds really stressful") and "check:" in streamed.stdout
+    assert server.chat_requests[-1].body.get("stream") is True
+
+
+def test_respond_reports_a_failing_backend_with_a_code(tmp_path: Path, openai_server: OpenAIServer) -> None:
+    server = openai_server
+    server.fail_next(10, status=500)
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    env = {**os.environ, **server.env()}
+    done = subprocess.run([sys.executable, "-m", "affectkit.cli", "respond", str(path)], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 2 and "AK-E013" in done.stderr

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from affectkit.conversation.turns import CauseModel, TurnModel
-    from affectkit.types import Conversation, ConversationAnalysis, TextAnalysis
+    from affectkit.types import Conversation, ConversationAnalysis, Persona, ReplyCheck, ResponsePlan, TextAnalysis
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_one", "analyze_conversation", "__version__"]
+__all__ = ["analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "__version__"]
 
 
 def analyze(texts: Sequence[str], model: str = "goemotions-minilm@1") -> list[TextAnalysis]:
@@ -59,3 +59,39 @@ def analyze_conversation(
     from affectkit.conversation.analyzer import analyze_conversation as analyze_turns
 
     return analyze_turns(conversation, turn_model, cause_model)
+
+
+def plan(
+    conversation: Conversation | Mapping[str, Any] | Sequence[Any],
+    persona: Persona | Mapping[str, float] | None = None,
+    debias: bool = False,
+    agent: str = "assistant",
+    **options: Any,
+) -> ResponsePlan:
+    """Plan the reply of the speaker ``agent``: the user's state and its causes, a support strategy, the
+    target emotion, what to acknowledge, boundaries, safety (a crisis turns the plan into an escalation)
+    and chat messages for any LLM. See :func:`affectkit.planning.planner.plan` for ``options``.
+
+    Example:
+        >>> p = plan({"utterances": [{"speaker": "user", "text": "I finally passed my exam!"}]})
+        >>> p.mode, len(p.strategy.probabilities), p.messages[-1]["content"]
+        ('support', 8, 'I finally passed my exam!')
+    """
+    from affectkit.planning.planner import plan as make_plan
+
+    return make_plan(conversation, persona, debias, agent, **options)
+
+
+def check_reply(conversation: Any, reply: str, language: str | None = None) -> ReplyCheck:
+    """Which response patterns a candidate reply shows (refusal, apology, acknowledgement, boundary setting,
+    and the harmful ones such as claiming human feelings or minimising a crisis), each with evidence, an
+    empathy estimate and ``risky``. English, Spanish and German. See
+    :func:`affectkit.planning.reply_check.check_reply`.
+
+    Example:
+        >>> check_reply([{"speaker": "user", "text": "Do you love me?"}], "Yes, I love you more than anything.").risky
+        True
+    """
+    from affectkit.planning.reply_check import check_reply as check
+
+    return check(conversation, reply, language)

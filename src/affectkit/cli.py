@@ -25,7 +25,7 @@ from affectkit.errors import AffectkitError
 
 if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
-    from affectkit.types import TextAnalysis
+    from affectkit.types import ReplyCheck, TextAnalysis
 
 PROGRESS_ABOVE = 2000  # inputs longer than this report progress on stderr
 CHUNK = 512
@@ -118,6 +118,38 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--persona", help="the agent's Big Five traits as JSON, e.g. '{\"extraversion\": 0.8}'")
     plan.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10) to the system prompt")
     plan.set_defaults(handler=_plan)
+
+    check = sub.add_parser(
+        "check-reply",
+        help="which response patterns a candidate reply shows (refusal, boundary, harmful ones...), with evidence",
+    )
+    _conversation_input(check)
+    given = check.add_mutually_exclusive_group()
+    given.add_argument("--reply", help="the candidate reply (default: read it from stdin)")
+    given.add_argument("--reply-file", type=Path, help="a UTF-8 file holding the candidate reply")
+    check.add_argument("--agent", default="assistant", help="the speaker name of the assistant in FILE")
+    check.add_argument("--language", choices=["en", "es", "de"], help="the reply's language (default: guessed)")
+    check.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
+    check.set_defaults(handler=_check_reply)
+
+    respond = sub.add_parser(
+        "respond",
+        help="plan the reply, have an OpenAI-compatible LLM write it, and check it",
+        description="Plan + generate + check. The LLM is any OpenAI-compatible endpoint, set with "
+        "AFFECTKIT_LLM_BASE_URL, AFFECTKIT_LLM_MODEL and AFFECTKIT_LLM_API_KEY (or the options below). "
+        "With no backend configured it says so and prints the plan and its messages: it never invents a reply.",
+    )
+    _conversation_input(respond)
+    respond.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
+    respond.add_argument("--agent", default="assistant", help="the speaker whose next turn is planned")
+    respond.add_argument("--debias", action="store_true", help="correct the strategy model's preference bias")
+    respond.add_argument("--persona", help="the agent's Big Five traits as JSON")
+    respond.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10)")
+    respond.add_argument("--base-url", help="endpoint root, e.g. http://localhost:8000/v1")
+    respond.add_argument("--model", "-m", help="the model name the server knows")
+    respond.add_argument("--timeout", type=float, help="seconds per request (default 60)")
+    respond.add_argument("--stream", action="store_true", help="print the reply as it is generated (table format)")
+    respond.set_defaults(handler=_respond)
 
     models = sub.add_parser("models", help="list the registered recognizers")
     models.set_defaults(handler=_models)
@@ -306,6 +338,72 @@ def _plan(args: argparse.Namespace) -> int:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
         sys.stdout.write(format_plan(result) + "\n")
+    return 0
+
+
+def _check_reply(args: argparse.Namespace) -> int:
+    from affectkit.conversation import read_conversation
+    from affectkit.io import read_text_file
+    from affectkit.planning.reply_check import check_reply
+
+    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    if args.reply is not None:
+        reply = args.reply
+    elif args.reply_file is not None:
+        reply = read_text_file(args.reply_file)
+    else:
+        if sys.stdin.isatty():
+            raise AffectkitError("AK-E009", "no reply: pass --reply TEXT, --reply-file FILE or pipe it on stdin")
+        reply = sys.stdin.read()
+    result = check_reply(conversation, reply, args.language, assistant_speakers=(args.agent,))
+    if args.format == "json":
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(_format_check(result) + "\n")
+    return 0
+
+
+def _format_check(result: ReplyCheck) -> str:
+    lines = [f"language {result.language}; empathy {result.empathy:.2f}; "
+             + ("RISKY: " + ", ".join(result.harmful) if result.risky else "no harmful pattern")]
+    lines += [f"  {m.name:<24} \"{m.evidence}\"" for m in result.patterns] or ["  (no pattern)"]
+    return "\n".join(lines)
+
+
+def _respond(args: argparse.Namespace) -> int:
+    from affectkit.backends import BackendSettings
+    from affectkit.conversation import read_conversation
+    from affectkit.planning.planner import format_plan
+    from affectkit.planning.respond import respond
+
+    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    settings = BackendSettings.from_env(base_url=args.base_url, model=args.model, timeout=args.timeout)
+    streaming = args.stream and args.format == "table"
+
+    def show(delta: str) -> None:
+        sys.stdout.write(delta)
+        sys.stdout.flush()
+
+    if streaming and settings.configured:
+        sys.stdout.write("reply: ")
+    result = respond(conversation, persona=_persona(args.persona), debias=args.debias, agent=args.agent,
+                     stimulus=args.stimulus, settings=settings, on_delta=show if streaming else None)
+    if result.note:
+        print(f"affectkit: {result.note}", file=sys.stderr)
+    if args.format == "json":
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        return 0
+    if streaming and result.reply is not None:
+        sys.stdout.write("\n\n")
+    sys.stdout.write(format_plan(result.plan) + "\n")
+    if result.reply is None:
+        sys.stdout.write("\nmessages for the LLM:\n" + json.dumps(result.plan.messages, indent=2, ensure_ascii=False)
+                         + "\n")
+    else:
+        if not streaming:
+            sys.stdout.write(f"\nreply ({result.model}, {result.latency_ms:.0f} ms):\n{result.reply}\n")
+        assert result.check is not None
+        sys.stdout.write("\ncheck: " + _format_check(result.check) + "\n")
     return 0
 
 

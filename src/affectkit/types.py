@@ -323,3 +323,58 @@ class TrackerUpdate(BaseModel):
     summary: SpeakerSummary
     shifts: list[Shift]
     flags: list[RiskFlag]
+
+
+# --- Reply check -------------------------------------------------------------------------------------
+
+
+class PatternMatch(BaseModel):
+    """One response pattern found in a candidate reply (see :mod:`affectkit.planning.reply_check`).
+
+    ``evidence`` is the exact span ``reply[start:end]``; ``language`` names the rule set that matched
+    (``en``, ``es`` or ``de``).
+
+    Example:
+        >>> PatternMatch(name="apology", evidence="Sorry", start=0, end=5, language="en").end
+        5
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    evidence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    language: str
+
+
+class ReplyCheck(BaseModel):
+    """Which response patterns a candidate assistant reply shows, in reply order.
+
+    ``empathy`` is a rule-based estimate in [0, 1]; ``harmful`` lists the harmful pattern names present
+    (``fostering_dependence``, ``claiming_human_feelings``, ``minimising_crisis``, ``manipulative_pressure``)
+    and ``risky`` is true when it is not empty.
+
+    Example:
+        >>> ReplyCheck(reply="Ok.", language="en", patterns=[], empathy=0.1, risky=False, harmful=[]).risky
+        False
+    """
+
+    reply: str
+    language: str
+    patterns: list[PatternMatch]
+    empathy: float = Field(ge=0.0, le=1.0)
+    risky: bool
+    harmful: list[str]
+
+
+class GeneratedReply(BaseModel):
+    """``affectkit respond``: the plan, the reply an LLM wrote from it (``None`` when no backend is
+    configured: affectkit never invents a reply), the check of that reply, and how it was generated."""
+
+    plan: ResponsePlan
+    reply: str | None
+    check: ReplyCheck | None
+    model: str | None = None
+    latency_ms: float | None = None
+    note: str | None = None

@@ -1,0 +1,76 @@
+"""Reply check on the held-out labelled set: precision, recall and F1 per pattern, per language, macro-F1.
+
+    .venv/bin/python benchmarks/reply_check.py [--data benchmarks/data/reply_check/labelled.jsonl]
+
+The labelled replies (English, Spanish, German) were written and labelled apart from the rules, by someone
+who did not see them (see ``benchmarks/data/reply_check/README.md``). A pattern counts once per reply,
+whatever its number of matches. Prints tables and writes ``benchmarks/results/reply_check.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from affectkit.planning.reply_check import HARMFUL, PATTERNS, check_reply
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+
+
+def scores(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, Any]:
+    per_pattern = {}
+    for name in PATTERNS:
+        tp = sum(name in g and name in p for g, p in zip(gold, predicted, strict=True))
+        fp = sum(name not in g and name in p for g, p in zip(gold, predicted, strict=True))
+        fn = sum(name in g and name not in p for g, p in zip(gold, predicted, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_pattern[name] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+    present = [n for n in PATTERNS if per_pattern[n]["support"]]
+    risky_gold = [bool(g & set(HARMFUL)) for g in gold]
+    risky_predicted = [bool(p & set(HARMFUL)) for p in predicted]
+    return {
+        "replies": len(gold),
+        "macro_f1": sum(per_pattern[n]["f1"] for n in present) / len(present),
+        "exact_match": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold),
+        "risky_accuracy": sum(a == b for a, b in zip(risky_gold, risky_predicted, strict=True)) / len(gold),
+        "patterns": per_pattern,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=HERE / "data" / "reply_check" / "labelled.jsonl")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold, predicted, languages = [], [], []
+    for row in rows:
+        check = check_reply({"utterances": row["context"]}, row["reply"])
+        gold.append(set(row["patterns"]))
+        predicted.append({m.name for m in check.patterns})
+        languages.append(row["language"])
+    results: dict[str, Any] = {"all": scores(gold, predicted)}
+    for language in sorted(set(languages)):
+        keep = [i for i, x in enumerate(languages) if x == language]
+        results[language] = scores([gold[i] for i in keep], [predicted[i] for i in keep])
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "reply_check.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    groups = ["all", *sorted(set(languages))]
+    print(f"reply check on {len(rows)} held-out labelled replies (F1 per pattern)\n")
+    print(f"| {'pattern':<24} | " + " | ".join(f"{g:>5}" for g in groups) + " | support |")
+    print(f"|{'-' * 26}|" + "|".join("-" * 6 + ":" for _ in groups) + "|--------:|")
+    for name in PATTERNS:
+        cells = " | ".join(f"{results[g]['patterns'][name]['f1']:>5.2f}" for g in groups)
+        print(f"| {name:<24} | {cells} | {results['all']['patterns'][name]['support']:>7} |")
+    for key in ("macro_f1", "exact_match", "risky_accuracy"):
+        print(f"| **{key}**{' ' * (20 - len(key))} | " + " | ".join(f"{results[g][key]:>5.2f}" for g in groups)
+              + " |         |")
+
+
+if __name__ == "__main__":
+    main()
