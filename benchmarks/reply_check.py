@@ -4,7 +4,9 @@
 
 The labelled replies (English, Spanish, German) were written and labelled apart from the rules, by someone
 who did not see them (see ``benchmarks/data/reply_check/README.md``). A pattern counts once per reply,
-whatever its number of matches. Prints tables and writes ``benchmarks/results/reply_check.json``.
+whatever its number of matches. Prints tables and writes ``benchmarks/results/reply_check.json`` (for
+another ``--data`` file, such as the development set ``benchmarks/data/reply_check_dev/dev.jsonl``:
+``reply_check_<stem>.json``).
 """
 
 from __future__ import annotations
@@ -58,7 +60,8 @@ def main() -> None:
         keep = [i for i, x in enumerate(languages) if x == language]
         results[language] = scores([gold[i] for i in keep], [predicted[i] for i in keep])
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "reply_check.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    name = "reply_check.json" if args.data.stem == "labelled" else f"reply_check_{args.data.stem}.json"
+    (RESULTS / name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     groups = ["all", *sorted(set(languages))]
     print(f"reply check on {len(rows)} held-out labelled replies (F1 per pattern)\n")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,3 +28,8 @@ def openai_server() -> Iterator[OpenAIServer]:
     ``.requests`` / ``.chat_requests`` and ``.env(prefix)``."""
     with OpenAIServer() as server:
         yield server
+    # inspect_ai memoises models by name, not by the base URL read from the environment: forget them, or
+    # the next test's `openai-api/local/<model>` would reach this (closed) server and retry forever.
+    inspect_models = sys.modules.get("inspect_ai.model._model")
+    if inspect_models is not None:
+        inspect_models._models.clear()

@@ -263,7 +263,7 @@ def test_analysis_contract(chat_analysis: affectkit.types.ConversationAnalysis) 
     assert analysis.speakers["Sam"].turns == [0, 2, 4, 5, 8]
     assert [p.turn for p in analysis.speakers["Sam"].trajectory] == [0, 2, 4, 5, 8]
     assert analysis.model == "conversation-minilm@1+goemotions-minilm@1"
-    assert analysis.cause_model == "heuristic-causes@1"
+    assert analysis.cause_model == "conversation-minilm@1:cause"
     assert "not a diagnosis" in analysis.notice
     kinds = [(f.turn, f.kind, f.severity) for f in analysis.flags if f.kind != "persistent_negative"]
     assert (4, "suicidal_ideation", "high") in kinds
@@ -352,7 +352,7 @@ def test_pluggable_turn_model_shifts_arcs_and_persistent_flags() -> None:
     causes = {t.index: [(c.turn, c.span) for c in t.causes] for t in analysis.turns}
     assert causes[2] == [(2, "But the contract fell through.")]  # no clause has a listed word: the whole text
     assert causes[1] == [(0, "I got the job"), (1, "Congratulations!")]
-    tracker = ConversationTracker(turn_model=model, conversation_id="s")
+    tracker = ConversationTracker(turn_model=model, cause_model=HeuristicCauseModel(), conversation_id="s")
     for utterance in conversation.utterances:
         tracker.add(utterance)
     assert tracker.result() == analysis

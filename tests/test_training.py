@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("torch", reason="training needs the 'train' extra")
@@ -46,3 +47,30 @@ def test_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     result = EncoderRecognizer(out).analyze_one("I really missed you " * 30)
     assert result.windows > 1  # --max-length 48 makes a 150-token text span several windows
     assert len(result.emotions) == 28 and result.vad is not None
+
+
+@pytest.mark.slow
+def test_conversation_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
+    from affectkit.conversation.features import CONTEXT_DIM
+    from affectkit.conversation.onnx_heads import ONNXHeads
+    from affectkit.training import conversation
+
+    out = tmp_path / "conversation"
+    config = conversation.main(["--reccon", str(data_dir / "reccon"), "--dailydialog", str(data_dir / "dailydialog"),
+                                "--out", str(out), "--limit", "8", "--epochs", "1"])
+    assert set(config["heads"]) == {"turn_emotion", "turn_emotion_nocontext", "cause"}
+    assert ONNXHeads(out).turn_emotion(np.zeros((1, CONTEXT_DIM), dtype=np.float32)).shape == (1, 7)
+
+
+@pytest.mark.slow
+def test_strategy_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
+    from affectkit.planning.metrics import STRATEGIES
+    from affectkit.planning.strategy import StrategyModel
+    from affectkit.training import strategy
+    from affectkit.types import Utterance
+
+    out = tmp_path / "strategy"
+    config = strategy.main(["--esconv", str(data_dir / "esconv"), "--out", str(out), "--limit", "6", "--epochs", "1"])
+    assert config["labels"] == list(STRATEGIES) and config["debias"]["type"] == "prior-debiaser"
+    probabilities = StrategyModel(out).predict([Utterance(speaker="user", text="I lost my job.")])
+    assert list(probabilities) == list(STRATEGIES)

@@ -7,6 +7,7 @@ Examples::
     affectkit analyze --input comments.csv --text-column body --format jsonl > out.jsonl
     cat texts.txt | affectkit analyze --format json
     affectkit conversation chat.json --format html --output report.html
+    affectkit eval quick --model openai-api/local/my-model --model openai-api/local/other-model
 
 Bad input exits with status 2 and one line on stderr naming the file, line and field.
 """
@@ -153,6 +154,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     models = sub.add_parser("models", help="list the registered recognizers")
     models.set_defaults(handler=_models)
+
+    evaluate = sub.add_parser(
+        "eval",
+        help="run an evaluation suite (tasks x solver variants x models) and write an HTML + JSON report",
+        description="Run SUITE (a built-in suite: 'quick', 'ei'; or a .json/.toml suite file) with inspect_ai on "
+        "every --model, each task as its baseline and with each solver variant, then write report.html and "
+        "report.json: every score with a 95% bootstrap interval, each variant's difference from its baseline with "
+        "a paired permutation test. Generations are cached, so a rerun reuses them. Needs affectkit[eval]. "
+        "Example: affectkit eval quick --model openai-api/local/my-model --variant support_plan",
+    )
+    evaluate.add_argument("suite", help="built-in suite name (quick, ei) or a suite file (.json, .toml)")
+    evaluate.add_argument(
+        "--model", "-m", action="append", required=True,
+        help="an inspect model, e.g. openai-api/local/my-model (with LOCAL_BASE_URL, LOCAL_API_KEY); repeatable",
+    )
+    evaluate.add_argument("--data", type=Path, help="the data folder that the suite's {data} paths refer to")
+    evaluate.add_argument(
+        "--variant", action="append",
+        help="a solver variant replacing the suite's (affect_hints, support_plan, stimulus=EP02, or several "
+        "joined with '+'); repeatable; the baseline always runs",
+    )
+    evaluate.add_argument("--limit", type=int, help="evaluate only the first N samples of each task")
+    evaluate.add_argument("--epochs", type=int, help="repeat each sample N times (default: the suite's, else 1)")
+    evaluate.add_argument("--log-dir", type=Path, help="where inspect writes its logs (default: OUT/logs)")
+    evaluate.add_argument("--out", "-o", type=Path, help="report folder (default: ./affectkit-eval-SUITE)")
+    evaluate.add_argument("--max-connections", type=int, help="concurrent connections per model API")
+    evaluate.add_argument("--no-cache", action="store_true", help="do not cache or reuse generations")
+    evaluate.add_argument(
+        "--display", choices=["full", "conversation", "rich", "plain", "log", "none"],
+        help="inspect's progress display (default: inspect's)",
+    )
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 
@@ -412,6 +445,36 @@ def _models(args: argparse.Namespace) -> int:
 
     for name in available():
         print(name + ("  (default)" if name == DEFAULT else ""))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from affectkit.evals._optional import require_inspect
+    from affectkit.evals.report import build_report, format_summary, write_report
+    from affectkit.evals.suite import load_suite, parse_variant, resolve_tasks, run_suite
+
+    for name, value in (("limit", args.limit), ("epochs", args.epochs), ("max-connections", args.max_connections)):
+        if value is not None and value < 1:
+            raise AffectkitError("AK-E005", f"--{name} must be a positive integer, got {value}", field=name)
+    suite = load_suite(args.suite)
+    for variant in args.variant or []:
+        parse_variant(variant)
+    resolve_tasks(suite, args.data)  # bad data fails here, before anything runs
+    require_inspect()
+    out = args.out if args.out is not None else Path(f"affectkit-eval-{suite.name}")
+    log_dir = args.log_dir if args.log_dir is not None else out / "logs"
+    run = run_suite(
+        suite, args.model, data=args.data, variants=args.variant, limit=args.limit, epochs=args.epochs,
+        log_dir=log_dir, max_connections=args.max_connections, cache=not args.no_cache, display=args.display,
+    )
+    report = build_report(run.logs, suite=suite.name, description=suite.description, skipped=run.skipped)
+    files = write_report(report, out)
+    print(format_summary(report))
+    print(f"\nreport: {files.html}\n        {files.json}\nlogs:   {log_dir}")
+    if not report.complete:
+        failed = sum(1 for cell in report.cells if cell.status != "success")
+        print(f"affectkit: {failed} evaluation run(s) did not finish; see the notes in the report", file=sys.stderr)
+        return 1
     return 0
 
 

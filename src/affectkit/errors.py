@@ -15,6 +15,11 @@
 | AK-E011 | error   | unknown label in evaluation input |
 | AK-E012 | error   | no LLM backend configured (base URL or API key, and model; see `affectkit.backends`) |
 | AK-E013 | error   | the LLM backend failed (connection error, timeout, HTTP error after retries) |
+| AK-E014 | error   | unknown emotional stimulus id (known: EP01-EP11, NP01-NP10) |
+| AK-E015 | error   | unknown evaluation suite, or a malformed suite file (`affectkit eval`) |
+| AK-E016 | error   | unknown solver variant in an evaluation suite |
+| AK-E017 | error   | evaluation data missing: `--data` not given, or a task's data file or folder not found |
+| AK-E018 | error   | an evaluation model cannot be used (unknown provider, missing base URL or API key, given twice) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |

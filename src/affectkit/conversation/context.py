@@ -15,10 +15,10 @@ therefore costs one encoder pass plus two tiny MLPs.
 Example:
     >>> from affectkit.types import Utterance
     >>> model = ContextTurnModel()
-    >>> turns = [Utterance(speaker="A", text="My dog died this morning."),
-    ...          Utterance(speaker="B", text="Oh no, I'm so sorry.")]
+    >>> turns = [Utterance(speaker="A", text="I got the job!"),
+    ...          Utterance(speaker="B", text="That is wonderful, congratulations!")]
     >>> [p.emotion for p in model.predict(turns)]
-    ['sadness', 'sadness']
+    ['joy', 'joy']
 """
 
 from __future__ import annotations

@@ -19,6 +19,11 @@ Tasks:
 Further tasks (support strategy, recognition, boundaries) live in their own modules; ``_registry.py`` lists
 every task module.
 
+Suites and reports: :mod:`affectkit.evals.suite` runs tasks x solver variants x models with one inspect_ai
+``eval`` call (built-in suites ``quick`` and ``ei``, or a JSON/TOML suite file), :mod:`affectkit.evals.report`
+turns the logs into ``report.json`` and a self-contained ``report.html`` with 95% bootstrap intervals and paired
+permutation tests (:mod:`affectkit.evals.stats`); the command line is ``affectkit eval SUITE --model M ...``.
+
 The pure parts (answer parsers, item and benchmark scores, data loaders) work without inspect_ai; the tasks,
 solvers and scorers raise ``AK-E008`` naming the ``eval`` extra when it is missing. Nothing here is imported by
 ``import affectkit``.

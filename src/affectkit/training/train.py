@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--emobank", type=Path, required=True, help="EmoBank folder")
     parser.add_argument("--brighter", type=Path, required=True, help="SemEval-2025 task 11 folder")
     parser.add_argument("--out", type=Path, required=True, help="model folder to write")
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=6e-5, help="encoder learning rate")
     parser.add_argument("--head-lr", type=float, default=1e-3)
