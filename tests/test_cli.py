@@ -125,6 +125,7 @@ def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo")
     assert code == 0
     assert "goemotions-minilm@1" in out and "Sam" in out and "AK-W003" in out
+    assert "conversation-minilm@1" in out and "plan for 'Alex'" in out and "strategy:" in out
 
 
 def test_console_script_entry_point() -> None:

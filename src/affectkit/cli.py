@@ -286,22 +286,27 @@ def format_table(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | Non
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from affectkit.conversation import analyze_conversation
+    from affectkit.conversation import format_table as conversation_table
+    from affectkit.planning.planner import format_plan, plan
     from affectkit.recognizers import get_recognizer
 
     recognizer = get_recognizer(args.model)
     started = time.perf_counter()
-    turns = recognizer.analyze([text for _, text in DEMO_CONVERSATION])
     texts = recognizer.analyze(DEMO_TEXTS)
+    chat = {"id": "demo", "utterances": [{"speaker": s, "text": t} for s, t in DEMO_CONVERSATION]}
+    analysis = analyze_conversation(chat)
+    reply_plan = plan({"id": "demo", "utterances": chat["utterances"][:3]}, agent="Alex")
     elapsed = time.perf_counter() - started
     print(f"affectkit demo: model {recognizer.model_id}\n")
-    print("A conversation, turn by turn:\n")
-    print(format_table(turns, speakers=[speaker for speaker, _ in DEMO_CONVERSATION]))
-    print("\nSingle texts (notes are warning codes, e.g. AK-W002 no letters, AK-W003 not English):\n")
+    print("Single texts (notes are warning codes, e.g. AK-W002 no letters, AK-W003 not English):\n")
     print(format_table(texts))
-    print(
-        f"\n{len(turns) + len(texts)} texts in {elapsed * 1000:.0f} ms (model load included). "
-        "V/A/D = valence, arousal, dominance in [-1, 1]."
-    )
+    print(f"\nA conversation, each turn read in context ({analysis.model}):\n")
+    print(conversation_table(analysis))
+    print("\nWhat Alex's reply to turn 2 should do (affectkit plan):\n")
+    print(format_plan(reply_plan))
+    print(f"\nAll of it in {elapsed * 1000:.0f} ms, models loaded included. V/A/D = valence, arousal, dominance "
+          "in [-1, 1].")
     return 0
 
 
