@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 DATA ?= ../shared/data
 
-.PHONY: demo test install-dev benchmark train lint
+.PHONY: demo test install-dev benchmark train train-heads lint
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -28,8 +28,19 @@ lint: install-dev
 benchmark: install-dev
 	$(PY) benchmarks/accuracy.py --data $(DATA)
 	$(PY) benchmarks/speed.py --data $(DATA)
+	$(PY) benchmarks/conversation.py --data $(DATA)
+	$(PY) benchmarks/planning.py --data $(DATA)
+	$(PY) benchmarks/reply_check.py
+	$(PY) benchmarks/eq_intensity_speed.py
 
-# Rebuild the shipped model from the datasets (about 45 minutes on 2 CPU cores).
+# Rebuild the shipped models from the datasets (about 1 hour on 2 CPU cores): the text model first,
+# then the conversation and strategy heads that sit on it.
 train: install-dev
 	$(PY) -m affectkit.training.train --goemotions $(DATA)/goemotions --emobank $(DATA)/emobank \
 		--brighter $(DATA)/semeval2025_task11_brighter --out src/affectkit/models/goemotions-minilm
+	$(MAKE) train-heads
+
+train-heads: install-dev
+	$(PY) -m affectkit.training.conversation --reccon $(DATA)/reccon --dailydialog $(DATA)/dailydialog \
+		--out src/affectkit/models/conversation-minilm
+	$(PY) -m affectkit.training.strategy --esconv $(DATA)/esconv --out src/affectkit/models/strategy-minilm
