@@ -135,7 +135,7 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
         turn=last.index,
         emotion=last.emotion,
         primary=primary,
-        top={label: round(p, 4) for label, p in ranked[:5]},
+        top={label: round(p, 4) for label, p in ranked if label in primary or (label, p) in ranked[:5]},
         intensity=round(float(intensity), 4),
         vad=last.vad,
         trend=VAD(valence=trend.valence, arousal=trend.arousal, dominance=trend.dominance),
