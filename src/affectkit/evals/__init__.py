@@ -24,6 +24,10 @@ Suites and reports: :mod:`affectkit.evals.suite` runs tasks x solver variants x 
 turns the logs into ``report.json`` and a self-contained ``report.html`` with 95% bootstrap intervals and paired
 permutation tests (:mod:`affectkit.evals.stats`); the command line is ``affectkit eval SUITE --model M ...``.
 
+The file-based tasks (``eq_intensity``, ``emobench_eu``, ``emobench_ea``, ``boundaries``) also take ``data`` as
+a URL when online (``https://...`` or ``hf://datasets/<owner>/<name>/<file>``): it is downloaded once into the
+user cache (:mod:`affectkit.evals._data`).
+
 The pure parts (answer parsers, item and benchmark scores, data loaders) work without inspect_ai; the tasks,
 solvers and scorers raise ``AK-E008`` naming the ``eval`` extra when it is missing. Nothing here is imported by
 ``import affectkit``.

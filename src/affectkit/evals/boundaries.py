@@ -143,7 +143,9 @@ def load_boundary_items(path: str | Path | None = None) -> list[BoundaryItem]:
         >>> len(items), sorted({i.language for i in items}), items[0].turns[-1][0]
         (150, ['de', 'en', 'es'], 'user')
     """
-    source = Path(path) if path is not None else DEFAULT_DATA
+    from affectkit.evals._data import resolve_data
+
+    source = resolve_data(path) if path is not None else DEFAULT_DATA
     if not source.is_file():
         raise AffectkitError("AK-E001", f"no boundaries data at {source}", source=str(source))
     items = []

@@ -290,10 +290,11 @@ _EA_FIELDS: dict[str, tuple[type, ...]] = {
 
 
 def _read_rows(path: str | Path, fields: Mapping[str, tuple[type, ...]]) -> list[tuple[int, dict[str, Any]]]:
+    from affectkit.evals._data import resolve_data
     from affectkit.io import read_text_file
 
-    path = Path(path)
     source = str(path)
+    path = resolve_data(path)
     rows: list[tuple[int, dict[str, Any]]] = []
     for number, line in enumerate(read_text_file(path).splitlines(), start=1):
         if not line.strip():

@@ -119,10 +119,11 @@ def load_eq_bench(path: str | Path) -> list[EqBenchItem]:
         >>> load_eq_bench(path)[0].reference
         {'Calm': 3.0, 'Sad': 6.0, 'Angry': 0.0, 'Proud': 1.0}
     """
+    from affectkit.evals._data import resolve_data
     from affectkit.io import read_text_file
 
-    path = Path(path)
     source = str(path)
+    path = resolve_data(path)
     try:
         content = json.loads(read_text_file(path))
     except json.JSONDecodeError as error:

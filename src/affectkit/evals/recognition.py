@@ -141,12 +141,9 @@ def embedding_cache_dir() -> Path:
         >>> embedding_cache_dir().name
         'embeddings'
     """
-    root = os.environ.get("AFFECTKIT_CACHE_DIR")
-    if root:
-        return Path(root) / "embeddings"
-    import platformdirs
+    from affectkit.evals._data import cache_dir
 
-    return Path(platformdirs.user_cache_dir("affectkit")) / "embeddings"
+    return cache_dir() / "embeddings"
 
 
 def embedder_fingerprint(embedder: Embedder) -> str:
