@@ -236,6 +236,17 @@ def test_affectkit_variables_win_over_openai_ones(monkeypatch: pytest.MonkeyPatc
     assert (settings.base_url, settings.api_key, settings.model) == ("http://affectkit/v1", "ak-key", "env-model")
 
 
+def test_openai_key_is_not_sent_to_another_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-openai")
+    monkeypatch.setenv("AFFECTKIT_LLM_BASE_URL", "http://third-party/v1")
+    monkeypatch.setenv("AFFECTKIT_LLM_MODEL", "m")
+    assert BackendSettings.from_env().api_key == "not-needed"
+    assert BackendSettings.from_env(base_url="http://other/v1").api_key == "not-needed"
+    assert BackendSettings.from_env(base_url="http://other/v1", api_key="sk-mine").api_key == "sk-mine"
+    monkeypatch.delenv("AFFECTKIT_LLM_BASE_URL")
+    assert BackendSettings.from_env().api_key == "sk-openai"  # OpenAI itself
+
+
 def test_overrides_win_over_env_and_none_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AFFECTKIT_LLM_BASE_URL", "http://affectkit/v1")
     monkeypatch.setenv("AFFECTKIT_LLM_MODEL", "env-model")

@@ -100,7 +100,9 @@ class BackendSettings(BaseModel):
 
         Precedence per setting: an override that is not ``None``, then ``AFFECTKIT_LLM_*``, then the
         OpenAI SDK's ``OPENAI_BASE_URL`` / ``OPENAI_API_KEY``, then the default. Empty variables count
-        as unset. Unknown override names raise a pydantic ``ValidationError``.
+        as unset. ``OPENAI_API_KEY`` is never sent to a server set by ``AFFECTKIT_LLM_BASE_URL`` or a
+        ``base_url`` override (set ``AFFECTKIT_LLM_API_KEY`` for it). Unknown override names raise a
+        pydantic ``ValidationError``.
 
         Example:
             >>> settings = BackendSettings.from_env(base_url="http://localhost:8000/v1", model="m", timeout=5)
@@ -108,13 +110,19 @@ class BackendSettings(BaseModel):
             ('http://localhost:8000/v1', 'm', 5.0)
         """
         values: dict[str, Any] = {}
+        sources: dict[str, str] = {}
         for name, variables in _ENV.items():
             for variable in variables:
                 value = os.environ.get(variable) if variable else None
-                if value and value.strip():
-                    values[name] = value.strip()
+                if variable and value and value.strip():
+                    values[name], sources[name] = value.strip(), variable
                     break
-        values.update({name: value for name, value in overrides.items() if value is not None})
+        given = {name: value for name, value in overrides.items() if value is not None}
+        values.update(given)
+        # OpenAI's key goes only where OpenAI's variables point: never to a server named elsewhere.
+        own_server = "base_url" in given or sources.get("base_url") == "AFFECTKIT_LLM_BASE_URL"
+        if own_server and "api_key" not in given and sources.get("api_key") == "OPENAI_API_KEY":
+            del values["api_key"]
         return cls(**values)
 
     @property
