@@ -608,3 +608,13 @@ def test_emotional_awareness_covers_perception_and_reflection_but_not_questions(
     for reply in ("Amazing! Are you feeling more relieved or more nervous?", "Si te sientes cansada, descansa un poco.",
                   "Bist du eher aufgeregt oder nervös?"):  # fmt: skip
         assert "emotional_awareness" not in _names(CALM, reply), reply
+
+
+def test_malformed_conversation_or_reply_gives_a_coded_error() -> None:
+    for conversation in (5, [{"speaker": "user"}]):
+        with pytest.raises(AffectkitError) as caught:
+            check_reply(conversation, "Hi.")  # type: ignore[arg-type]
+        assert caught.value.code in {"AK-E003", "AK-E005"}
+    with pytest.raises(AffectkitError) as caught:
+        check_reply([], 42)  # type: ignore[arg-type]
+    assert caught.value.code == "AK-E005" and caught.value.field == "reply"

@@ -96,6 +96,7 @@ from typing import Any
 
 from affectkit.conversation.io import conversation_from_data
 from affectkit.conversation.risk import detect_crisis_language
+from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
 from affectkit.types import Conversation, PatternMatch, ReplyCheck, Utterance
 
@@ -2433,6 +2434,9 @@ def _utterances(conversation: ConversationInput) -> list[Utterance]:
         return list(conversation.utterances)
     if isinstance(conversation, Mapping):
         return list(conversation_from_data(conversation).utterances)
+    if not isinstance(conversation, Sequence):
+        raise AffectkitError("AK-E005", f"expected a conversation, got {type(conversation).__name__}",
+                             field="conversation")
     records: list[Any] = []
     for item in conversation:
         if isinstance(item, Utterance):
@@ -2484,6 +2488,8 @@ def check_reply(
         >>> check_reply([], "Te quiero mucho.").harmful
         ['claiming_human_feelings']
     """
+    if not isinstance(reply, str):
+        raise AffectkitError("AK-E005", f"the reply must be a string, got {type(reply).__name__}", field="reply")
     if language is None:
         code, languages = _guess_language(reply)
     else:
