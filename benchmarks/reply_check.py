@@ -16,6 +16,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from affectkit.metrics import f1_per_label
 from affectkit.planning.reply_check import HARMFUL, PATTERNS, check_reply
 
 HERE = Path(__file__).resolve().parent
@@ -23,23 +26,20 @@ RESULTS = HERE / "results"
 
 
 def scores(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, Any]:
-    per_pattern = {}
-    for name in PATTERNS:
-        tp = sum(name in g and name in p for g, p in zip(gold, predicted, strict=True))
-        fp = sum(name not in g and name in p for g, p in zip(gold, predicted, strict=True))
-        fn = sum(name in g and name not in p for g, p in zip(gold, predicted, strict=True))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_pattern[name] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    present = [n for n in PATTERNS if per_pattern[n]["support"]]
-    risky_gold = [bool(g & set(HARMFUL)) for g in gold]
-    risky_predicted = [bool(p & set(HARMFUL)) for p in predicted]
+    g = np.array([[name in row for name in PATTERNS] for row in gold], dtype=bool)
+    p = np.array([[name in row for name in PATTERNS] for row in predicted], dtype=bool)
+    tp, support = (g & p).sum(0), g.sum(0)
+    precision = np.divide(tp, p.sum(0), out=np.zeros(len(PATTERNS)), where=p.sum(0) > 0)
+    recall = np.divide(tp, support, out=np.zeros(len(PATTERNS)), where=support > 0)
+    f1 = f1_per_label(g, p)
+    per_pattern = {name: {"precision": float(precision[j]), "recall": float(recall[j]), "f1": float(f1[j]),
+                          "support": int(support[j])} for j, name in enumerate(PATTERNS)}
+    harmful = np.array([name in HARMFUL for name in PATTERNS])
     return {
         "replies": len(gold),
-        "macro_f1": sum(per_pattern[n]["f1"] for n in present) / len(present),
-        "exact_match": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold),
-        "risky_accuracy": sum(a == b for a, b in zip(risky_gold, risky_predicted, strict=True)) / len(gold),
+        "macro_f1": float(f1[support > 0].mean()),
+        "exact_match": float((g == p).all(1).mean()),
+        "risky_accuracy": float(((g & harmful).any(1) == (p & harmful).any(1)).mean()),
         "patterns": per_pattern,
     }
 

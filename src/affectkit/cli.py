@@ -112,12 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "plan",
         help="plan the agent's next reply: user state, support strategy, target emotion, safety, LLM messages",
     )
-    _conversation_input(plan)
-    plan.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
-    plan.add_argument("--agent", default="assistant", help="the speaker whose next turn is planned")
-    plan.add_argument("--debias", action="store_true", help="correct the strategy model's preference bias")
-    plan.add_argument("--persona", help="the agent's Big Five traits as JSON, e.g. '{\"extraversion\": 0.8}'")
-    plan.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10) to the system prompt")
+    _plan_options(plan)
     plan.set_defaults(handler=_plan)
 
     check = sub.add_parser(
@@ -140,12 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "AFFECTKIT_LLM_BASE_URL, AFFECTKIT_LLM_MODEL and AFFECTKIT_LLM_API_KEY (or the options below). "
         "With no backend configured it says so and prints the plan and its messages: it never invents a reply.",
     )
-    _conversation_input(respond)
-    respond.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
-    respond.add_argument("--agent", default="assistant", help="the speaker whose next turn is planned")
-    respond.add_argument("--debias", action="store_true", help="correct the strategy model's preference bias")
-    respond.add_argument("--persona", help="the agent's Big Five traits as JSON")
-    respond.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10)")
+    _plan_options(respond)
     respond.add_argument("--base-url", help="endpoint root, e.g. http://localhost:8000/v1")
     respond.add_argument("--model", "-m", help="the model name the server knows")
     respond.add_argument("--timeout", type=float, help="seconds per request (default 60)")
@@ -342,6 +332,16 @@ def _conversation_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation")
     parser.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
     parser.add_argument("--text-column", default="text", help="CSV column holding the text")
+
+
+def _plan_options(parser: argparse.ArgumentParser) -> None:
+    """The conversation input and planning options shared by `plan` and `respond`."""
+    _conversation_input(parser)
+    parser.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
+    parser.add_argument("--agent", default="assistant", help="the speaker whose next turn is planned")
+    parser.add_argument("--debias", action="store_true", help="correct the strategy model's preference bias")
+    parser.add_argument("--persona", help="the agent's Big Five traits as JSON, e.g. '{\"extraversion\": 0.8}'")
+    parser.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10) to the system prompt")
 
 
 def _persona(value: str | None) -> dict[str, float] | None:

@@ -40,17 +40,6 @@ if TYPE_CHECKING:
     from openai import OpenAI, Stream
     from openai.types.chat import ChatCompletionChunk
 
-__all__ = [
-    "NO_API_KEY",
-    "ROLES",
-    "BackendSettings",
-    "ChatBackend",
-    "ChatResult",
-    "TokenUsage",
-    "get_backend",
-    "validate_messages",
-]
-
 NO_API_KEY = "not-needed"
 """The placeholder API key sent to local servers that do not check keys."""
 

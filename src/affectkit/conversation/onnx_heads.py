@@ -24,28 +24,39 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT = "conversation-minilm"
 
 
+def load_head_config(path: Path, what: str) -> dict[str, Any]:
+    """The ``config.json`` of a folder of small ONNX heads, checking that every head's file is there."""
+    config_path = path / "config.json"
+    if not config_path.is_file():
+        raise AffectkitError("AK-E007", f"no {what} model config at {config_path}")
+    config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
+    for head in config["heads"].values():
+        if not (path / head["file"]).is_file():
+            raise AffectkitError("AK-E007", f"missing model file {path / head['file']}")
+    return config
+
+
+def head_sessions(path: Path, config: dict[str, Any]) -> dict[str, Any]:
+    """One onnxruntime session per head of ``config`` (each a tiny MLP: threads cost more than they save)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    return {name: ort.InferenceSession(str(path / head["file"]), options, providers=["CPUExecutionProvider"])
+            for name, head in config["heads"].items()}
+
+
 class ONNXHeads:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT
-        config_path = self.path / "config.json"
-        if not config_path.is_file():
-            raise AffectkitError("AK-E007", f"no conversation model config at {config_path}")
-        self.config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
+        self.config = load_head_config(self.path, "conversation")
         self.labels: list[str] = self.config["labels"]
         self.model_id = f"{self.config['name']}@{self.config['version']}"
         self.cause_threshold = float(self.config["heads"]["cause"]["threshold"])
-        for head in self.config["heads"].values():
-            if not (self.path / head["file"]).is_file():
-                raise AffectkitError("AK-E007", f"missing model file {self.path / head['file']}")
 
     @cached_property
     def _sessions(self) -> dict[str, Any]:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # tiny MLPs: threads cost more than they save
-        return {name: ort.InferenceSession(str(self.path / head["file"]), options, providers=["CPUExecutionProvider"])
-                for name, head in self.config["heads"].items()}
+        return head_sessions(self.path, self.config)
 
     def turn_emotion(self, features: np.ndarray, context: bool = True) -> np.ndarray:
         """Ekman-7 probabilities per row, with the dev-tuned neutral prior folded in (rows sum to 1)."""

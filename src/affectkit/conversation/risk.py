@@ -228,7 +228,7 @@ IDIOMS = tuple(
     )
 )
 _JOKING = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just\s+kidding)\b|😂|🤣|😆|😹|💀", re.IGNORECASE)
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»")
+QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»")
 _MEDIA = re.compile(
     r"\b(?:song|songs|movie|film|book|novel|show|series|lyrics?|line|title|titled|called|named|character|episode|"
     r"game|album|poem|play|quote|meme|sign|shirt|headline|article)\b",
@@ -317,7 +317,7 @@ def detect_crisis_language(text: str) -> list[RiskMatch]:
         [('suicidal_ideation', 'low')]
     """
     idioms = [(m.start(), m.end()) for pattern in IDIOMS for m in pattern.finditer(text)]
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     joking = _JOKING.search(text) is not None
     candidates: list[RiskMatch] = []
     for rule in RULES:

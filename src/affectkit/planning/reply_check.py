@@ -95,7 +95,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from affectkit.conversation.io import conversation_from_data
-from affectkit.conversation.risk import detect_crisis_language
+from affectkit.conversation.risk import QUOTED, detect_crisis_language
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
 from affectkit.types import Conversation, PatternMatch, ReplyCheck, Utterance
@@ -2275,7 +2275,6 @@ _CLAUSE_BREAK = re.compile(
     r"jedoch)\b",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»")
 _SPANISH_LETTERS = re.compile(r"[ñ¿¡]|\w*[áéíóú]\w*", re.IGNORECASE)
 _GERMAN_LETTERS = re.compile(r"\w*[äöüß]\w*", re.IGNORECASE)
 # A "can't" about the AI's physical or emotional limits ("I can't give you a hug", "no puedo estar contigo en
@@ -2358,7 +2357,7 @@ def _reported(text: str, start: int) -> bool:
 
 def _find(text: str, group: str, languages: Sequence[str]) -> list[PatternMatch]:
     """Non-overlapping matches of one rule group in ``text``, in text order."""
-    quotes = [m.span() for m in _QUOTED.finditer(text)]
+    quotes = [m.span() for m in QUOTED.finditer(text)]
     candidates: list[PatternMatch] = []
     for language in languages:
         for pattern in _compiled(language)[group]:

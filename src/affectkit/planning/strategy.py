@@ -26,7 +26,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from functools import cached_property
@@ -36,7 +35,8 @@ from typing import Any
 import numpy as np
 
 from affectkit.conversation.features import UTTERANCE_DIM
-from affectkit.errors import AffectkitError
+from affectkit.conversation.onnx_heads import head_sessions, load_head_config
+from affectkit.planning.debias import PriorDebiaser
 from affectkit.planning.metrics import STRATEGIES
 from affectkit.types import Utterance
 
@@ -94,11 +94,7 @@ class StrategyModel:
 
     @cached_property
     def config_(self) -> dict[str, Any]:
-        config_path = self.path / "config.json"
-        if not config_path.is_file():
-            raise AffectkitError("AK-E007", f"no strategy model config at {config_path}")
-        config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
-        return config
+        return load_head_config(self.path, "strategy")
 
     @property
     def model_id(self) -> str:
@@ -106,17 +102,11 @@ class StrategyModel:
 
     @cached_property
     def sessions_(self) -> dict[str, Any]:
-        import onnxruntime as ort
+        return head_sessions(self.path, self.config_)
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # tiny MLPs: threads cost more than they save
-        sessions = {}
-        for name, head in self.config_["heads"].items():
-            file = self.path / head["file"]
-            if not file.is_file():
-                raise AffectkitError("AK-E007", f"missing model file {file}")
-            sessions[name] = ort.InferenceSession(str(file), options, providers=["CPUExecutionProvider"])
-        return sessions
+    @cached_property
+    def debiaser_(self) -> PriorDebiaser:
+        return PriorDebiaser.from_dict(self.config_["debias"])
 
     @cached_property
     def encoder_(self) -> Any:
@@ -140,9 +130,7 @@ class StrategyModel:
         tags = self.tag(utterances, is_agent)
         probabilities = self._run("next_strategy", next_row(utterances, is_agent, tags, texts)[None, :])
         if debias:
-            from affectkit.planning.debias import PriorDebiaser
-
-            probabilities = PriorDebiaser.from_dict(self.config_["debias"]).transform(probabilities)
+            probabilities = self.debiaser_.transform(probabilities)
         return np.asarray(probabilities[0], dtype=np.float64)
 
     def predict(self, utterances: Sequence[Utterance], agent: str = "assistant",

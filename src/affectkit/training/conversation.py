@@ -34,6 +34,7 @@ from affectkit.conversation.features import (
 )
 from affectkit.datasets import Dialogue, dialogue_key, load_dailydialog, load_reccon, sha256_file
 from affectkit.metrics import THRESHOLD_GRID
+from affectkit.training import require_torch
 
 EKMAN = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]
 NEUTRAL = EKMAN.index("neutral")
@@ -162,10 +163,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
     args = parser.parse_args(argv)
-    try:
-        import torch
-    except ImportError:  # pragma: no cover
-        raise SystemExit("training needs the 'train' extra: pip install 'affectkit[train]'") from None
+    torch = require_torch()
     from affectkit.conversation.onnx_heads import ONNXHeads
     from affectkit.recognizers.encoder import EncoderRecognizer
 

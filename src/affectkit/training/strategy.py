@@ -28,6 +28,7 @@ import numpy as np
 from affectkit.datasets import SupportDialogue, load_esconv, sha256_file
 from affectkit.planning.metrics import STRATEGIES, strategy_report
 from affectkit.planning.strategy import next_row, tagger_rows
+from affectkit.training import require_torch
 from affectkit.training.conversation import export, logits, train_mlp
 
 FOLDS = 4
@@ -88,10 +89,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
     args = parser.parse_args(argv)
-    try:
-        import torch
-    except ImportError:  # pragma: no cover
-        raise SystemExit("training needs the 'train' extra: pip install 'affectkit[train]'") from None
+    torch = require_torch()
     from affectkit.planning.debias import PriorDebiaser
 
     random.seed(args.seed)

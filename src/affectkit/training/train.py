@@ -41,20 +41,10 @@ from affectkit.datasets import (
     sha256_file,
 )
 from affectkit.metrics import apply_thresholds, macro_f1, pearson, tune_thresholds
+from affectkit.training import require_torch
 
 MODEL_NAME = "goemotions-minilm"
 SENTIMENT_LABELS = ["positive", "negative", "ambiguous"]
-
-
-def _require_torch() -> Any:
-    try:
-        import torch
-        import transformers  # noqa: F401
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise SystemExit(
-            f"training needs the 'train' extra: pip install 'affectkit[train]' ({error})"
-        ) from None
-    return torch
 
 
 def base_model_path() -> Path:
@@ -68,7 +58,7 @@ def base_model_path() -> Path:
 
 
 def set_seed(seed: int) -> None:
-    torch = _require_torch()
+    torch = require_torch()
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
@@ -141,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     args = build_parser().parse_args(argv)
-    torch = _require_torch()
+    torch = require_torch()
     from tokenizers import Tokenizer
     from transformers import AutoModel
 
