@@ -49,8 +49,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from affectkit.errors import AffectkitError
 from affectkit.evals._optional import require_inspect, solver
+from affectkit.planning.planner import primary_labels, stimulus_text
 from affectkit.types import CauseWords, Conversation, TextAnalysis, Utterance
 
 if TYPE_CHECKING:
@@ -139,23 +139,6 @@ def _insert_system(state: TaskState, content: str) -> None:
 # --- Emotional stimuli ------------------------------------------------------------------------------
 
 
-def stimulus_text(stimulus_id: str) -> str:
-    """The phrase of an emotional stimulus (``EP01``–``EP11``, ``NP01``–``NP10``); ``AK-E014`` if unknown.
-
-    Example:
-        >>> stimulus_text("EP02")
-        'This is very important to my career.'
-    """
-    from affectkit.planning.planner import load_stimuli
-
-    stimuli = load_stimuli()
-    if stimulus_id not in stimuli:
-        raise AffectkitError(
-            "AK-E014", f"unknown emotional stimulus {stimulus_id!r} (known: {', '.join(stimuli)})", field="stimulus"
-        )
-    return stimuli[stimulus_id]
-
-
 @solver
 def emotional_stimulus(id: str) -> Solver:
     """Append the emotional stimulus ``id`` to the last user message, separated by a space.
@@ -197,8 +180,7 @@ def primary_emotions(analysis: TextAnalysis, limit: int = 3) -> list[tuple[str, 
         >>> primary_emotions(a)
         [('joy', 0.9), ('pride', 0.6)]
     """
-    labels = [label for label in analysis.labels if label != "neutral"][:limit] or ["neutral"]
-    return [(label, float(analysis.emotions.get(label, 0.0))) for label in labels]
+    return [(label, float(analysis.emotions.get(label, 0.0))) for label in primary_labels(analysis, limit)]
 
 
 def format_hints(

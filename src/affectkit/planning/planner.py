@@ -51,6 +51,7 @@ from affectkit.types import (
     ResponsePlan,
     SafetyPlan,
     StrategyChoice,
+    TextAnalysis,
     UserState,
 )
 
@@ -102,6 +103,26 @@ def load_stimuli() -> dict[str, str]:
     return {s["id"]: s["text"] for group in data["sets"] for s in group["stimuli"]}
 
 
+def stimulus_text(stimulus_id: str) -> str:
+    """The phrase of an emotional stimulus (``EP01``–``EP11``, ``NP01``–``NP10``); ``AK-E014`` if unknown.
+
+    Example:
+        >>> stimulus_text("EP02")
+        'This is very important to my career.'
+    """
+    stimuli = load_stimuli()
+    if stimulus_id not in stimuli:
+        raise AffectkitError("AK-E014", f"unknown emotional stimulus {stimulus_id!r} (known: {', '.join(stimuli)})",
+                             field="stimulus")
+    return stimuli[stimulus_id]
+
+
+def primary_labels(analysis: TextAnalysis, limit: int = 3) -> list[str]:
+    """The emotions to put first: labels above their calibrated thresholds, most probable first, at most
+    ``limit``, ``neutral`` only when no other label is above its threshold."""
+    return [label for label in analysis.labels if label != "neutral"][:limit] or ["neutral"]
+
+
 def cause_words(span: str) -> list[str]:
     """Content words of a cause span, in order, without repeats.
 
@@ -125,7 +146,7 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
     last = users[-1]
     ranked = sorted(((label, p) for label, p in last.emotions.items() if label != "neutral"), key=lambda x: -x[1])
     text_analysis = shared_encoder().encode(last.text)[1]
-    primary = [label for label in text_analysis.labels if label != "neutral"][:3] or ["neutral"]
+    primary = primary_labels(text_analysis)
     intensity = max((text_analysis.intensity.get(label, 0.0) for label in primary), default=0.0)
     summary = analysis.speakers[last.speaker]
     trend = summary.trajectory[-1]
@@ -219,10 +240,7 @@ def plan(
     if not isinstance(conversation, Conversation):
         conversation = conversation_from_data(conversation)
     p = persona if isinstance(persona, Persona) or persona is None else Persona(**dict(persona))
-    stimuli = load_stimuli()
-    if stimulus is not None and stimulus not in stimuli:
-        raise AffectkitError("AK-E014", f"unknown emotional stimulus {stimulus!r} (known: {', '.join(stimuli)})",
-                             field="stimulus")
+    stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
     analysis = analyze_conversation(conversation)
     user = _user_state(analysis, agent)
     model = _strategy_model()
@@ -263,7 +281,7 @@ def plan(
             "What affectkit found in the conversation:\n" + _brief(user, strategy, target),
             ("ESCALATION. " if safety.escalate else "") + "Guidance for your next reply:\n"
             + "\n".join(f"- {g}" for g in guidance),
-            stimuli[stimulus] if stimulus else "",
+            stimulus_phrase,
         ) if part
     )
     return ResponsePlan(
