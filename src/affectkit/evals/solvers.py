@@ -96,11 +96,6 @@ class SampleInput:
         return any(u.speaker != self.agent for u in self.conversation.utterances)
 
 
-def _utterances(data: Any) -> list[Utterance]:
-    records = data.get("utterances", []) if isinstance(data, Mapping) else data
-    return [Utterance(speaker=str(r["speaker"]), text=str(r["text"])) for r in records]
-
-
 def sample_input(metadata: Mapping[str, Any], messages: Sequence[ChatMessage]) -> SampleInput:
     """The input of a sample as the affectkit solvers see it (see the module docstring).
 
@@ -113,9 +108,9 @@ def sample_input(metadata: Mapping[str, Any], messages: Sequence[ChatMessage]) -
         'user'
     """
     if metadata.get("conversation") is not None:
-        data = metadata["conversation"]
-        identifier = str(data.get("id", "sample")) if isinstance(data, Mapping) else "sample"
-        conversation = Conversation(id=identifier, utterances=_utterances(data))
+        from affectkit.conversation.io import conversation_from_data
+
+        conversation = conversation_from_data(metadata["conversation"], "sample metadata", default_id="sample")
         return SampleInput(conversation, str(metadata.get("agent", "assistant")), single_text=False)
     if isinstance(metadata.get("text"), str):
         conversation = Conversation(id="sample", utterances=[Utterance(speaker="user", text=metadata["text"])])
