@@ -80,19 +80,3 @@ def test_strategy_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     assert config["labels"] == list(STRATEGIES) and config["debias"]["type"] == "prior-debiaser"
     probabilities = StrategyModel(out).predict([Utterance(speaker="user", text="I lost my job.")])
     assert list(probabilities) == list(STRATEGIES)
-
-
-def test_heads_train_on_the_vectors_the_live_models_compute() -> None:
-    """Training features are encoded one text at a time, exactly as the running conversation models do."""
-    from affectkit.conversation.context import UtteranceEncoder
-    from affectkit.datasets import Dialogue, DialogueTurn
-    from affectkit.recognizers import get_recognizer
-    from affectkit.training.conversation import encode_dialogues
-    from affectkit.types import Utterance
-
-    texts = ["I lost my keys again.", "Oh no, that is so annoying!", "I found them, what a relief."]
-    dialogue = Dialogue(id="d", turns=[DialogueTurn("A" if i % 2 == 0 else "B", t, "neutral", [], [])
-                                       for i, t in enumerate(texts)])
-    [matrix] = encode_dialogues(get_recognizer(), [dialogue])
-    live = UtteranceEncoder().matrix([Utterance(speaker=t.speaker, text=t.text) for t in dialogue.turns])
-    np.testing.assert_array_equal(matrix, live)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,20 +56,15 @@ def positive_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (gold.sum() + predicted.sum()) if tp else 0.0
 
 
-def encode_dialogues(recognizer: Any, dialogues: Sequence[Any]) -> list[np.ndarray]:
-    """One utterance-feature matrix per dialogue, every text encoded alone, as the live models do it.
-
-    Dynamic int8 quantisation makes a text's scores depend slightly on the other texts in its batch, so
-    training on batched vectors would train on features the running models never see.
-    """
-    cache: dict[str, np.ndarray] = {}
-
-    def one(text: str) -> np.ndarray:
-        if text not in cache:
-            cache[text] = utterance_features(recognizer.predict_raw([text]))[0]
-        return cache[text]
-
-    return [np.stack([one(t.text) for t in d.turns]) for d in dialogues]
+def encode_dialogues(recognizer: Any, dialogues: list[Dialogue]) -> list[np.ndarray]:
+    """One utterance-feature matrix per dialogue, from a single batched encoder pass."""
+    texts = [t.text for d in dialogues for t in d.turns]
+    features = utterance_features(recognizer.predict_raw(texts))
+    out, start = [], 0
+    for d in dialogues:
+        out.append(features[start : start + len(d.turns)])
+        start += len(d.turns)
+    return out
 
 
 def turn_dataset(dialogues: list[Dialogue], encoded: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

@@ -29,9 +29,18 @@ from affectkit.datasets import SupportDialogue, load_esconv, sha256_file
 from affectkit.planning.metrics import STRATEGIES, strategy_report
 from affectkit.planning.strategy import next_row, tagger_rows
 from affectkit.training import require_torch
-from affectkit.training.conversation import encode_dialogues, export, logits, train_mlp
+from affectkit.training.conversation import export, logits, train_mlp
 
 FOLDS = 4
+
+
+def encode(recognizer: Any, dialogues: list[SupportDialogue]) -> list[np.ndarray]:
+    """Utterance vectors per dialogue, one text per encoder call (as the live models compute them)."""
+    from affectkit.conversation.context import UtteranceEncoder
+    from affectkit.types import Utterance
+
+    encoder = UtteranceEncoder(recognizer)
+    return [encoder.matrix([Utterance(speaker=t.speaker, text=t.text) for t in d.turns]) for d in dialogues]
 
 
 def tagger_data(dialogues: list[SupportDialogue], vectors: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -90,10 +99,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         return dialogues[: args.limit] if args.limit else dialogues
 
     train, valid = cut(load_esconv(args.esconv, "train")), cut(load_esconv(args.esconv, "valid"))
-    from affectkit.recognizers import get_recognizer
-
-    recognizer = get_recognizer(args.encoder)
-    train_vectors, valid_vectors = encode_dialogues(recognizer, train), encode_dialogues(recognizer, valid)
+    train_vectors, valid_vectors = encode(args.encoder, train), encode(args.encoder, valid)
 
     def f1_score(model: Any, x: np.ndarray, y: np.ndarray) -> float:
         return macro_f1(y, logits(torch, model, x).argmax(1))
