@@ -43,12 +43,6 @@ def test_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     assert len(config["heads"]["ekman"]["labels"]) == 7
     assert all(len(digest) == 64 for digest in config["training"]["data"].values())
     assert "emobank_valence_pearson" in config["dev_metrics"]
-    # Both the live and the averaged weights were scored on dev, and the kept one is the better.
-    assert [row["weights"] for row in config["training"]["history"]] == ["live", "ema"]
-    assert config["training"]["selected"] in config["training"]["history"]
-    assert config["training"]["selected"]["selection"] == max(
-        row["selection"] for row in config["training"]["history"]
-    )
 
     result = EncoderRecognizer(out).analyze_one("I really missed you " * 30)
     assert result.windows > 1  # --max-length 48 makes a 150-token text span several windows
