@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 from pydantic import BaseModel, Field
 
-from affectkit.evals.stats import bootstrap_sums, paired_sums
+from affectkit.evals.stats import bootstrap_sums, finite, paired_sums
 
 if TYPE_CHECKING:
     from inspect_ai.log import EvalLog
@@ -469,10 +469,6 @@ def _units(rows: dict[tuple[str, int], np.ndarray], keys: Iterable[tuple[str, in
     return units
 
 
-def _finite(value: float | None) -> float | None:
-    return value if value is not None and math.isfinite(value) else None
-
-
 def build_report(
     logs: Sequence[EvalLog],
     *,
@@ -591,7 +587,7 @@ def _logged_metrics(log: EvalLog) -> dict[str, float]:
         return values
     for eval_score in log.results.scores:
         for name, metric in eval_score.metrics.items():
-            value = _finite(float(metric.value)) if isinstance(metric.value, int | float) else None
+            value = finite(float(metric.value)) if isinstance(metric.value, int | float) else None
             if value is not None:
                 values[name] = value
     return values

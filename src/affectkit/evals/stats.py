@@ -96,7 +96,8 @@ def mean_value(sums: np.ndarray) -> np.ndarray:
         return np.asarray(sums[..., 0] / sums[..., 1], dtype=float)
 
 
-def _finite(value: float) -> float | None:
+def finite(value: float) -> float | None:
+    """``value`` as a float, or None when it is NaN or infinite (JSON has no place for those)."""
     return float(value) if np.isfinite(value) else None
 
 
@@ -151,7 +152,7 @@ def bootstrap_sums(
     units = _check_units(units)
     if units.shape[0] == 0:
         return Interval(None, None, None)
-    estimate = _finite(float(_evaluate(statistic, units.sum(axis=0))))
+    estimate = finite(float(_evaluate(statistic, units.sum(axis=0))))
     rng = np.random.default_rng(seed)
     values = np.concatenate([_evaluate(statistic, w @ units) for w in _bootstrap_weights(rng, len(units), resamples)])
     low, high = _percentiles(values, confidence)
@@ -217,13 +218,13 @@ def paired_sums(
         for swaps in blocks:
             shift = swaps @ delta
             swapped = _evaluate(statistic, other_total - shift) - _evaluate(statistic, base_total + shift)
-            finite = np.isfinite(swapped)
-            extreme += int(np.sum(np.abs(swapped[finite]) >= abs(observed) - tolerance))
-            total += int(np.sum(finite))
+            valid = np.isfinite(swapped)
+            extreme += int(np.sum(np.abs(swapped[valid]) >= abs(observed) - tolerance))
+            total += int(np.sum(valid))
         if total:
             p_value = extreme / total if exact else (1 + extreme) / (1 + total)
     return PairedResult(
-        _finite(base_value), _finite(other_value), _finite(observed), low, high,
+        finite(base_value), finite(other_value), finite(observed), low, high,
         None if p_value is None else min(1.0, p_value), n,
     )
 

@@ -145,6 +145,7 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
         return None
     last = users[-1]
     ranked = sorted(((label, p) for label, p in last.emotions.items() if label != "neutral"), key=lambda x: -x[1])
+    top_five = {label for label, _ in ranked[:5]}
     text_analysis = shared_encoder().encode(last.text)[1]
     primary = primary_labels(text_analysis)
     intensity = max((text_analysis.intensity.get(label, 0.0) for label in primary), default=0.0)
@@ -156,7 +157,7 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
         turn=last.index,
         emotion=last.emotion,
         primary=primary,
-        top={label: round(p, 4) for label, p in ranked if label in primary or (label, p) in ranked[:5]},
+        top={label: round(p, 4) for label, p in ranked if label in primary or label in top_five},
         intensity=round(float(intensity), 4),
         vad=last.vad,
         trend=VAD(valence=trend.valence, arousal=trend.arousal, dominance=trend.dominance),
