@@ -454,18 +454,13 @@ def _models(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from affectkit.evals._optional import require_inspect
     from affectkit.evals.report import build_report, format_summary, write_report
-    from affectkit.evals.suite import load_suite, parse_variant, resolve_tasks, run_suite
+    from affectkit.evals.suite import load_suite, run_suite
 
     for name, value in (("limit", args.limit), ("epochs", args.epochs), ("max-connections", args.max_connections)):
         if value is not None and value < 1:
             raise AffectkitError("AK-E005", f"--{name} must be a positive integer, got {value}", field=name)
-    suite = load_suite(args.suite)
-    for variant in args.variant or []:
-        parse_variant(variant)
-    resolve_tasks(suite, args.data)  # bad data fails here, before anything runs
-    require_inspect()
+    suite = load_suite(args.suite)  # run_suite checks variants, data and inspect before anything runs
     out = args.out if args.out is not None else Path(f"affectkit-eval-{suite.name}")
     log_dir = args.log_dir if args.log_dir is not None else out / "logs"
     run = run_suite(
