@@ -469,6 +469,43 @@ def _units(rows: dict[tuple[str, int], np.ndarray], keys: Iterable[tuple[str, in
     return units
 
 
+def _score_metric(
+    m: HeadlineMetric,
+    own: dict[tuple[str, int], np.ndarray],
+    base: dict[tuple[str, int], np.ndarray] | None,
+    settings: Statistics,
+) -> tuple[MetricResult | None, Difference | None]:
+    """One metric of a cell with its bootstrap interval, and its paired difference from ``base`` if given."""
+    units = _units(own, own)
+    if not units:
+        return None, None
+    interval = bootstrap_sums(np.stack(list(units.values())), m.value, confidence=settings.confidence,
+                              resamples=settings.resamples, seed=settings.seed)
+    if interval.estimate is None:
+        return None, None
+    result = MetricResult(
+        name=m.name, value=interval.estimate, ci_low=interval.low, ci_high=interval.high,
+        parse=m.parse, higher_is_better=m.higher_is_better, description=m.description,
+    )
+    common = [k for k in own if base is not None and k in base]
+    if base is None or not common:
+        return result, None
+    mine, theirs = _units(own, common), _units(base, common)
+    ids = list(mine)
+    paired = paired_sums(
+        np.stack([theirs[i] for i in ids]), np.stack([mine[i] for i in ids]), m.value,
+        resamples=settings.resamples, permutations=settings.permutations, confidence=settings.confidence,
+        seed=settings.seed,
+    )
+    if paired.difference is None:
+        return result, None
+    return result, Difference(
+        metric=m.name, baseline=paired.baseline, variant=paired.variant,
+        difference=paired.difference, ci_low=paired.low, ci_high=paired.high,
+        p_value=paired.p_value, pairs=paired.n, higher_is_better=m.higher_is_better,
+    )
+
+
 def build_report(
     logs: Sequence[EvalLog],
     *,
@@ -528,48 +565,24 @@ def build_report(
                 found = runs.get((task, variant, model))
                 if found is None:
                     continue
-                run = found
                 records, errors = scored[(variant, model)]
                 cell = Cell(
-                    task=task, variant=variant, model=model, task_function=function, status=str(run.log.status),
-                    log=run.log.location or None, samples=len(records), units=len({r.id for r in records}),
-                    errors=errors, logged_metrics=_logged_metrics(run.log),
+                    task=task, variant=variant, model=model, task_function=function, status=str(found.log.status),
+                    log=found.log.location or None, samples=len(records), units=len({r.id for r in records}),
+                    errors=errors, logged_metrics=_logged_metrics(found.log),
                 )
-                if run.log.status != "success":
-                    message = run.log.error.message if run.log.error else ""
-                    cell.notes.append(f"run status {run.log.status}" + (f": {message}" if message else ""))
+                if found.log.status != "success":
+                    message = found.log.error.message if found.log.error else ""
+                    cell.notes.append(f"run status {found.log.status}" + (f": {message}" if message else ""))
                 own = rows[(variant, model)]
                 base = rows.get((BASELINE, model)) if variant != BASELINE else None
                 for m in metrics:
-                    units = _units(own[m.name], own[m.name])
-                    if not units:
-                        continue
-                    interval = bootstrap_sums(np.stack(list(units.values())), m.value, confidence=confidence,
-                                              resamples=resamples, seed=seed)
-                    if interval.estimate is None:
-                        continue
-                    cell.metrics.append(MetricResult(
-                        name=m.name, value=interval.estimate, ci_low=interval.low, ci_high=interval.high,
-                        parse=m.parse, higher_is_better=m.higher_is_better, description=m.description,
-                    ))
-                    if base is None:
-                        continue
-                    common = [k for k in own[m.name] if k in base[m.name]]
-                    mine, theirs = _units(own[m.name], common), _units(base[m.name], common)
-                    if not common:
-                        continue
-                    ids = list(mine)
-                    result = paired_sums(
-                        np.stack([theirs[i] for i in ids]), np.stack([mine[i] for i in ids]), m.value,
-                        resamples=resamples, permutations=permutations, confidence=confidence, seed=seed,
-                    )
-                    if result.difference is None:
-                        continue
-                    cell.differences.append(Difference(
-                        metric=m.name, baseline=result.baseline, variant=result.variant,
-                        difference=result.difference, ci_low=result.low, ci_high=result.high,
-                        p_value=result.p_value, pairs=result.n, higher_is_better=m.higher_is_better,
-                    ))
+                    baseline = base[m.name] if base is not None else None
+                    result, difference = _score_metric(m, own[m.name], baseline, settings)
+                    if result is not None:
+                        cell.metrics.append(result)
+                    if difference is not None:
+                        cell.differences.append(difference)
                 if variant != BASELINE and (BASELINE, model) not in scored:
                     cell.notes.append("no baseline run for this model: no differences")
                 cell.notes.extend(_task_notes(function, cell))
