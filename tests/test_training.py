@@ -50,6 +50,42 @@ def test_training_smoke(tmp_path: Path, data_dir: Path) -> None:
 
 
 @pytest.mark.slow
+def test_vad_teacher_and_branch_smoke(tmp_path: Path, data_dir: Path) -> None:
+    """Stages 2 and 3 of `make train`: the branch replaces the V/A/D output and leaves every other output alone."""
+    from affectkit.recognizers.encoder import EncoderRecognizer
+    from affectkit.training import train, vad_branch, vad_teacher
+
+    model, checkpoint, teacher = tmp_path / "model", tmp_path / "text-model.pt", tmp_path / "teacher"
+    train.main(
+        ["--goemotions", str(data_dir / "goemotions"), "--emobank", str(data_dir / "emobank"),
+         "--brighter", str(data_dir / "semeval2025_task11_brighter"), "--out", str(model), "--limit", "32",
+         "--epochs", "1", "--max-length", "48", "--checkpoint", str(checkpoint)]
+    )
+    # The real teacher is all-mpnet-base-v2 (400 MB); the code takes any encoder, so MiniLM stands in.
+    teacher_config = vad_teacher.main(
+        ["--emobank", str(data_dir / "emobank"), "--base", str(train.base_model_path()), "--out", str(teacher),
+         "--limit", "32", "--epochs", "1"]
+    )
+    assert [h["epoch"] for h in teacher_config["history"]] == [1]
+    texts = ["I am so happy for you!", "This is the worst day of my life.", "The meeting is at noon."]
+    before = EncoderRecognizer(model).predict_raw(texts)
+    assert EncoderRecognizer(teacher).predict_raw(texts)["vad"].shape == (3, 3)
+
+    config = vad_branch.main(
+        ["--checkpoint", str(checkpoint), "--teacher", str(teacher), "--data", str(data_dir), "--model", str(model),
+         "--limit", "64", "--epochs", "1"]
+    )
+    after = EncoderRecognizer(model).predict_raw(texts)
+    for name in ("goemotions", "ekman", "sentiment", "intensity", "embedding"):
+        np.testing.assert_allclose(after[name], before[name], atol=1e-6, err_msg=name)
+    assert not np.allclose(after["vad"], before["vad"])
+    assert np.all(np.abs(after["vad"]) <= 1.0)
+    assert config["training"]["vad_branch"]["transfer_texts"] == 64
+    assert "xed/en-annotated.tsv" in config["training"]["data"]
+    assert "emobank_valence_pearson" in config["dev_metrics"]
+
+
+@pytest.mark.slow
 def test_conversation_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     from affectkit.conversation.features import CONTEXT_DIM
     from affectkit.conversation.onnx_heads import ONNXHeads

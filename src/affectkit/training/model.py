@@ -27,6 +27,8 @@ class AffectNet(nn.Module):
         # VAD is learned on standardised targets (EmoBank's spread is narrow) and de-standardised here.
         self.register_buffer("vad_mean", vad_mean.clone())
         self.register_buffer("vad_std", vad_std.clone())
+        # Set by the V/A/D distillation stage (``affectkit.training.vad_branch``); None after stage 1.
+        self.vad_branch: VadBranch | None = None
 
     def pool(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         states = self.encoder(
@@ -34,12 +36,35 @@ class AffectNet(nn.Module):
             attention_mask=attention_mask,
             token_type_ids=torch.zeros_like(input_ids),
         ).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(states.dtype)
-        return (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        return mean_pool(states, attention_mask)
 
     def logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> dict[str, torch.Tensor]:
         pooled = self.dropout(self.pool(input_ids, attention_mask))
         return {name: head(pooled) for name, head in self.heads.items()}
+
+
+def mean_pool(states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    mask = attention_mask.unsqueeze(-1).to(states.dtype)
+    return (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+
+
+class VadBranch(nn.Module):
+    """A second copy of the encoder's last layer with its own V/A/D head.
+
+    It reads the token states entering the last layer, which it shares with the main model, so the
+    main heads and the embedding stay exactly as they were. Outputs standardised V/A/D like the main head.
+    """
+
+    def __init__(self, layer: nn.Module, head: nn.Linear) -> None:
+        super().__init__()
+        self.layer = layer
+        self.head = head
+
+    def forward(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        additive = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(states.dtype).min
+        out = self.layer(states, attention_mask=additive)
+        out = out[0] if isinstance(out, tuple) else out
+        return self.head(mean_pool(out, attention_mask))
 
 
 class ExportWrapper(nn.Module):
@@ -50,9 +75,20 @@ class ExportWrapper(nn.Module):
         self.net = net
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        pooled = self.net.pool(input_ids, attention_mask)
-        heads = self.net.heads
-        vad = (heads["vad"](pooled) * self.net.vad_std + self.net.vad_mean).clamp(-1.0, 1.0)
+        net, heads = self.net, self.net.heads
+        if net.vad_branch is None:
+            pooled = net.pool(input_ids, attention_mask)
+            vad_standard = heads["vad"](pooled)
+        else:
+            states = net.encoder(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=torch.zeros_like(input_ids),
+                output_hidden_states=True,
+            ).hidden_states
+            pooled = mean_pool(states[-1], attention_mask)
+            vad_standard = net.vad_branch(states[-2], attention_mask)
+        vad = (vad_standard * net.vad_std + net.vad_mean).clamp(-1.0, 1.0)
         embedding = nn.functional.normalize(pooled, dim=-1)
         return (
             torch.sigmoid(heads["goemotions"](pooled)),

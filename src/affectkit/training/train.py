@@ -293,30 +293,7 @@ def export(
     torch: Any, net: Any, tokenizer: Any, base: Path, args: Any, labels: list[str], ekman_labels: list[str]
 ) -> dict[str, Any]:
     """Write model.onnx (int8, per-channel), tokenizer.json and a first config to ``args.out``."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    from affectkit.training.model import OUTPUTS, ExportWrapper
-
-    args.out.mkdir(parents=True, exist_ok=True)
-    wrapper = ExportWrapper(net).eval()
-    example = torch.tensor([[101, 2023, 2003, 1037, 3231, 102]]), torch.ones((1, 6), dtype=torch.long)
-    fp32 = args.out / "model.fp32.onnx"
-    dynamic = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}}
-    dynamic.update({name: {0: "batch"} for name in OUTPUTS})
-    torch.onnx.export(
-        wrapper,
-        example,
-        str(fp32),
-        input_names=["input_ids", "attention_mask"],
-        output_names=list(OUTPUTS),
-        dynamic_axes=dynamic,
-        opset_version=17,
-        dynamo=False,
-    )
-    # Dynamic int8 quantisation, per output channel. (Fusing attention/LayerNorm first with onnxruntime's
-    # transformer optimizer made the int8 graph slower on this CPU: 1.29 vs 1.10 ms per short text.)
-    quantize_dynamic(str(fp32), str(args.out / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8)
-    fp32.unlink()
+    write_onnx(torch, net, args.out)
     shutil.copy(base / "tokenizer.json", args.out / "tokenizer.json")
     return {
         "name": MODEL_NAME,
@@ -341,6 +318,34 @@ def export(
             "limit": args.limit,
         },
     }
+
+
+def write_onnx(torch: Any, net: Any, out: Path) -> None:
+    """Export ``net`` with its activations to ``out/model.onnx``, quantised to int8 per channel."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from affectkit.training.model import OUTPUTS, ExportWrapper
+
+    out.mkdir(parents=True, exist_ok=True)
+    wrapper = ExportWrapper(net).eval()
+    example = torch.tensor([[101, 2023, 2003, 1037, 3231, 102]]), torch.ones((1, 6), dtype=torch.long)
+    fp32 = out / "model.fp32.onnx"
+    dynamic = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}}
+    dynamic.update({name: {0: "batch"} for name in OUTPUTS})
+    torch.onnx.export(
+        wrapper,
+        example,
+        str(fp32),
+        input_names=["input_ids", "attention_mask"],
+        output_names=list(OUTPUTS),
+        dynamic_axes=dynamic,
+        opset_version=17,
+        dynamo=False,
+    )
+    # Dynamic int8 quantisation, per output channel. (Fusing attention/LayerNorm first with onnxruntime's
+    # transformer optimizer made the int8 graph slower on this CPU: 1.29 vs 1.10 ms per short text.)
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8)
+    fp32.unlink()
 
 
 def calibrate(

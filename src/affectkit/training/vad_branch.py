@@ -1,0 +1,254 @@
+"""Distil the EmoBank teacher into a V/A/D branch of the shipped text model (stage 3 of ``make train``).
+
+EmoBank's 8k training sentences are too few for the small encoder to learn valence well, and a
+larger model cannot ship (speed, size). So a larger teacher (:mod:`affectkit.training.vad_teacher`)
+rates about 90k unlabelled sentences from datasets whose licences allow a shipped model, and a copy
+of the encoder's last layer with its own V/A/D head learns those ratings, with EmoBank's gold ratings
+on its train sentences. The branch reads the token states entering the last layer, which the main
+model computes anyway, so it costs one layer more per text; the other heads and the embedding are
+unchanged and the conversation and strategy heads built on them stay valid.
+
+    python -m affectkit.training.vad_branch --checkpoint build/text-model.pt --teacher build/vad-teacher \\
+        --data ../shared/data --model src/affectkit/models/goemotions-minilm
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import csv
+import json
+import math
+import random
+import re
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from affectkit.datasets import (
+    load_brighter_intensity,
+    load_emobank,
+    load_goemotions,
+    load_group_mapping,
+)
+from affectkit.metrics import pearson
+from affectkit.training import require_torch
+from affectkit.training.train import base_model_path, calibrate, collate, encode, make_batches, set_seed, sha256_file
+from affectkit.training.vad_teacher import VAD_LABELS
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def transfer_files(data: Path) -> list[Path]:
+    """The unlabelled sources, all under licences that allow a shipped model (see the model card)."""
+    return [
+        data / "emobank" / "emobank.csv",
+        data / "goemotions" / "train.tsv",
+        data / "xed" / "en-annotated.tsv",
+        data / "xed" / "neu_en.txt",
+        data / "semeval2025_task11_brighter" / "track_a" / "train" / "eng.csv",
+        data / "empathic_reactions" / "messages.csv",
+    ]
+
+
+def transfer_texts(data: Path) -> list[str]:
+    """EmoBank train first, then GoEmotions train, XED English, BRIGHTER English train and the empathic
+    reaction essays split into sentences; deduplicated, never an EmoBank dev or test sentence."""
+    emobank = data / "emobank"
+    held_out = set(load_emobank(emobank, "dev").texts) | set(load_emobank(emobank, "test").texts)
+    texts = list(load_emobank(emobank, "train").texts) + list(load_goemotions(data / "goemotions", "train").texts)
+    _, goemotions, xed, xed_neutral, brighter, essays = transfer_files(data)
+    with xed.open(encoding="utf-8") as lines:
+        texts += [line.split("\t")[0] for line in lines]
+    with xed_neutral.open(encoding="utf-8") as lines:
+        texts += [line.rstrip("\n").split("\t", 1)[-1] for line in lines]
+    with brighter.open(encoding="utf-8", newline="") as handle:
+        texts += [row["text"] for row in csv.DictReader(handle)]
+    with essays.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            texts += [s.strip() for s in SENTENCE_END.split(row["essay"]) if len(s.strip()) > 10]
+    seen: set[str] = set()
+    kept = []
+    for text in texts:
+        text = text.strip()
+        if len(text) >= 3 and text not in seen and text not in held_out:
+            seen.add(text)
+            kept.append(text)
+    return kept
+
+
+def load_text_model(torch: Any, checkpoint: Path) -> Any:
+    """The stage-1 network (``train.py --checkpoint``) in eval mode."""
+    from transformers import AutoModel
+
+    from affectkit.training.model import AffectNet
+
+    state = torch.load(checkpoint)["state"]
+    sizes = {k.split(".")[1]: v.shape[0] for k, v in state.items() if k.startswith("heads.") and k.endswith(".weight")}
+    encoder = AutoModel.from_pretrained(str(base_model_path()), attn_implementation="eager")
+    net = AffectNet(encoder, encoder.config.hidden_size, sizes, state["vad_mean"], state["vad_std"])
+    net.load_state_dict(state)
+    return net.eval()
+
+
+def last_layer_inputs(torch: Any, net: Any, ids: list[list[int]], batch_size: int = 128) -> tuple[Any, np.ndarray]:
+    """Token states entering the encoder's last layer, all texts in one float16 matrix, and row offsets."""
+    lengths = np.array([len(x) for x in ids])
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    flat = torch.zeros((int(offsets[-1]), net.encoder.config.hidden_size), dtype=torch.float16)
+    order = sorted(range(len(ids)), key=lambda i: lengths[i])
+    with torch.no_grad():
+        for start in range(0, len(order), batch_size):
+            part = order[start : start + batch_size]
+            input_ids, mask = collate(torch, [ids[i] for i in part], 0)
+            states = net.encoder(
+                input_ids=input_ids,
+                attention_mask=mask,
+                token_type_ids=torch.zeros_like(input_ids),
+                output_hidden_states=True,
+            ).hidden_states[-2]
+            for row, i in enumerate(part):
+                flat[offsets[i] : offsets[i + 1]] = states[row, : lengths[i]].to(torch.float16)
+    return flat, offsets
+
+
+def branch_forward(torch: Any, branch: Any, flat: Any, offsets: np.ndarray, rows: list[int]) -> Any:
+    """Standardised V/A/D of the branch for some texts, from their cached last-layer inputs."""
+    lengths = [int(offsets[i + 1] - offsets[i]) for i in rows]
+    states = torch.zeros((len(rows), max(lengths), flat.shape[1]))
+    mask = torch.zeros((len(rows), max(lengths)), dtype=torch.long)
+    for r, i in enumerate(rows):
+        states[r, : lengths[r]] = flat[offsets[i] : offsets[i + 1]].float()
+        mask[r, : lengths[r]] = 1
+    return branch(states, mask)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--checkpoint", type=Path, required=True, help="stage-1 torch weights (train.py --checkpoint)")
+    parser.add_argument("--teacher", type=Path, required=True, help="teacher folder (vad_teacher.py --out)")
+    parser.add_argument("--data", type=Path, required=True, help="folder holding the datasets (../shared/data)")
+    parser.add_argument("--model", type=Path, required=True, help="model folder to update (model.onnx, config.json)")
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5, help="learning rate of the copied layer")
+    parser.add_argument("--gold-weight", type=float, default=0.5, help="weight of EmoBank gold vs the teacher")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--limit", type=int, default=0, help="use only this many transfer texts (smoke test)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    args = build_parser().parse_args(argv)
+    torch = require_torch()
+    from tokenizers import Tokenizer
+
+    from affectkit.recognizers.encoder import EncoderRecognizer
+    from affectkit.training.model import VadBranch
+
+    set_seed(args.seed)
+    started = time.time()
+    texts = transfer_texts(args.data)
+    if args.limit:
+        texts = texts[: args.limit]
+    print(f"{len(texts)} transfer texts; the teacher rates them ...", flush=True)
+    teacher = EncoderRecognizer(args.teacher)
+    rated = np.concatenate(
+        [teacher.predict_raw(texts[start : start + 4096])["vad"] for start in range(0, len(texts), 4096)]
+    )
+    net = load_text_model(torch, args.checkpoint)
+    mean, std = net.vad_mean, net.vad_std
+    targets = (torch.tensor(rated, dtype=torch.float32) - mean) / std
+    emobank = {s: load_emobank(args.data / "emobank", s) for s in ("train", "dev")}
+    gold = dict(zip(emobank["train"].texts, emobank["train"].targets, strict=True))
+    for i, text in enumerate(texts):
+        if text in gold:
+            own = (torch.tensor(gold[text], dtype=torch.float32) - mean) / std
+            targets[i] = args.gold_weight * own + (1 - args.gold_weight) * targets[i]
+    print(f"rated in {time.time() - started:.0f}s; caching last-layer inputs ...", flush=True)
+
+    tokenizer = Tokenizer.from_file(str(base_model_path() / "tokenizer.json"))
+    ids = encode(tokenizer, texts, 128)
+    dev_ids = encode(tokenizer, emobank["dev"].texts, 128)
+    flat, offsets = last_layer_inputs(torch, net, ids)
+    dev_flat, dev_offsets = last_layer_inputs(torch, net, dev_ids)
+
+    branch = VadBranch(copy.deepcopy(net.encoder.encoder.layer[-1]), copy.deepcopy(net.heads["vad"]))
+    optimizer = torch.optim.AdamW(
+        [{"params": branch.layer.parameters(), "lr": args.lr}, {"params": branch.head.parameters(), "lr": 1e-3}],
+        weight_decay=0.01,
+    )
+    total = args.epochs * math.ceil(len(ids) / args.batch_size)
+    warmup = max(1, int(0.06 * total))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / max(1, total - warmup)))
+    )
+    rng = random.Random(args.seed)
+    lengths = [len(x) for x in ids]
+    history: list[dict[str, Any]] = []
+    best_valence, best_state = -2.0, None
+    for epoch in range(args.epochs):
+        branch.train()
+        batches = make_batches(len(ids), lengths, args.batch_size, rng)
+        rng.shuffle(batches)
+        for batch in batches:
+            loss = torch.nn.functional.mse_loss(branch_forward(torch, branch, flat, offsets, batch), targets[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+        branch.eval()
+        with torch.no_grad():
+            dev = branch_forward(torch, branch, dev_flat, dev_offsets, list(range(len(dev_ids))))
+        dev = (dev * std + mean).numpy()
+        r = {d: round(pearson(dev[:, j], emobank["dev"].targets[:, j]), 4) for j, d in enumerate(VAD_LABELS)}
+        history.append({"epoch": epoch + 1, **r, "seconds": round(time.time() - started)})
+        print(f"epoch {epoch + 1}: EmoBank dev r {r} ({time.time() - started:.0f}s)", flush=True)
+        if r["valence"] > best_valence:
+            best_valence, best_state = r["valence"], copy.deepcopy(branch.state_dict())
+    assert best_state is not None
+    branch.load_state_dict(best_state)
+    net.vad_branch = branch.eval()
+    return update_model(torch, net, args, teacher.config, history, len(texts))
+
+
+def update_model(
+    torch: Any, net: Any, args: Any, teacher_config: dict[str, Any], history: list[dict[str, Any]], n_texts: int
+) -> dict[str, Any]:
+    """Rewrite the shipped graph with the branch as its ``vad`` output and re-measure it on dev."""
+    from affectkit.training.train import write_onnx
+
+    write_onnx(torch, net, args.model)
+    config_path = args.model / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    config["heads"]["vad"]["source"] = "branch distilled from an all-mpnet-base-v2 teacher fine-tuned on EmoBank"
+    config["training"]["vad_branch"] = {
+        "teacher": {"base_model": teacher_config["base_model"], "dev": teacher_config["history"]},
+        "transfer_texts": n_texts,
+        **{k: getattr(args, k) for k in ("epochs", "batch_size", "lr", "gold_weight", "seed", "limit")},
+        "history": history,
+    }
+    data = config["training"]["data"]
+    for path in transfer_files(args.data):
+        data[str(path.relative_to(args.data))] = sha256_file(path)
+    goemotions, emobank = args.data / "goemotions", args.data / "emobank"
+    brighter = args.data / "semeval2025_task11_brighter"
+    calibrate(
+        config,
+        SimpleNamespace(out=args.model),
+        load_goemotions(goemotions, "dev"),
+        load_group_mapping(goemotions, "ekman"),
+        load_group_mapping(goemotions, "sentiment"),
+        load_emobank(emobank, "dev"),
+        load_brighter_intensity(brighter, "dev"),
+    )
+    config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(config["dev_metrics"], indent=2))
+    return config
+
+
+if __name__ == "__main__":
+    main()
