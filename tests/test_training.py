@@ -76,7 +76,7 @@ def test_vad_teacher_and_branch_smoke(tmp_path: Path, data_dir: Path) -> None:
          "--limit", "64", "--epochs", "1"]
     )
     after = EncoderRecognizer(model).predict_raw(texts)
-    for name in ("goemotions", "ekman", "sentiment", "intensity", "embedding"):
+    for name in ("goemotions", "ekman", "sentiment", "intensity", "embedding", "vad_head"):
         np.testing.assert_allclose(after[name], before[name], atol=1e-6, err_msg=name)
     assert not np.allclose(after["vad"], before["vad"])
     assert np.all(np.abs(after["vad"]) <= 1.0)
@@ -110,3 +110,16 @@ def test_strategy_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     assert config["labels"] == list(STRATEGIES) and config["debias"]["type"] == "prior-debiaser"
     probabilities = StrategyModel(out).predict([Utterance(speaker="user", text="I lost my job.")])
     assert list(probabilities) == list(STRATEGIES)
+
+
+def test_transfer_texts_never_include_emobank_dev_or_test(data_dir: Path) -> None:
+    from affectkit.datasets import load_emobank
+    from affectkit.training.vad_branch import transfer_texts
+
+    texts = transfer_texts(data_dir)
+    emobank = data_dir / "emobank"
+    held_out = set(load_emobank(emobank, "dev").texts) | set(load_emobank(emobank, "test").texts)
+    assert not held_out & set(texts)
+    assert len(set(texts)) == len(texts) > 80_000
+    train = load_emobank(emobank, "train").texts
+    assert {t.strip() for t in train if len(t.strip()) >= 3} - held_out <= set(texts)

@@ -32,8 +32,14 @@ PAIR_DIM = 3 * UTTERANCE_DIM + (MAX_DISTANCE + 1) + 2 + 7
 
 
 def utterance_features(raw: dict[str, np.ndarray]) -> np.ndarray:
-    """Per-utterance vectors from :meth:`EncoderRecognizer.predict_raw` output (rows = utterances)."""
-    return np.concatenate([raw["embedding"], raw["goemotions"], raw["ekman"], raw["vad"]], axis=1).astype(np.float32)
+    """Per-utterance vectors from :meth:`EncoderRecognizer.predict_raw` output (rows = utterances).
+
+    V/A/D comes from the text model's main head (``vad_head``), which the heads were trained on; the
+    shipped ``vad`` also mixes in the distilled branch (see the text model's card).
+    """
+    return np.concatenate(
+        [raw["embedding"], raw["goemotions"], raw["ekman"], raw["vad_head"]], axis=1
+    ).astype(np.float32)
 
 
 def context_row(utterances: np.ndarray, speakers: Sequence[str], i: int) -> np.ndarray:

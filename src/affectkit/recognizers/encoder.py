@@ -165,7 +165,7 @@ class EncoderRecognizer(Recognizer):
         else:
             combined = {}
             for name, values in out.items():
-                if name == "vad":
+                if name in ("vad", "vad_head"):
                     weighted = np.zeros((n, values.shape[1]), dtype=np.float32)
                     np.add.at(weighted, owner, values * lengths[:, None])
                     totals = np.bincount(owner, weights=lengths, minlength=n)

@@ -7,7 +7,9 @@ from torch import nn
 
 # Output names of the exported graph, in order. Every head ends in its final activation so that the
 # ONNX graph returns ready-to-use values (probabilities, [-1, 1] VAD, [0, 1] intensities).
-OUTPUTS = ("goemotions", "ekman", "sentiment", "vad", "intensity", "embedding")
+# ``vad_head`` is the main head's V/A/D: it equals ``vad`` unless a V/A/D branch takes part (stage 3),
+# and the conversation and strategy heads read it, so they never depend on the branch.
+OUTPUTS = ("goemotions", "ekman", "sentiment", "vad", "intensity", "embedding", "vad_head")
 
 
 class AffectNet(nn.Module):
@@ -52,13 +54,15 @@ class VadBranch(nn.Module):
     """A second copy of the encoder's last layer with its own V/A/D head.
 
     It reads the token states entering the last layer, which it shares with the main model, so the
-    main heads and the embedding stay exactly as they were. Outputs standardised V/A/D like the main head.
+    main heads and the embedding stay exactly as they were. Outputs standardised V/A/D like the main
+    head; the shipped V/A/D is ``weight`` times the branch plus ``1 - weight`` times the main head.
     """
 
-    def __init__(self, layer: nn.Module, head: nn.Linear) -> None:
+    def __init__(self, layer: nn.Module, head: nn.Linear, weight: float = 1.0) -> None:
         super().__init__()
         self.layer = layer
         self.head = head
+        self.weight = weight
 
     def forward(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         additive = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(states.dtype).min
@@ -78,7 +82,7 @@ class ExportWrapper(nn.Module):
         net, heads = self.net, self.net.heads
         if net.vad_branch is None:
             pooled = net.pool(input_ids, attention_mask)
-            vad_standard = heads["vad"](pooled)
+            vad_standard = head_standard = heads["vad"](pooled)
         else:
             states = net.encoder(
                 input_ids=input_ids,
@@ -87,8 +91,11 @@ class ExportWrapper(nn.Module):
                 output_hidden_states=True,
             ).hidden_states
             pooled = mean_pool(states[-1], attention_mask)
-            vad_standard = net.vad_branch(states[-2], attention_mask)
+            share = net.vad_branch.weight
+            head_standard = heads["vad"](pooled)
+            vad_standard = share * net.vad_branch(states[-2], attention_mask) + (1 - share) * head_standard
         vad = (vad_standard * net.vad_std + net.vad_mean).clamp(-1.0, 1.0)
+        vad_head = (head_standard * net.vad_std + net.vad_mean).clamp(-1.0, 1.0)
         embedding = nn.functional.normalize(pooled, dim=-1)
         return (
             torch.sigmoid(heads["goemotions"](pooled)),
@@ -97,4 +104,5 @@ class ExportWrapper(nn.Module):
             vad,
             torch.sigmoid(heads["intensity"](pooled)),
             embedding,
+            vad_head,
         )
