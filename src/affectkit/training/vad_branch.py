@@ -4,8 +4,9 @@ EmoBank's 8k training sentences are too few for the small encoder to learn valen
 larger model cannot ship (speed, size). So a larger teacher (:mod:`affectkit.training.vad_teacher`)
 rates about 90k unlabelled sentences from datasets whose licences allow a shipped model, and a copy
 of the encoder's last layer with its own V/A/D head learns those ratings, with EmoBank's gold ratings
-on its train sentences. The branch reads the token states entering the last layer, which the main
-model computes anyway, so it costs one layer more per text; the other heads and the embedding are
+on its train sentences. The shipped V/A/D is a weighted mean of the branch and the main V/A/D head,
+the weight chosen on EmoBank dev. The branch reads the token states entering the last layer, which the
+main model computes anyway, so it costs one layer more per text; the other heads and the embedding are
 unchanged and the conversation and strategy heads built on them stay valid.
 
     python -m affectkit.training.vad_branch --checkpoint build/text-model.pt --teacher build/vad-teacher \\
@@ -45,6 +46,7 @@ from affectkit.training.train import (
     predict_heads,
     set_seed,
     sha256_file,
+    write_onnx,
 )
 from affectkit.training.vad_teacher import VAD_LABELS
 
@@ -244,13 +246,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 def update_model(
     torch: Any, net: Any, args: Any, teacher_config: dict[str, Any], history: list[dict[str, Any]], n_texts: int
 ) -> dict[str, Any]:
-    """Rewrite the shipped graph with the branch as its ``vad`` output and re-measure it on dev."""
-    from affectkit.training.train import write_onnx
-
+    """Rewrite the shipped graph with the branch taking part in its ``vad`` output; re-measure it on dev."""
     write_onnx(torch, net, args.model)
     config_path = args.model / "config.json"
     config = json.loads(config_path.read_text(encoding="utf-8"))
-    config["heads"]["vad"]["source"] = "branch distilled from an all-mpnet-base-v2 teacher fine-tuned on EmoBank"
+    config["heads"]["vad"]["source"] = "main head blended with a branch distilled from an all-mpnet-base-v2 teacher"
     config["training"]["vad_branch"] = {
         "teacher": {"base_model": teacher_config["base_model"], "dev": teacher_config["history"]},
         "transfer_texts": n_texts,
