@@ -82,6 +82,14 @@ def make_batches(n: int, lengths: list[int], batch_size: int, rng: random.Random
     return batches
 
 
+def warmup_then_linear_decay(torch: Any, optimizer: Any, total: int) -> Any:
+    """Learning rate rising over the first 6% of ``total`` steps, then falling linearly to zero."""
+    warmup = max(1, int(0.06 * total))
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / max(1, total - warmup)))
+    )
+
+
 def collate(torch: Any, ids: list[list[int]], pad_id: int) -> tuple[Any, Any]:
     width = max(len(x) for x in ids)
     input_ids = torch.full((len(ids), width), pad_id, dtype=torch.long)
@@ -201,10 +209,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     rng = random.Random(args.seed)
     steps_per_epoch = sum(math.ceil(len(v) / args.batch_size) for v in ids.values())
     total = steps_per_epoch * args.epochs
-    warmup = max(1, int(0.06 * total))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup)))
-    )
+    scheduler = warmup_then_linear_decay(torch, optimizer, total)
 
     history: list[dict[str, float]] = []
     best_f1, best_state = -1.0, None

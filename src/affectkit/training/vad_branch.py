@@ -46,6 +46,7 @@ from affectkit.training.train import (
     predict_heads,
     set_seed,
     sha256_file,
+    warmup_then_linear_decay,
     write_onnx,
 )
 from affectkit.training.vad_teacher import VAD_LABELS
@@ -195,10 +196,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         weight_decay=0.01,
     )
     total = args.epochs * math.ceil(len(ids) / args.batch_size)
-    warmup = max(1, int(0.06 * total))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (total - step) / max(1, total - warmup)))
-    )
+    scheduler = warmup_then_linear_decay(torch, optimizer, total)
     rng = random.Random(args.seed)
     lengths = [len(x) for x in ids]
     main_dev = predict_heads(torch, net, dev_ids, 0)["vad"]  # the main head's standardised V/A/D

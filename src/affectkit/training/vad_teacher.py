@@ -24,6 +24,7 @@ import numpy as np
 from affectkit.datasets import load_emobank
 from affectkit.metrics import pearson
 from affectkit.training import require_torch
+from affectkit.training.train import warmup_then_linear_decay
 
 VAD_LABELS = ["valence", "arousal", "dominance"]
 
@@ -91,10 +92,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     )
     texts = splits["train"].texts
     steps = args.epochs * ((len(texts) + args.batch_size - 1) // args.batch_size)
-    warmup = max(1, int(0.06 * steps))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup)))
-    )
+    scheduler = warmup_then_linear_decay(torch, optimizer, steps)
     started, best_valence, best_state = time.time(), -2.0, None
     history = []
     order = list(range(len(texts)))
