@@ -123,3 +123,24 @@ def test_transfer_texts_never_include_emobank_dev_or_test(data_dir: Path) -> Non
     assert len(set(texts)) == len(texts) > 80_000
     train = load_emobank(emobank, "train").texts
     assert {t.strip() for t in train if len(t.strip()) >= 3} - held_out <= set(texts)
+
+
+def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from affectkit.training import vad_branch, vad_teacher
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text("{}")
+    with pytest.raises(SystemExit) as exit_info:
+        vad_branch.main(["--checkpoint", str(tmp_path / "none.pt"), "--teacher", str(tmp_path),
+                         "--data", str(data_dir), "--model", str(model)])
+    assert exit_info.value.code == 2
+    assert f"{tmp_path / 'none.pt'}: AK-E001" in capsys.readouterr().err
+    assert [p.name for p in model.iterdir()] == ["config.json"]  # nothing written
+
+    with pytest.raises(SystemExit) as exit_info:
+        vad_teacher.main(["--emobank", str(tmp_path / "none"), "--base", str(tmp_path), "--out", str(tmp_path / "t")])
+    assert exit_info.value.code == 2
+    assert "AK-E001" in capsys.readouterr().err and not (tmp_path / "t").exists()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
+
+from affectkit.errors import AffectkitError
 
 
 def require_torch() -> Any:
@@ -13,3 +17,11 @@ def require_torch() -> Any:
     except ImportError as error:  # pragma: no cover - depends on the environment
         raise SystemExit(f"training needs the 'train' extra: pip install 'affectkit[train]' ({error})") from None
     return torch
+
+
+def require_inputs(paths: list[tuple[str, Path]]) -> None:
+    """Exit with status 2 and one coded line naming the first missing input, before any long work starts."""
+    for flag, path in paths:
+        if not path.exists():
+            print(AffectkitError("AK-E001", f"input not found (from {flag})", source=str(path)), file=sys.stderr)
+            raise SystemExit(2)

@@ -36,7 +36,7 @@ from affectkit.datasets import (
     load_group_mapping,
 )
 from affectkit.metrics import pearson
-from affectkit.training import require_torch
+from affectkit.training import require_inputs, require_torch
 from affectkit.training.train import (
     base_model_path,
     calibrate,
@@ -162,6 +162,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from affectkit.recognizers.encoder import EncoderRecognizer
     from affectkit.training.model import VadBranch
 
+    require_inputs(
+        [
+            ("--checkpoint", args.checkpoint),
+            ("--teacher", args.teacher / "model.onnx"),
+            ("--model", args.model / "config.json"),
+            *(("--data", path) for path in transfer_files(args.data)),
+        ]
+    )
     set_seed(args.seed)
     started = time.time()
     texts = transfer_texts(args.data)

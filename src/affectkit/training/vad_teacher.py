@@ -23,8 +23,8 @@ import numpy as np
 
 from affectkit.datasets import load_emobank
 from affectkit.metrics import pearson
-from affectkit.training import require_torch
-from affectkit.training.train import warmup_then_linear_decay
+from affectkit.training import require_inputs, require_torch
+from affectkit.training.train import collate, warmup_then_linear_decay
 
 VAD_LABELS = ["valence", "arousal", "dominance"]
 
@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from tokenizers import Tokenizer
     from transformers import AutoModel
 
+    from affectkit.training.model import mean_pool
+
+    require_inputs([("--emobank", args.emobank / "emobank.csv"), ("--base", args.base / "tokenizer.json")])
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     tokenizer = Tokenizer.from_file(str(args.base / "tokenizer.json"))
@@ -65,16 +68,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     mean, std = gold.mean(0), gold.std(0)
 
     def forward(texts: list[str]) -> Any:
-        encoded = tokenizer.encode_batch(texts)
-        width = max(len(e.ids) for e in encoded)
-        ids = torch.full((len(encoded), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(encoded), width), dtype=torch.long)
-        for row, e in enumerate(encoded):
-            ids[row, : len(e.ids)] = torch.tensor(e.ids)
-            mask[row, : len(e.ids)] = 1
-        states = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-        weights = mask.unsqueeze(-1).float()
-        return head((states * weights).sum(1) / weights.sum(1))
+        ids, mask = collate(torch, [e.ids for e in tokenizer.encode_batch(texts)], pad_id)
+        return head(mean_pool(encoder(input_ids=ids, attention_mask=mask).last_hidden_state, mask))
 
     def predict(texts: list[str]) -> np.ndarray:
         encoder.eval()
@@ -125,6 +120,8 @@ def write_teacher(
     """The teacher as an int8 ONNX model folder that :class:`EncoderRecognizer` can run (``vad`` output)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    from affectkit.training.model import mean_pool
+
     class Wrapper(torch.nn.Module):  # defined here: torch is an optional dependency
         def __init__(self) -> None:
             super().__init__()
@@ -134,9 +131,7 @@ def write_teacher(
 
         def forward(self, input_ids: Any, attention_mask: Any) -> Any:
             states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            weights = attention_mask.unsqueeze(-1).to(states.dtype)
-            pooled = (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
-            return self.head(pooled) * self.std + self.mean
+            return self.head(mean_pool(states, attention_mask)) * self.std + self.mean
 
     args.out.mkdir(parents=True, exist_ok=True)
     fp32 = args.out / "model.fp32.onnx"
