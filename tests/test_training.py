@@ -50,29 +50,43 @@ def test_training_smoke(tmp_path: Path, data_dir: Path) -> None:
 
 
 @pytest.mark.slow
-def test_vad_teacher_and_branch_smoke(tmp_path: Path, data_dir: Path) -> None:
-    """Stages 2 and 3 of `make train`: the branch replaces the V/A/D output and leaves every other output alone."""
+def test_teacher_ratings_text_model_and_branch_smoke(tmp_path: Path, data_dir: Path) -> None:
+    """The V/A/D path of `make train`: teacher, its ratings, the text model learning them, then the branch,
+    which replaces the V/A/D output and leaves every other output alone."""
+    from affectkit.datasets import load_emobank
     from affectkit.recognizers.encoder import EncoderRecognizer
-    from affectkit.training import train, vad_branch, vad_teacher
+    from affectkit.training import teacher_ratings, train, vad_branch, vad_teacher
 
     model, checkpoint, teacher = tmp_path / "model", tmp_path / "text-model.pt", tmp_path / "teacher"
-    train.main(
-        ["--goemotions", str(data_dir / "goemotions"), "--emobank", str(data_dir / "emobank"),
-         "--brighter", str(data_dir / "semeval2025_task11_brighter"), "--out", str(model), "--limit", "32",
-         "--epochs", "1", "--max-length", "48", "--checkpoint", str(checkpoint)]
-    )
     # The real teacher is all-mpnet-base-v2 (400 MB); the code takes any encoder, so MiniLM stands in.
     teacher_config = vad_teacher.main(
         ["--emobank", str(data_dir / "emobank"), "--base", str(train.base_model_path()), "--out", str(teacher),
          "--limit", "32", "--epochs", "1"]
     )
     assert [h["epoch"] for h in teacher_config["history"]] == [1]
+    ratings = teacher_ratings.main(
+        ["--teacher", str(teacher), "--data", str(data_dir), "--out", str(tmp_path / "ratings.npz"), "--limit", "96"]
+    )
+    texts, vad, saved_config = teacher_ratings.load_ratings(ratings)
+    assert len(texts) == 96 and vad.shape == (96, 3) and np.all(np.abs(vad) <= 1.0)
+    assert saved_config["history"] == teacher_config["history"]
+
+    config = train.main(
+        ["--goemotions", str(data_dir / "goemotions"), "--emobank", str(data_dir / "emobank"),
+         "--brighter", str(data_dir / "semeval2025_task11_brighter"), "--out", str(model), "--limit", "32",
+         "--epochs", "1", "--max-length", "48", "--checkpoint", str(checkpoint), "--teacher-ratings", str(ratings),
+         "--teacher-texts-per-epoch", "40"]
+    )
+    # The first 96 transfer texts are EmoBank train sentences: those with gold ratings (the first 32 under
+    # --limit) are left out of the teacher task.
+    gold = set(load_emobank(data_dir / "emobank", "train").texts[:32])
+    assert config["training"]["teacher_ratings"] == {"texts": len(set(texts) - gold), "per_epoch": 40}
+    assert len(set(texts) - gold) < 96
     texts = ["I am so happy for you!", "This is the worst day of my life.", "The meeting is at noon."]
     before = EncoderRecognizer(model).predict_raw(texts)
-    assert EncoderRecognizer(teacher).predict_raw(texts)["vad"].shape == (3, 3)
 
     config = vad_branch.main(
-        ["--checkpoint", str(checkpoint), "--teacher", str(teacher), "--data", str(data_dir), "--model", str(model),
+        ["--checkpoint", str(checkpoint), "--ratings", str(ratings), "--data", str(data_dir), "--model", str(model),
          "--limit", "64", "--epochs", "1"]
     )
     after = EncoderRecognizer(model).predict_raw(texts)
@@ -81,6 +95,7 @@ def test_vad_teacher_and_branch_smoke(tmp_path: Path, data_dir: Path) -> None:
     assert not np.allclose(after["vad"], before["vad"])
     assert np.all(np.abs(after["vad"]) <= 1.0)
     assert config["training"]["vad_branch"]["transfer_texts"] == 64
+    assert config["training"]["vad_branch"]["teacher"]["dev"] == teacher_config["history"]
     assert "xed/en-annotated.tsv" in config["training"]["data"]
     assert "emobank_valence_pearson" in config["dev_metrics"]
 
@@ -114,7 +129,7 @@ def test_strategy_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
 
 def test_transfer_texts_never_include_emobank_dev_or_test(data_dir: Path) -> None:
     from affectkit.datasets import load_emobank
-    from affectkit.training.vad_branch import transfer_texts
+    from affectkit.training.teacher_ratings import transfer_texts
 
     texts = transfer_texts(data_dir)
     emobank = data_dir / "emobank"
@@ -128,13 +143,13 @@ def test_transfer_texts_never_include_emobank_dev_or_test(data_dir: Path) -> Non
 def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from affectkit.training import vad_branch, vad_teacher
+    from affectkit.training import teacher_ratings, train, vad_branch, vad_teacher
 
     model = tmp_path / "model"
     model.mkdir()
     (model / "config.json").write_text("{}")
     with pytest.raises(SystemExit) as exit_info:
-        vad_branch.main(["--checkpoint", str(tmp_path / "none.pt"), "--teacher", str(tmp_path),
+        vad_branch.main(["--checkpoint", str(tmp_path / "none.pt"), "--ratings", str(tmp_path),
                          "--data", str(data_dir), "--model", str(model)])
     assert exit_info.value.code == 2
     assert f"{tmp_path / 'none.pt'}: AK-E001" in capsys.readouterr().err
@@ -144,3 +159,15 @@ def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
         vad_teacher.main(["--emobank", str(tmp_path / "none"), "--base", str(tmp_path), "--out", str(tmp_path / "t")])
     assert exit_info.value.code == 2
     assert "AK-E001" in capsys.readouterr().err and not (tmp_path / "t").exists()
+
+    with pytest.raises(SystemExit) as exit_info:
+        teacher_ratings.main(["--teacher", str(tmp_path), "--data", str(data_dir), "--out", str(tmp_path / "r.npz")])
+    assert exit_info.value.code == 2
+    assert "model.onnx: AK-E001" in capsys.readouterr().err and not (tmp_path / "r.npz").exists()
+
+    with pytest.raises(SystemExit) as exit_info:
+        train.main(["--goemotions", str(data_dir / "goemotions"), "--emobank", str(data_dir / "emobank"),
+                    "--brighter", str(data_dir / "semeval2025_task11_brighter"), "--out", str(tmp_path / "m"),
+                    "--teacher-ratings", str(tmp_path / "none.npz")])
+    assert exit_info.value.code == 2
+    assert f"{tmp_path / 'none.npz'}: AK-E001" in capsys.readouterr().err and not (tmp_path / "m").exists()

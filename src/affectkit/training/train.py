@@ -4,14 +4,16 @@ Needs the ``train`` extra. The exact command that built the shipped model is in 
 
     python -m affectkit.training.train --goemotions ../shared/data/goemotions \
         --emobank ../shared/data/emobank --brighter ../shared/data/semeval2025_task11_brighter \
-        --out src/affectkit/models/goemotions-minilm
+        --teacher-ratings build/teacher-ratings.npz --out src/affectkit/models/goemotions-minilm
 
 Tasks, each a head on the shared mean-pooled encoder:
 
 * ``goemotions``: 28 labels, multi-label, BCE with a per-label positive weight against imbalance;
 * ``ekman`` / ``sentiment``: the same texts projected with the official GoEmotions mappings,
   trained jointly so the coarse views learn their own decision boundaries;
-* ``vad``: EmoBank valence/arousal/dominance (official split), MSE on standardised targets;
+* ``vad``: EmoBank valence/arousal/dominance (official split), MSE on standardised targets; with
+  ``--teacher-ratings``, also a fresh sample each epoch of sentences rated by the V/A/D teacher
+  (:mod:`affectkit.training.teacher_ratings`), same head and loss;
 * ``intensity``: BRIGHTER (SemEval-2025 task 11) English track B, 0..3 per emotion as a [0, 1] target.
 
 Every epoch the GoEmotions dev macro-F1 (dev-tuned thresholds) picks the best weights. After export and
@@ -41,7 +43,8 @@ from affectkit.datasets import (
     sha256_file,
 )
 from affectkit.metrics import apply_thresholds, macro_f1, pearson, tune_thresholds
-from affectkit.training import require_torch
+from affectkit.training import require_inputs, require_torch
+from affectkit.training.teacher_ratings import load_ratings
 
 MODEL_NAME = "goemotions-minilm"
 SENTIMENT_LABELS = ["positive", "negative", "ambiguous"]
@@ -134,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0 = torch's default)")
     parser.add_argument("--version", default="2", help="model version written to the config")
     parser.add_argument("--checkpoint", type=Path, help="also save the best torch weights here (not shipped)")
+    parser.add_argument(
+        "--teacher-ratings", type=Path, help="teacher V/A/D ratings (teacher_ratings.py --out): an extra V/A/D task"
+    )
+    parser.add_argument(
+        "--teacher-texts-per-epoch", type=int, default=16000, help="rated texts drawn afresh for each epoch"
+    )
     return parser
 
 
@@ -145,6 +154,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     from affectkit.training.model import AffectNet
 
+    require_inputs(
+        [
+            ("--goemotions", args.goemotions / "train.tsv"),
+            ("--emobank", args.emobank / "emobank.csv"),
+            ("--brighter", args.brighter / "track_b" / "train" / "eng.csv"),
+            *([("--teacher-ratings", args.teacher_ratings)] if args.teacher_ratings else []),
+        ]
+    )
     if args.threads:
         torch.set_num_threads(args.threads)
     set_seed(args.seed)
@@ -173,13 +190,25 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     }
     vad_train = torch.tensor(vad["train"].targets)
     vad_mean, vad_std = vad_train.mean(0), vad_train.std(0)
+    # EmoBank's 8k rated sentences are too few to learn valence well: the teacher's ratings of other
+    # sentences add many more (its own EmoBank train ratings are left out, the gold ones are there).
+    rated_texts: list[str] = []
+    rated_vad = torch.zeros((0, 3))
+    if args.teacher_ratings:
+        texts, values, _ = load_ratings(args.teacher_ratings)
+        gold_texts = set(vad["train"].texts)
+        keep = [i for i, text in enumerate(texts) if text not in gold_texts]
+        rated_texts = [texts[i] for i in keep]
+        rated_vad = torch.tensor(values[keep], dtype=torch.float32)
     intensity_train = torch.tensor(inten["train"].targets)
 
     ids = {
         "ge": encode(tokenizer, ge["train"].texts, args.max_length),
         "vad": encode(tokenizer, vad["train"].texts, args.max_length),
         "int": encode(tokenizer, inten["train"].texts, args.max_length),
+        "teach": encode(tokenizer, rated_texts, args.max_length),
     }
+    teach_per_epoch = min(args.teacher_texts_per_epoch, len(rated_texts))
     dev_ids = encode(tokenizer, ge["dev"].texts, args.max_length)
 
     encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
@@ -207,7 +236,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         weight_decay=0.01,
     )
     rng = random.Random(args.seed)
-    steps_per_epoch = sum(math.ceil(len(v) / args.batch_size) for v in ids.values())
+    steps_per_epoch = sum(math.ceil(len(ids[task]) / args.batch_size) for task in ("ge", "vad", "int"))
+    steps_per_epoch += math.ceil(teach_per_epoch / args.batch_size)
     total = steps_per_epoch * args.epochs
     scheduler = warmup_then_linear_decay(torch, optimizer, total)
 
@@ -228,6 +258,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             ("int", b)
             for b in make_batches(len(ids["int"]), [len(x) for x in ids["int"]], args.batch_size, rng)
         ]
+        if teach_per_epoch:
+            drawn = rng.sample(range(len(rated_texts)), teach_per_epoch)
+            plan += [
+                ("teach", [drawn[i] for i in b])
+                for b in make_batches(teach_per_epoch, [len(ids["teach"][i]) for i in drawn], args.batch_size, rng)
+            ]
         rng.shuffle(plan)
         running = 0.0
         for task, batch in plan:
@@ -240,6 +276,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 )
             elif task == "vad":
                 loss = torch.nn.functional.mse_loss(out["vad"], (vad_train[batch] - vad_mean) / vad_std)
+            elif task == "teach":
+                loss = torch.nn.functional.mse_loss(out["vad"], (rated_vad[batch] - vad_mean) / vad_std)
             else:
                 loss = torch.nn.functional.binary_cross_entropy_with_logits(
                     out["intensity"], intensity_train[batch]
@@ -274,6 +312,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     config = export(torch, net, tokenizer, base, args, labels, ekman_labels)
     config["training"]["history"] = history
+    if args.teacher_ratings:
+        config["training"]["teacher_ratings"] = {"texts": len(rated_texts), "per_epoch": teach_per_epoch}
     config["training"]["data"] = {
         str(p.relative_to(p.parents[1]) if len(p.parents) > 1 else p): sha256_file(p)
         for p in sorted(

@@ -1,27 +1,27 @@
-"""Distil the EmoBank teacher into a V/A/D branch of the shipped text model (stage 3 of ``make train``).
+"""Distil the EmoBank teacher into a V/A/D branch of the shipped text model (last step of ``make train``
+before the conversation and strategy heads).
 
 EmoBank's 8k training sentences are too few for the small encoder to learn valence well, and a
 larger model cannot ship (speed, size). So a larger teacher (:mod:`affectkit.training.vad_teacher`)
-rates about 90k unlabelled sentences from datasets whose licences allow a shipped model, and a copy
-of the encoder's last layer with its own V/A/D head learns those ratings, with EmoBank's gold ratings
-on its train sentences. The shipped V/A/D is a weighted mean of the branch and the main V/A/D head,
-the weight chosen on EmoBank dev. The branch reads the token states entering the last layer, which the
-main model computes anyway, so it costs one layer more per text; the other heads and the embedding are
-unchanged and the conversation and strategy heads built on them stay valid.
+rates about 90k unlabelled sentences from datasets whose licences allow a shipped model
+(:mod:`affectkit.training.teacher_ratings`). The text model already learns them as one task among
+several; here a copy of the encoder's last layer with its own V/A/D head learns them alone, with
+EmoBank's gold ratings on its train sentences. The shipped V/A/D is a weighted mean of the branch and
+the main V/A/D head, the weight chosen on EmoBank dev. The branch reads the token states entering the
+last layer, which the main model computes anyway, so it costs one layer more per text; the other heads
+and the embedding are unchanged and the conversation and strategy heads built on them stay valid.
 
-    python -m affectkit.training.vad_branch --checkpoint build/text-model.pt --teacher build/vad-teacher \\
-        --data ../shared/data --model src/affectkit/models/goemotions-minilm
+    python -m affectkit.training.vad_branch --checkpoint build/text-model.pt \\
+        --ratings build/teacher-ratings.npz --data ../shared/data --model src/affectkit/models/goemotions-minilm
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
-import csv
 import json
 import math
 import random
-import re
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -37,6 +37,7 @@ from affectkit.datasets import (
 )
 from affectkit.metrics import pearson
 from affectkit.training import require_inputs, require_torch
+from affectkit.training.teacher_ratings import load_ratings, transfer_files
 from affectkit.training.train import (
     base_model_path,
     calibrate,
@@ -52,45 +53,6 @@ from affectkit.training.train import (
 from affectkit.training.vad_teacher import VAD_LABELS
 
 BLEND_GRID = [round(0.1 * k, 1) for k in range(11)]
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def transfer_files(data: Path) -> list[Path]:
-    """The unlabelled sources, all under licences that allow a shipped model (see the model card)."""
-    return [
-        data / "emobank" / "emobank.csv",
-        data / "goemotions" / "train.tsv",
-        data / "xed" / "en-annotated.tsv",
-        data / "xed" / "neu_en.txt",
-        data / "semeval2025_task11_brighter" / "track_a" / "train" / "eng.csv",
-        data / "empathic_reactions" / "messages.csv",
-    ]
-
-
-def transfer_texts(data: Path) -> list[str]:
-    """EmoBank train first, then GoEmotions train, XED English, BRIGHTER English train and the empathic
-    reaction essays split into sentences; deduplicated, never an EmoBank dev or test sentence."""
-    emobank = data / "emobank"
-    held_out = set(load_emobank(emobank, "dev").texts) | set(load_emobank(emobank, "test").texts)
-    texts = list(load_emobank(emobank, "train").texts) + list(load_goemotions(data / "goemotions", "train").texts)
-    _, goemotions, xed, xed_neutral, brighter, essays = transfer_files(data)
-    with xed.open(encoding="utf-8") as lines:
-        texts += [line.split("\t")[0] for line in lines]
-    with xed_neutral.open(encoding="utf-8") as lines:
-        texts += [line.rstrip("\n").split("\t", 1)[-1] for line in lines]
-    with brighter.open(encoding="utf-8", newline="") as handle:
-        texts += [row["text"] for row in csv.DictReader(handle)]
-    with essays.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            texts += [s.strip() for s in SENTENCE_END.split(row["essay"]) if len(s.strip()) > 10]
-    seen: set[str] = set()
-    kept = []
-    for text in texts:
-        text = text.strip()
-        if len(text) >= 3 and text not in seen and text not in held_out:
-            seen.add(text)
-            kept.append(text)
-    return kept
 
 
 def load_text_model(torch: Any, checkpoint: Path) -> Any:
@@ -142,7 +104,7 @@ def branch_forward(torch: Any, branch: Any, flat: Any, offsets: np.ndarray, rows
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--checkpoint", type=Path, required=True, help="stage-1 torch weights (train.py --checkpoint)")
-    parser.add_argument("--teacher", type=Path, required=True, help="teacher folder (vad_teacher.py --out)")
+    parser.add_argument("--ratings", type=Path, required=True, help="teacher ratings (teacher_ratings.py --out)")
     parser.add_argument("--data", type=Path, required=True, help="folder holding the datasets (../shared/data)")
     parser.add_argument("--model", type=Path, required=True, help="model folder to update (model.onnx, config.json)")
     parser.add_argument("--epochs", type=int, default=2)
@@ -159,27 +121,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     torch = require_torch()
     from tokenizers import Tokenizer
 
-    from affectkit.recognizers.encoder import EncoderRecognizer
     from affectkit.training.model import VadBranch
 
     require_inputs(
         [
             ("--checkpoint", args.checkpoint),
-            ("--teacher", args.teacher / "model.onnx"),
+            ("--ratings", args.ratings),
             ("--model", args.model / "config.json"),
             *(("--data", path) for path in transfer_files(args.data)),
         ]
     )
     set_seed(args.seed)
     started = time.time()
-    texts = transfer_texts(args.data)
+    texts, rated, teacher_config = load_ratings(args.ratings)
     if args.limit:
-        texts = texts[: args.limit]
-    print(f"{len(texts)} transfer texts; the teacher rates them ...", flush=True)
-    teacher = EncoderRecognizer(args.teacher)
-    rated = np.concatenate(
-        [teacher.predict_raw(texts[start : start + 4096])["vad"] for start in range(0, len(texts), 4096)]
-    )
+        texts, rated = texts[: args.limit], rated[: args.limit]
     net = load_text_model(torch, args.checkpoint)
     mean, std = net.vad_mean, net.vad_std
     targets = (torch.tensor(rated, dtype=torch.float32) - mean) / std
@@ -190,7 +146,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if text in gold:
             own = (torch.tensor(gold[text], dtype=torch.float32) - mean) / std
             targets[i] = args.gold_weight * own + (1 - args.gold_weight) * targets[i]
-    print(f"rated in {time.time() - started:.0f}s; caching last-layer inputs ...", flush=True)
+    print(f"{len(texts)} rated texts; caching last-layer inputs ...", flush=True)
 
     tokenizer = Tokenizer.from_file(str(base_model_path() / "tokenizer.json"))
     ids = encode(tokenizer, texts, 128)
@@ -246,7 +202,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     branch.load_state_dict(best_state)
     branch.weight = best_weight
     net.vad_branch = branch.eval()
-    return update_model(torch, net, args, teacher.config, history, len(texts))
+    return update_model(torch, net, args, teacher_config, history, len(texts))
 
 
 def update_model(
