@@ -54,8 +54,8 @@ def test_thresholds_applied(recognizer: Recognizer) -> None:
         above = {label for label, p in result.emotions.items() if p >= thresholds[label]}
         if above:
             assert set(result.labels) == above
-        else:  # nothing clears its threshold: the single most probable label
-            assert result.labels == [max(result.emotions, key=lambda k: result.emotions[k])]
+        else:  # nothing clears its threshold: the single label nearest its own threshold
+            assert result.labels == [max(result.emotions, key=lambda k: result.emotions[k] / thresholds[k])]
         probabilities = [result.emotions[label] for label in result.labels]
         assert probabilities == sorted(probabilities, reverse=True)
 
@@ -101,3 +101,16 @@ def test_bad_input_is_a_coded_error(recognizer: Recognizer) -> None:
     with pytest.raises(AffectkitError):
         recognizer.analyze(["fine", 3])  # type: ignore[list-item]
     assert recognizer.analyze([]) == []
+
+
+def test_fallback_label_is_the_one_nearest_its_threshold_not_the_most_probable() -> None:
+    import numpy as np
+
+    from affectkit.metrics import apply_thresholds, closest_to_threshold
+
+    thresholds = {"neutral": 0.8, "grief": 0.1, "joy": 0.5}
+    scores = {"neutral": 0.6, "grief": 0.09, "joy": 0.2}  # neutral is likeliest, grief nearest its bar
+    assert closest_to_threshold(scores, thresholds) == "grief"
+    matrix = apply_thresholds(np.array([list(scores.values()), [0.9, 0.0, 0.6]]), np.array(list(thresholds.values())))
+    assert matrix.tolist() == [[False, True, False], [True, False, True]]
+    assert apply_thresholds(np.array([list(scores.values())]), np.array(list(thresholds.values())), False).sum() == 0

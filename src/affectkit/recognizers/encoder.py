@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from affectkit.errors import AffectkitError, missing_extra
+from affectkit.metrics import closest_to_threshold
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
 from affectkit.schemes import load_scheme
 from affectkit.types import VAD, AnalysisWarning, TextAnalysis
@@ -257,7 +258,7 @@ def _thresholds(head: dict[str, Any]) -> dict[str, float]:
 
 
 def _above(head: dict[str, Any], scores: dict[str, float], at_least_one: bool = True) -> list[str]:
-    """Labels at or above their threshold, most probable first; if none, the single most probable label.
+    """Labels at or above their threshold, most probable first; if none, the one nearest its threshold.
 
     Every training example carries a label (``neutral`` included), so an empty answer is never right for
     the emotion heads; sentiment groups may all be off (a neutral text).
@@ -265,5 +266,5 @@ def _above(head: dict[str, Any], scores: dict[str, float], at_least_one: bool = 
     thresholds = _thresholds(head)
     chosen = [label for label, p in scores.items() if p >= thresholds[label]]
     if not chosen and at_least_one:
-        chosen = [max(scores, key=lambda label: scores[label])]
+        chosen = [closest_to_threshold(scores, thresholds)]
     return sorted(chosen, key=lambda label: -scores[label])
