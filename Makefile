@@ -34,17 +34,16 @@ benchmark: install-dev
 	$(PY) benchmarks/reply_check.py
 	$(PY) benchmarks/eq_intensity_speed.py
 
-# Rebuild the shipped models from the datasets (about 3.5 hours on 2 CPU cores): a V/A/D teacher and its
-# ratings of about 90k unlabelled sentences, the text model (which learns those ratings among its tasks),
-# the V/A/D branch distilled from the same ratings, then the conversation and strategy heads that sit on
-# the text model.
+# Rebuild the shipped models from the datasets (about 3 hours on 2 CPU cores): a V/A/D teacher and its
+# ratings of about 90k unlabelled sentences, the text model, the V/A/D branch distilled from those ratings,
+# then the conversation and strategy heads that sit on the text model.
 train: install-dev $(TEACHER)/model.safetensors
 	$(PY) -m affectkit.training.vad_teacher --emobank $(DATA)/emobank --base $(TEACHER) --out build/vad-teacher
 	$(PY) -m affectkit.training.teacher_ratings --teacher build/vad-teacher --data $(DATA) \
 		--out build/teacher-ratings.npz
 	$(PY) -m affectkit.training.train --goemotions $(DATA)/goemotions --emobank $(DATA)/emobank \
-		--brighter $(DATA)/semeval2025_task11_brighter --teacher-ratings build/teacher-ratings.npz \
-		--out src/affectkit/models/goemotions-minilm --checkpoint build/text-model.pt
+		--brighter $(DATA)/semeval2025_task11_brighter --out src/affectkit/models/goemotions-minilm \
+		--checkpoint build/text-model.pt
 	$(PY) -m affectkit.training.vad_branch --checkpoint build/text-model.pt --ratings build/teacher-ratings.npz \
 		--data $(DATA) --model src/affectkit/models/goemotions-minilm
 	$(MAKE) train-heads

@@ -4,7 +4,7 @@ Needs the ``train`` extra. The exact command that built the shipped model is in 
 
     python -m affectkit.training.train --goemotions ../shared/data/goemotions \
         --emobank ../shared/data/emobank --brighter ../shared/data/semeval2025_task11_brighter \
-        --teacher-ratings build/teacher-ratings.npz --out src/affectkit/models/goemotions-minilm
+        --out src/affectkit/models/goemotions-minilm
 
 Tasks, each a head on the shared mean-pooled encoder:
 
