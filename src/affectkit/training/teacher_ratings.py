@@ -1,9 +1,9 @@
 """Teacher V/A/D ratings of about 90k unlabelled sentences (step 2 of ``make train``).
 
 The fine-tuned teacher (:mod:`affectkit.training.vad_teacher`) rates sentences from datasets whose
-licences allow a shipped model. The text model learns them as an extra V/A/D task
-(``train.py --teacher-ratings``) and the V/A/D branch learns them again on its own
-(:mod:`affectkit.training.vad_branch`), so both read one ratings file instead of rating twice.
+licences allow a shipped model, once, into one file. The V/A/D branch learns them
+(:mod:`affectkit.training.vad_branch`); ``train.py --teacher-ratings`` can also give them to the text
+model as an extra V/A/D task (tried for version 3 and not shipped: see the model card).
 
     python -m affectkit.training.teacher_ratings --teacher build/vad-teacher --data ../shared/data \\
         --out build/teacher-ratings.npz

@@ -4,12 +4,12 @@ before the conversation and strategy heads).
 EmoBank's 8k training sentences are too few for the small encoder to learn valence well, and a
 larger model cannot ship (speed, size). So a larger teacher (:mod:`affectkit.training.vad_teacher`)
 rates about 90k unlabelled sentences from datasets whose licences allow a shipped model
-(:mod:`affectkit.training.teacher_ratings`). The text model already learns them as one task among
-several; here a copy of the encoder's last layer with its own V/A/D head learns them alone, with
-EmoBank's gold ratings on its train sentences. The shipped V/A/D is a weighted mean of the branch and
-the main V/A/D head, the weight chosen on EmoBank dev. The branch reads the token states entering the
-last layer, which the main model computes anyway, so it costs one layer more per text; the other heads
-and the embedding are unchanged and the conversation and strategy heads built on them stay valid.
+(:mod:`affectkit.training.teacher_ratings`), and a copy of the encoder's last layer with its own V/A/D
+head learns those ratings, with EmoBank's gold ratings on its train sentences. The shipped V/A/D is a
+weighted mean of the branch and the main V/A/D head, the weight chosen on EmoBank dev. The branch reads
+the token states entering the last layer, which the main model computes anyway, so it costs one layer
+more per text; the other heads and the embedding are unchanged and the conversation and strategy heads
+built on them stay valid.
 
     python -m affectkit.training.vad_branch --checkpoint build/text-model.pt \\
         --ratings build/teacher-ratings.npz --data ../shared/data --model src/affectkit/models/goemotions-minilm
