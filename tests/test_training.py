@@ -171,3 +171,12 @@ def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
                     "--teacher-ratings", str(tmp_path / "none.npz")])
     assert exit_info.value.code == 2
     assert f"{tmp_path / 'none.npz'}: AK-E001" in capsys.readouterr().err and not (tmp_path / "m").exists()
+
+    not_ratings = tmp_path / "ratings.npz"
+    not_ratings.write_text("texts,vad\n")
+    with pytest.raises(SystemExit) as exit_info:
+        vad_branch.main(["--checkpoint", str(not_ratings), "--ratings", str(not_ratings),
+                         "--data", str(data_dir), "--model", str(model)])
+    assert exit_info.value.code == 2
+    assert f"{not_ratings}: AK-E003 not a teacher ratings file" in capsys.readouterr().err
+    assert [p.name for p in model.iterdir()] == ["config.json"]

@@ -15,13 +15,16 @@ import argparse
 import csv
 import json
 import re
+import sys
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from affectkit.datasets import load_emobank, load_goemotions
+from affectkit.errors import AffectkitError
 from affectkit.training import require_inputs
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -72,9 +75,19 @@ def save_ratings(path: Path, texts: list[str], vad: np.ndarray, teacher_config: 
 
 
 def load_ratings(path: Path) -> tuple[list[str], np.ndarray, dict[str, Any]]:
-    """Texts, their V/A/D ratings on [-1, 1] (one row per text) and the teacher's config."""
-    with np.load(path) as saved:
-        return [str(t) for t in saved["texts"]], saved["vad"], json.loads(str(saved["teacher"]))
+    """Texts, their V/A/D ratings on [-1, 1] (one row per text) and the teacher's config.
+
+    A file that is not a ratings file exits with status 2 and one coded line, like a missing input.
+    """
+    try:
+        with np.load(path) as saved:
+            texts, vad = [str(t) for t in saved["texts"]], saved["vad"]
+            teacher = json.loads(str(saved["teacher"]))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        message = f"not a teacher ratings file (texts, vad, teacher), as teacher_ratings.py writes: {error}"
+        print(AffectkitError("AK-E003", message, source=str(path)), file=sys.stderr)
+        raise SystemExit(2) from None
+    return texts, vad, teacher
 
 
 def build_parser() -> argparse.ArgumentParser:
