@@ -61,6 +61,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
 def _script_language(text: str) -> str | None:
+    if text.isascii():  # the common case, and the per-character Unicode lookups below are slow
+        return None
     counts: dict[str, int] = {}
     letters = 0
     for ch in text:

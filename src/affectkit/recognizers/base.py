@@ -7,6 +7,7 @@ numbers in the data model.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -15,12 +16,14 @@ from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
 from affectkit.types import AnalysisWarning, TextAnalysis
 
+_has_ascii_letter = re.compile("[A-Za-z]").search  # a quick yes for most texts before the Unicode scan
+
 
 def input_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
     """The language of ``text`` and the warnings its content deserves (empty, no letters, not English)."""
     if not text.strip():
         return "und", [AnalysisWarning(code="AK-W001", message="empty or whitespace-only text")]
-    if not any(unicodedata.category(ch).startswith("L") for ch in text):
+    if not (_has_ascii_letter(text) or any(unicodedata.category(ch).startswith("L") for ch in text)):
         return "und", [
             AnalysisWarning(code="AK-W002", message="no letters: only emoji, digits or punctuation")
         ]

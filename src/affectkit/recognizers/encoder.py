@@ -216,11 +216,9 @@ class EncoderRecognizer(Recognizer):
             ekman_scores = _scores(ekman, raw["ekman"][i])
             sentiment_scores = _scores(sentiment, raw["sentiment"][i])
             group_intensity = {
-                g: float(raw["intensity"][i, intensity_index[src]]) for g, src in FAMILY_INTENSITY.items()
+                g: round(float(raw["intensity"][i, intensity_index[src]]), 4) for g, src in FAMILY_INTENSITY.items()
             }
-            intensity = {
-                label: round(group_intensity.get(family.get(label, ""), 0.0), 4) for label in fine["labels"]
-            }
+            intensity = {label: group_intensity.get(family.get(label, ""), 0.0) for label in fine["labels"]}
             v, a, d = (float(np.clip(x, -1.0, 1.0)) for x in raw["vad"][i])
             results.append(
                 TextAnalysis(
@@ -250,7 +248,7 @@ class EncoderRecognizer(Recognizer):
 
 
 def _scores(head: dict[str, Any], values: np.ndarray) -> dict[str, float]:
-    return {label: round(float(p), 4) for label, p in zip(head["labels"], values, strict=True)}
+    return dict(zip(head["labels"], np.round(values.astype(np.float64), 4).tolist(), strict=True))
 
 
 def _thresholds(head: dict[str, Any]) -> dict[str, float]:
