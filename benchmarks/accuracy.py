@@ -33,7 +33,7 @@ from affectkit.metrics import macro_f1, micro_f1, pearson
 from affectkit.recognizers import get_recognizer
 
 RESULTS = Path(__file__).resolve().parent / "results"
-RECOGNIZERS = ["goemotions-minilm@2", "nrc-lexicon@1"]
+RECOGNIZERS = ["goemotions-minilm@3", "nrc-lexicon@1"]
 
 
 def label_matrix(analyses: list[Any], field: str, labels: list[str]) -> np.ndarray:

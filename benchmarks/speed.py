@@ -1,6 +1,6 @@
 """Speed of the shipped model, all figures from one run.
 
-    .venv/bin/python benchmarks/speed.py [--data ../shared/data] [--recognizer goemotions-minilm@2]
+    .venv/bin/python benchmarks/speed.py [--data ../shared/data] [--recognizer goemotions-minilm@3]
 
 Measures, in this order: ``import affectkit`` time and cold start (import + model load + first analysis)
 in fresh subprocesses; throughput on a batch of 2,000 short texts (median of 3 runs after one warm-up
@@ -57,7 +57,7 @@ def fresh_process_seconds(code: str, repeats: int = 3) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--recognizer", default="goemotions-minilm@2")
+    parser.add_argument("--recognizer", default="goemotions-minilm@3")
     parser.add_argument("--batch", type=int, default=2000)
     args = parser.parse_args()
 

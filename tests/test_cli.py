@@ -34,7 +34,7 @@ def test_texts_as_arguments_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
         assert FIELDS <= set(row)
         assert len(row["emotions"]) == 28 and len(row["ekman"]) == 7 and len(row["sentiment"]) == 3
         assert set(row["vad"]) == {"valence", "arousal", "dominance"}
-        assert row["model"] == "goemotions-minilm@2"
+        assert row["model"] == "goemotions-minilm@3"
 
 
 def test_txt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -124,7 +124,7 @@ def test_unknown_model_is_a_coded_error(capsys: pytest.CaptureFixture[str]) -> N
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo")
     assert code == 0
-    assert "goemotions-minilm@2" in out and "Sam" in out and "AK-W003" in out
+    assert "goemotions-minilm@3" in out and "Sam" in out and "AK-W003" in out
     assert "conversation-minilm@1" in out and "plan for 'Alex'" in out and "strategy:" in out
 
 

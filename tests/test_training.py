@@ -95,6 +95,7 @@ def test_teacher_ratings_text_model_and_branch_smoke(tmp_path: Path, data_dir: P
     assert not np.allclose(after["vad"], before["vad"])
     assert np.all(np.abs(after["vad"]) <= 1.0)
     assert config["training"]["vad_branch"]["transfer_texts"] == 64
+    assert (config["training"]["vad_branch"]["layers"], config["training"]["vad_branch"]["ffn"]) == (2, 768)
     assert config["training"]["vad_branch"]["teacher"]["dev"] == teacher_config["history"]
     assert "xed/en-annotated.tsv" in config["training"]["data"]
     assert "emobank_valence_pearson" in config["dev_metrics"]

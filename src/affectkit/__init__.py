@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "__version__"]
 
 
-def analyze(texts: Sequence[str], model: str = "goemotions-minilm@2") -> list[TextAnalysis]:
+def analyze(texts: Sequence[str], model: str = "goemotions-minilm@3") -> list[TextAnalysis]:
     """Analyse a batch of texts with the named recognizer (loaded once, then reused).
 
     Returns one :class:`~affectkit.types.TextAnalysis` per text, in input order.
@@ -34,7 +34,7 @@ def analyze(texts: Sequence[str], model: str = "goemotions-minilm@2") -> list[Te
     return get_recognizer(model).analyze(texts)
 
 
-def analyze_one(text: str, model: str = "goemotions-minilm@2") -> TextAnalysis:
+def analyze_one(text: str, model: str = "goemotions-minilm@3") -> TextAnalysis:
     """Analyse one text; see :func:`analyze`."""
     from affectkit.recognizers import get_recognizer
 

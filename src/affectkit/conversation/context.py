@@ -43,7 +43,7 @@ CACHE_SIZE = 4096
 class UtteranceEncoder:
     """Utterance feature vectors from the shipped text model, one text per call, cached by text."""
 
-    def __init__(self, recognizer: str = "goemotions-minilm@2") -> None:
+    def __init__(self, recognizer: str = "goemotions-minilm@3") -> None:
         self.recognizer = recognizer
         self._cache: OrderedDict[str, tuple[np.ndarray, Any]] = OrderedDict()
 

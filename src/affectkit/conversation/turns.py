@@ -125,12 +125,12 @@ class TextTurnModel(IncrementalTurnModel):
         >>> from affectkit.types import Utterance
         >>> model = TextTurnModel()
         >>> model.model_id
-        'per-utterance:goemotions-minilm@2'
+        'per-utterance:goemotions-minilm@3'
         >>> len(model.predict([Utterance(speaker="A", text="hi"), Utterance(speaker="B", text="hello")]))
         2
     """
 
-    def __init__(self, recognizer: str = "goemotions-minilm@2") -> None:
+    def __init__(self, recognizer: str = "goemotions-minilm@3") -> None:
         self.recognizer = recognizer
 
     @property

@@ -2,7 +2,7 @@
 
 Example:
     >>> from affectkit.recognizers import available
-    >>> "goemotions-minilm@2" in available()
+    >>> "goemotions-minilm@3" in available()
     True
 """
 
@@ -17,7 +17,7 @@ from affectkit.errors import AffectkitError
 if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
 
-DEFAULT = "goemotions-minilm@2"
+DEFAULT = "goemotions-minilm@3"
 
 
 def _encoder() -> Recognizer:
@@ -33,7 +33,7 @@ def _lexicon() -> Recognizer:
 
 
 _FACTORIES: dict[str, Callable[[], Recognizer]] = {
-    "goemotions-minilm@2": _encoder,
+    "goemotions-minilm@3": _encoder,
     "nrc-lexicon@1": _lexicon,
 }
 

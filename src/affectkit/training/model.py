@@ -51,23 +51,25 @@ def mean_pool(states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tenso
 
 
 class VadBranch(nn.Module):
-    """A second copy of the encoder's last layer with its own V/A/D head.
+    """A second copy of the encoder's top ``len(layers)`` layers with its own V/A/D head.
 
-    It reads the token states entering the last layer, which it shares with the main model, so the
+    It reads the token states entering those layers, which it shares with the main model, so the
     main heads and the embedding stay exactly as they were. Outputs standardised V/A/D like the main
     head; the shipped V/A/D is ``weight`` times the branch plus ``1 - weight`` times the main head.
     """
 
-    def __init__(self, layer: nn.Module, head: nn.Linear, weight: float = 1.0) -> None:
+    def __init__(self, layers: list[nn.Module], head: nn.Linear, weight: float = 1.0) -> None:
         super().__init__()
-        self.layer = layer
+        self.layers = nn.ModuleList(layers)
         self.head = head
         self.weight = weight
 
     def forward(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         additive = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(states.dtype).min
-        out = self.layer(states, attention_mask=additive)
-        out = out[0] if isinstance(out, tuple) else out
+        out = states
+        for layer in self.layers:
+            out = layer(out, attention_mask=additive)
+            out = out[0] if isinstance(out, tuple) else out
         return self.head(mean_pool(out, attention_mask))
 
 
@@ -93,7 +95,8 @@ class ExportWrapper(nn.Module):
             pooled = mean_pool(states[-1], attention_mask)
             share = net.vad_branch.weight
             head_standard = heads["vad"](pooled)
-            vad_standard = share * net.vad_branch(states[-2], attention_mask) + (1 - share) * head_standard
+            branch_input = states[-1 - len(net.vad_branch.layers)]
+            vad_standard = share * net.vad_branch(branch_input, attention_mask) + (1 - share) * head_standard
         vad = (vad_standard * net.vad_std + net.vad_mean).clamp(-1.0, 1.0)
         vad_head = (head_standard * net.vad_std + net.vad_mean).clamp(-1.0, 1.0)
         embedding = nn.functional.normalize(pooled, dim=-1)

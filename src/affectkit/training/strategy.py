@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--esconv", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--encoder", default="goemotions-minilm@2", help="recognizer giving utterance vectors")
+    parser.add_argument("--encoder", default="goemotions-minilm@3", help="recognizer giving utterance vectors")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")

@@ -4,12 +4,12 @@ before the conversation and strategy heads).
 EmoBank's 8k training sentences are too few for the small encoder to learn valence well, and a
 larger model cannot ship (speed, size). So a larger teacher (:mod:`affectkit.training.vad_teacher`)
 rates about 90k unlabelled sentences from datasets whose licences allow a shipped model
-(:mod:`affectkit.training.teacher_ratings`), and a copy of the encoder's last layer with its own V/A/D
-head learns those ratings, with EmoBank's gold ratings on its train sentences. The shipped V/A/D is a
-weighted mean of the branch and the main V/A/D head, the weight chosen on EmoBank dev. The branch reads
-the token states entering the last layer, which the main model computes anyway, so it costs one layer
-more per text; the other heads and the embedding are unchanged and the conversation and strategy heads
-built on them stay valid.
+(:mod:`affectkit.training.teacher_ratings`), and a copy of the encoder's top layers (two by default)
+with its own V/A/D head learns those ratings, with EmoBank's gold ratings on its train sentences. The
+shipped V/A/D is a weighted mean of the branch and the main V/A/D head, the weight chosen on EmoBank dev.
+The branch reads the token states entering the copied layers, which the main model computes anyway, so
+it costs those layers again per text; the other heads and the embedding are unchanged and the
+conversation and strategy heads built on them stay valid.
 
     python -m affectkit.training.vad_branch --checkpoint build/text-model.pt \\
         --ratings build/teacher-ratings.npz --data ../shared/data --model src/affectkit/models/goemotions-minilm
@@ -52,6 +52,8 @@ from affectkit.training.train import (
 )
 from affectkit.training.vad_teacher import VAD_LABELS
 
+LAYERS = 2
+FFN = 768  # half the units: on EmoBank dev as good as full layers, and fast enough (model card)
 BLEND_GRID = [round(0.1 * k, 1) for k in range(11)]
 
 
@@ -69,8 +71,11 @@ def load_text_model(torch: Any, checkpoint: Path) -> Any:
     return net.eval()
 
 
-def last_layer_inputs(torch: Any, net: Any, ids: list[list[int]], batch_size: int = 128) -> tuple[Any, np.ndarray]:
-    """Token states entering the encoder's last layer, all texts in one float16 matrix, and row offsets."""
+def branch_inputs(
+    torch: Any, net: Any, ids: list[list[int]], layers: int, batch_size: int = 128
+) -> tuple[Any, np.ndarray]:
+    """Token states entering the encoder's top ``layers`` layers, all texts in one float16 matrix, and
+    row offsets."""
     lengths = np.array([len(x) for x in ids])
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     flat = torch.zeros((int(offsets[-1]), net.encoder.config.hidden_size), dtype=torch.float16)
@@ -84,14 +89,30 @@ def last_layer_inputs(torch: Any, net: Any, ids: list[list[int]], batch_size: in
                 attention_mask=mask,
                 token_type_ids=torch.zeros_like(input_ids),
                 output_hidden_states=True,
-            ).hidden_states[-2]
+            ).hidden_states[-1 - layers]
             for row, i in enumerate(part):
                 flat[offsets[i] : offsets[i + 1]] = states[row, : lengths[i]].to(torch.float16)
     return flat, offsets
 
 
+def narrow_feed_forward(torch: Any, layer: Any, keep: int) -> None:
+    """Keep the ``keep`` feed-forward units of a BERT layer that matter most (norm of their input row times
+    norm of their output column), dropping the rest: the feed-forward part is two thirds of a layer's work."""
+    inner, outer = layer.intermediate.dense, layer.output.dense
+    score = inner.weight.norm(dim=1) * outer.weight.norm(dim=0)
+    kept = score.topk(min(keep, len(score))).indices.sort().values
+    narrow_in = torch.nn.Linear(inner.in_features, len(kept))
+    narrow_out = torch.nn.Linear(len(kept), outer.out_features)
+    with torch.no_grad():
+        narrow_in.weight.copy_(inner.weight[kept])
+        narrow_in.bias.copy_(inner.bias[kept])
+        narrow_out.weight.copy_(outer.weight[:, kept])
+        narrow_out.bias.copy_(outer.bias)
+    layer.intermediate.dense, layer.output.dense = narrow_in, narrow_out
+
+
 def branch_forward(torch: Any, branch: Any, flat: Any, offsets: np.ndarray, rows: list[int]) -> Any:
-    """Standardised V/A/D of the branch for some texts, from their cached last-layer inputs."""
+    """Standardised V/A/D of the branch for some texts, from their cached input states."""
     lengths = [int(offsets[i + 1] - offsets[i]) for i in rows]
     states = torch.zeros((len(rows), max(lengths), flat.shape[1]))
     mask = torch.zeros((len(rows), max(lengths)), dtype=torch.long)
@@ -109,7 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", type=Path, required=True, help="model folder to update (model.onnx, config.json)")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=5e-4, help="learning rate of the copied layer")
+    parser.add_argument("--layers", type=int, default=LAYERS, help="how many top encoder layers the branch copies")
+    parser.add_argument(
+        "--ffn", type=int, default=FFN, help="feed-forward width kept in each copied layer (0: all 1536)"
+    )
+    parser.add_argument("--lr", type=float, default=5e-4, help="learning rate of the copied layers")
     parser.add_argument("--gold-weight", type=float, default=0.5, help="weight of EmoBank gold vs the teacher")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--limit", type=int, default=0, help="use only this many transfer texts (smoke test)")
@@ -131,6 +156,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             *(("--data", path) for path in transfer_files(args.data)),
         ]
     )
+    if args.layers < 1:
+        build_parser().error("--layers must be 1 or more")
     set_seed(args.seed)
     started = time.time()
     texts, rated, teacher_config = load_ratings(args.ratings)
@@ -146,17 +173,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if text in gold:
             own = (torch.tensor(gold[text], dtype=torch.float32) - mean) / std
             targets[i] = args.gold_weight * own + (1 - args.gold_weight) * targets[i]
-    print(f"{len(texts)} rated texts; caching last-layer inputs ...", flush=True)
+    print(f"{len(texts)} rated texts; caching the inputs of the top {args.layers} layers ...", flush=True)
 
     tokenizer = Tokenizer.from_file(str(base_model_path() / "tokenizer.json"))
     ids = encode(tokenizer, texts, 128)
     dev_ids = encode(tokenizer, emobank["dev"].texts, 128)
-    flat, offsets = last_layer_inputs(torch, net, ids)
-    dev_flat, dev_offsets = last_layer_inputs(torch, net, dev_ids)
+    flat, offsets = branch_inputs(torch, net, ids, args.layers)
+    dev_flat, dev_offsets = branch_inputs(torch, net, dev_ids, args.layers)
 
-    branch = VadBranch(copy.deepcopy(net.encoder.encoder.layer[-1]), copy.deepcopy(net.heads["vad"]))
+    top = [copy.deepcopy(layer) for layer in net.encoder.encoder.layer[-args.layers :]]
+    if args.ffn:
+        for layer in top:
+            narrow_feed_forward(torch, layer, args.ffn)
+    branch = VadBranch(top, copy.deepcopy(net.heads["vad"]))
     optimizer = torch.optim.AdamW(
-        [{"params": branch.layer.parameters(), "lr": args.lr}, {"params": branch.head.parameters(), "lr": 1e-3}],
+        [{"params": branch.layers.parameters(), "lr": args.lr}, {"params": branch.head.parameters(), "lr": 1e-3}],
         weight_decay=0.01,
     )
     total = args.epochs * math.ceil(len(ids) / args.batch_size)
@@ -217,7 +248,10 @@ def update_model(
         "teacher": {"base_model": teacher_config["base_model"], "dev": teacher_config["history"]},
         "transfer_texts": n_texts,
         "blend_weight": net.vad_branch.weight,
-        **{k: getattr(args, k) for k in ("epochs", "batch_size", "lr", "gold_weight", "seed", "limit")},
+        **{
+            k: getattr(args, k)
+            for k in ("layers", "ffn", "epochs", "batch_size", "lr", "gold_weight", "seed", "limit")
+        },
         "history": history,
     }
     data = config["training"]["data"]
