@@ -181,3 +181,11 @@ def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
     assert exit_info.value.code == 2
     assert f"{not_ratings}: AK-E003 not a teacher ratings file" in capsys.readouterr().err
     assert [p.name for p in model.iterdir()] == ["config.json"]
+
+    for option in (["--layers", "0"], ["--ffn", "-1"]):
+        with pytest.raises(SystemExit) as exit_info:
+            vad_branch.main(["--checkpoint", str(not_ratings), "--ratings", str(not_ratings),
+                             "--data", str(data_dir), "--model", str(model), *option])
+        assert exit_info.value.code == 2
+        assert "--layers must be 1 or more and --ffn 0 or more" in capsys.readouterr().err
+    assert [p.name for p in model.iterdir()] == ["config.json"]

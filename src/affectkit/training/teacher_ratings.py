@@ -3,7 +3,7 @@
 The fine-tuned teacher (:mod:`affectkit.training.vad_teacher`) rates sentences from datasets whose
 licences allow a shipped model, once, into one file. The V/A/D branch learns them
 (:mod:`affectkit.training.vad_branch`); ``train.py --teacher-ratings`` can also give them to the text
-model as an extra V/A/D task (tried for version 3 and not shipped: see the model card).
+model as an extra V/A/D task (tried and not shipped: see the model card).
 
     python -m affectkit.training.teacher_ratings --teacher build/vad-teacher --data ../shared/data \\
         --out build/teacher-ratings.npz
@@ -48,7 +48,7 @@ def transfer_texts(data: Path) -> list[str]:
     emobank = data / "emobank"
     held_out = set(load_emobank(emobank, "dev").texts) | set(load_emobank(emobank, "test").texts)
     texts = list(load_emobank(emobank, "train").texts) + list(load_goemotions(data / "goemotions", "train").texts)
-    _, goemotions, xed, xed_neutral, brighter, essays = transfer_files(data)
+    _, _, xed, xed_neutral, brighter, essays = transfer_files(data)  # EmoBank and GoEmotions: loaded above
     with xed.open(encoding="utf-8") as lines:
         texts += [line.split("\t")[0] for line in lines]
     with xed_neutral.open(encoding="utf-8") as lines:

@@ -142,7 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.layers < 1 or args.ffn < 0:
+        parser.error("--layers must be 1 or more and --ffn 0 or more")
     torch = require_torch()
     from tokenizers import Tokenizer
 
@@ -156,14 +159,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             *(("--data", path) for path in transfer_files(args.data)),
         ]
     )
-    if args.layers < 1:
-        build_parser().error("--layers must be 1 or more")
     set_seed(args.seed)
     started = time.time()
     texts, rated, teacher_config = load_ratings(args.ratings)
     if args.limit:
         texts, rated = texts[: args.limit], rated[: args.limit]
     net = load_text_model(torch, args.checkpoint)
+    if args.layers > len(net.encoder.encoder.layer):
+        parser.error(f"--layers {args.layers}: the encoder has only {len(net.encoder.encoder.layer)} layers")
     mean, std = net.vad_mean, net.vad_std
     targets = (torch.tensor(rated, dtype=torch.float32) - mean) / std
     emobank = {s: load_emobank(args.data / "emobank", s) for s in ("train", "dev")}
