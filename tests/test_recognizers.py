@@ -114,3 +114,44 @@ def test_fallback_label_is_the_one_nearest_its_threshold_not_the_most_probable()
     matrix = apply_thresholds(np.array([list(scores.values()), [0.9, 0.0, 0.6]]), np.array(list(thresholds.values())))
     assert matrix.tolist() == [[False, True, False], [True, False, True]]
     assert apply_thresholds(np.array([list(scores.values())]), np.array(list(thresholds.values())), False).sum() == 0
+
+
+def test_threshold_tuning_plain_matches_brute_force_and_bagged_is_stable() -> None:
+    import numpy as np
+
+    from affectkit.metrics import THRESHOLD_GRID, f1_per_label, tune_thresholds
+
+    rng = np.random.default_rng(3)
+    gold = rng.random((400, 3)) < [0.05, 0.3, 0.6]
+    probabilities = np.clip(0.35 * gold + rng.random((400, 3)) * 0.7, 0, 1)
+    curves = [[f1_per_label(gold[:, [j]], probabilities[:, [j]] >= t)[0] for t in THRESHOLD_GRID] for j in range(3)]
+    brute = [THRESHOLD_GRID[int(np.argmax(curve))] for curve in curves]
+    assert tune_thresholds(gold, probabilities, resamples=0).tolist() == brute
+
+    bagged = tune_thresholds(gold, probabilities)
+    assert bagged.tolist() == tune_thresholds(gold, probabilities).tolist()  # seeded: same every run
+    assert np.allclose(bagged, np.round(bagged, 2)) and ((bagged >= 0.02) & (bagged <= 0.95)).all()
+    # Cleanly separated classes: every resample's best threshold, and so their mean, falls in the gap.
+    separable = np.array([[0.1], [0.2], [0.3], [0.7], [0.8], [0.9]] * 20)
+    labels = separable > 0.5
+    assert tune_thresholds(labels, separable, resamples=0)[0] == 0.31
+    assert 0.3 < tune_thresholds(labels, separable)[0] <= 0.7
+
+
+def test_bootstrap_interval_brackets_the_figure_and_narrows_with_more_rows() -> None:
+    import numpy as np
+
+    from affectkit.metrics import bootstrap_interval, pearson
+
+    rng = np.random.default_rng(5)
+    gold = rng.normal(size=2000)
+    predicted = gold + rng.normal(size=2000)
+
+    def r(g: np.ndarray, p: np.ndarray) -> float:
+        return pearson(p, g)
+
+    low, high = bootstrap_interval(r, gold, predicted)
+    assert low < r(gold, predicted) < high
+    small_low, small_high = bootstrap_interval(r, gold[:100], predicted[:100])
+    assert high - low < small_high - small_low
+    assert bootstrap_interval(r, gold, predicted) == (low, high)

@@ -9,6 +9,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 THRESHOLD_GRID = np.round(np.arange(0.02, 0.96, 0.01), 2)
@@ -36,15 +38,36 @@ def micro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def tune_thresholds(gold: np.ndarray, probabilities: np.ndarray) -> np.ndarray:
-    """Per-label threshold maximising that label's F1; use on a dev split only, never on test."""
-    best = np.full(gold.shape[1], 0.5)
-    for j in range(gold.shape[1]):
-        scores = [
-            f1_per_label(gold[:, j : j + 1], probabilities[:, j : j + 1] >= t)[0] for t in THRESHOLD_GRID
-        ]
-        best[j] = THRESHOLD_GRID[int(np.argmax(scores))]
-    return best
+def tune_thresholds(
+    gold: np.ndarray, probabilities: np.ndarray, resamples: int = 100, seed: int = 0
+) -> np.ndarray:
+    """Per-label decision thresholds from a dev split (never test), bagged over bootstrap resamples.
+
+    For each of ``resamples`` bootstrap draws of the rows, every label gets the grid threshold that
+    maximises its F1 on that draw; a label's threshold is the mean of those, rounded to the grid step.
+    The single best threshold on one split overfits its rare positives; the bagged mean moves less
+    with the sample and, in repeated half-splits of GoEmotions dev, scores better on the other half
+    (see the model card). ``resamples=0`` gives the plain best threshold on the whole split.
+    """
+    gold = np.asarray(gold, dtype=bool)
+    # Index of the largest grid threshold at or below each probability: a row is predicted positive at
+    # grid threshold k exactly when its index exceeds k, so every F1 curve comes from cumulative sums.
+    index = np.searchsorted(THRESHOLD_GRID, probabilities, side="right")
+    n, size = len(gold), len(THRESHOLD_GRID) + 1
+    rng = np.random.default_rng(seed)
+    draws = [np.ones(n)] if resamples == 0 else [rng.multinomial(n, np.full(n, 1.0 / n)) for _ in range(resamples)]
+    best = np.zeros((len(draws), gold.shape[1]))
+    for d, weight in enumerate(draws):
+        for j in range(gold.shape[1]):
+            positives = np.bincount(index[:, j], weights=weight * gold[:, j], minlength=size)
+            everything = np.bincount(index[:, j], weights=weight, minlength=size)
+            # above[k] = weight of rows whose index exceeds k, for k = 0 .. len(grid) - 1
+            true_positive = np.cumsum(positives[::-1])[::-1][1:]
+            predicted = np.cumsum(everything[::-1])[::-1][1:]
+            denominator = predicted + positives.sum()
+            f1 = np.divide(2 * true_positive, denominator, out=np.zeros_like(denominator), where=true_positive > 0)
+            best[d, j] = THRESHOLD_GRID[int(np.argmax(f1))]
+    return np.round(best.mean(axis=0), 2)
 
 
 def apply_thresholds(
@@ -76,3 +99,21 @@ def closest_to_threshold(scores: dict[str, float], thresholds: dict[str, float])
 
 def pearson(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.corrcoef(a, b)[0, 1])
+
+
+def bootstrap_interval(
+    metric: Callable[[np.ndarray, np.ndarray], float],
+    gold: np.ndarray,
+    predicted: np.ndarray,
+    resamples: int = 1000,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """95% percentile interval of ``metric(gold, predicted)`` over bootstrap resamples of the rows.
+
+    A test split of a few thousand rows measures macro-F1 to about ±0.01; the interval shows how far a
+    figure may sit from a target by chance alone.
+    """
+    rng = np.random.default_rng(seed)
+    values = [metric(gold[rows], predicted[rows]) for rows in rng.integers(0, len(gold), (resamples, len(gold)))]
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
