@@ -28,6 +28,7 @@ lint: install-dev
 
 benchmark: install-dev
 	$(PY) benchmarks/accuracy.py --data $(DATA)
+	$(PY) benchmarks/thresholds.py --data $(DATA)
 	$(PY) benchmarks/speed.py --data $(DATA)
 	$(PY) benchmarks/conversation.py --data $(DATA)
 	$(PY) benchmarks/planning.py --data $(DATA)
