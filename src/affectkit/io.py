@@ -19,7 +19,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from affectkit.errors import AffectkitError
 
@@ -60,8 +62,8 @@ def read_texts(path: str | Path, text_column: str = "text") -> list[str]:
     return parse_texts(read_text_file(path), path.suffix.lower(), str(path), text_column)
 
 
-def _parse_jsonl(content: str, source: str, field: str) -> list[str]:
-    texts = []
+def jsonl_records(content: str, source: str) -> Iterator[tuple[int, Any]]:
+    """(line number, decoded value) for each non-blank line; a line that is not JSON raises AK-E004."""
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
@@ -71,6 +73,12 @@ def _parse_jsonl(content: str, source: str, field: str) -> list[str]:
             raise AffectkitError(
                 "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=number
             ) from None
+        yield number, record
+
+
+def _parse_jsonl(content: str, source: str, field: str) -> list[str]:
+    texts = []
+    for number, record in jsonl_records(content, source):
         if not isinstance(record, dict):
             raise AffectkitError("AK-E004", "expected a JSON object", source=source, line=number)
         if field not in record:

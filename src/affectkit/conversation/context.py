@@ -74,7 +74,10 @@ def shared_encoder() -> UtteranceEncoder:
     return UtteranceEncoder()
 
 
-class ContextTurnModel(IncrementalTurnModel):
+class _OnSharedEncoder:
+    """A model made of the conversation heads over the shared utterance encoder, both loaded on first use
+    unless given."""
+
     def __init__(self, heads: ONNXHeads | None = None, encoder: UtteranceEncoder | None = None) -> None:
         self.heads = heads
         self.encoder = encoder
@@ -87,6 +90,8 @@ class ContextTurnModel(IncrementalTurnModel):
     def encoder_(self) -> UtteranceEncoder:
         return self.encoder if self.encoder is not None else shared_encoder()
 
+
+class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
     @property
     def model_id(self) -> str:
         return f"{self.heads_.model_id}+{self.heads_.config['encoder']}"
@@ -104,19 +109,7 @@ class ContextTurnModel(IncrementalTurnModel):
         return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=list(analysis.warnings))
 
 
-class TrainedCauseModel:
-    def __init__(self, heads: ONNXHeads | None = None, encoder: UtteranceEncoder | None = None) -> None:
-        self.heads = heads
-        self.encoder = encoder
-
-    @cached_property
-    def heads_(self) -> ONNXHeads:
-        return self.heads if self.heads is not None else ONNXHeads()
-
-    @cached_property
-    def encoder_(self) -> UtteranceEncoder:
-        return self.encoder if self.encoder is not None else shared_encoder()
-
+class TrainedCauseModel(_OnSharedEncoder):
     @property
     def model_id(self) -> str:
         return f"{self.heads_.model_id}:cause"

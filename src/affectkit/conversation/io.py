@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from affectkit.errors import AffectkitError
-from affectkit.io import read_text_file
+from affectkit.io import jsonl_records, read_text_file
 from affectkit.types import Conversation, Utterance
 
 FORMATS = (".json", ".jsonl", ".csv", ".txt")
@@ -195,18 +195,7 @@ def utterance_from_data(record: Any, source: str = "<input>", line: int | None =
 
 
 def _parse_jsonl(content: str, source: str) -> list[Utterance]:
-    utterances = []
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise AffectkitError(
-                "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=number
-            ) from None
-        utterances.append(utterance_from_data(record, source, number))
-    return utterances
+    return [utterance_from_data(record, source, number) for number, record in jsonl_records(content, source)]
 
 
 def _parse_csv(content: str, source: str, speaker_column: str, text_column: str) -> list[Utterance]:
