@@ -61,7 +61,7 @@ def tune_thresholds(
         for j in range(gold.shape[1]):
             positives = np.bincount(index[:, j], weights=weight * gold[:, j], minlength=size)
             everything = np.bincount(index[:, j], weights=weight, minlength=size)
-            # above[k] = weight of rows whose index exceeds k, for k = 0 .. len(grid) - 1
+            # For each grid threshold k: the weight of rows whose index exceeds k (predicted positive).
             true_positive = np.cumsum(positives[::-1])[::-1][1:]
             predicted = np.cumsum(everything[::-1])[::-1][1:]
             denominator = predicted + positives.sum()
