@@ -93,6 +93,9 @@ def test_progress_on_large_input(tmp_path: Path, capsys: pytest.CaptureFixture[s
         ("nofield.jsonl", b'{"text": "ok"}\n{"body": "x"}\n', [], ["nofield.jsonl:2", "AK-E003", "'text'"]),
         ("type.jsonl", b'{"text": 5}\n', [], ["type.jsonl:1", "AK-E005", "'text'"]),
         ("array.jsonl", b'["text"]\n', [], ["array.jsonl:1", "AK-E004"]),
+        # an unclosed quote must not swallow the rows after it into one text
+        ("quote.csv", b'text\nfine\n"unclosed\nnext row\n', [], ["quote.csv:3", "AK-E004", "CSV"]),
+        ("after.csv", b'text\n"closed"then more\n', [], ["after.csv:2", "AK-E004"]),
         ("empty.txt", b"", [], ["empty.txt", "AK-E009"]),
         ("x.tsv", b"text\nhi\n", [], ["x.tsv", "AK-E003"]),
     ],

@@ -211,6 +211,8 @@ def test_csv_errors(tmp_path: Path) -> None:
     assert (error.code, error.line, error.field) == ("AK-E003", 3, "text")
     error = error_of(write(tmp_path, "e.csv", "speaker,text\nSam,hi\n ,hello\n"))
     assert (error.code, error.line, error.field) == ("AK-E010", 3, "speaker")
+    error = error_of(write(tmp_path, "f.csv", 'speaker,text\nSam,"hi\nAlex,hello\n'))
+    assert (error.code, error.line) == ("AK-E004", 2)  # the unclosed quote, not a merged turn
 
 
 def test_transcript_line_without_speaker(tmp_path: Path) -> None:

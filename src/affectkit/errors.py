@@ -5,7 +5,7 @@
 | AK-E001 | error   | input file not found |
 | AK-E002 | error   | input bytes are not valid UTF-8 |
 | AK-E003 | error   | a required column or field is missing |
-| AK-E004 | error   | a line is not valid JSON (or not a JSON object) |
+| AK-E004 | error   | a line is not valid JSON (or not a JSON object), or a CSV record is malformed (unclosed quote) |
 | AK-E005 | error   | a field has the wrong type (a text must be a string) |
 | AK-E006 | error   | unknown recognizer name |
 | AK-E007 | error   | a model folder is missing or incomplete |

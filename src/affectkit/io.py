@@ -95,11 +95,30 @@ def _parse_jsonl(content: str, source: str, field: str) -> list[str]:
     return texts
 
 
+def csv_rows(content: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for each CSV record, the header first.
+
+    Strict quoting: an unclosed quote raises AK-E004 naming the line its record starts on, instead of
+    silently swallowing every line after it into one field.
+    """
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise AffectkitError("AK-E004", f"malformed CSV record ({error})", source=source, line=start) from None
+        yield reader.line_num, row
+
+
 def _parse_csv(content: str, source: str, column: str) -> list[str]:
-    reader = csv.reader(io.StringIO(content, newline=""))
-    header = next(reader, None)
-    if header is None:
+    rows = csv_rows(content, source)
+    first = next(rows, None)
+    if first is None:
         raise AffectkitError("AK-E003", "empty CSV: no header row", source=source, line=1, field=column)
+    header = first[1]
     if column not in header:
         raise AffectkitError(
             "AK-E003",
@@ -110,12 +129,10 @@ def _parse_csv(content: str, source: str, column: str) -> list[str]:
         )
     index = header.index(column)
     texts = []
-    for row in reader:
+    for number, row in rows:
         if not row:
             continue
         if index >= len(row):
-            raise AffectkitError(
-                "AK-E003", "row has too few columns", source=source, line=reader.line_num, field=column
-            )
+            raise AffectkitError("AK-E003", "row has too few columns", source=source, line=number, field=column)
         texts.append(row[index])
     return texts

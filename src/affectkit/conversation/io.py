@@ -21,8 +21,6 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Mapping
@@ -30,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from affectkit.errors import AffectkitError
-from affectkit.io import jsonl_records, read_text_file
+from affectkit.io import csv_rows, jsonl_records, read_text_file
 from affectkit.types import Conversation, Utterance
 
 FORMATS = (".json", ".jsonl", ".csv", ".txt")
@@ -199,10 +197,11 @@ def _parse_jsonl(content: str, source: str) -> list[Utterance]:
 
 
 def _parse_csv(content: str, source: str, speaker_column: str, text_column: str) -> list[Utterance]:
-    reader = csv.reader(io.StringIO(content, newline=""))
-    header = next(reader, None)
-    if header is None:
+    rows = csv_rows(content, source)
+    first = next(rows, None)
+    if first is None:
         raise AffectkitError("AK-E003", "empty CSV: no header row", source=source, line=1, field=speaker_column)
+    header = first[1]
     for column in (speaker_column, text_column):
         if column not in header:
             raise AffectkitError(
@@ -211,7 +210,7 @@ def _parse_csv(content: str, source: str, speaker_column: str, text_column: str)
     columns = {"speaker": header.index(speaker_column), "text": header.index(text_column)}
     timestamp_index = header.index("timestamp") if "timestamp" in header else None
     utterances = []
-    for row in reader:
+    for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         for name, index in columns.items():
@@ -220,13 +219,13 @@ def _parse_csv(content: str, source: str, speaker_column: str, text_column: str)
                     "AK-E003",
                     "row has too few columns",
                     source=source,
-                    line=reader.line_num,
+                    line=number,
                     field=speaker_column if name == "speaker" else text_column,
                 )
         speaker = row[columns["speaker"]].strip()
         if not speaker:
             raise AffectkitError(
-                "AK-E010", "empty speaker name", source=source, line=reader.line_num, field=speaker_column
+                "AK-E010", "empty speaker name", source=source, line=number, field=speaker_column
             )
         timestamp = None
         if timestamp_index is not None and timestamp_index < len(row) and row[timestamp_index].strip():
