@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/accuracy.py [--data ../shared/data] [--limit N]
 
-* GoEmotions test (5,427 comments): macro- and micro-F1 over the 28 labels, with the thresholds shipped
-  in the model config (tuned on dev); Ekman-7 and sentiment macro-F1, gold labels projected with the
-  official GoEmotions mappings.
+* GoEmotions test (5,427 comments): macro- and micro-F1 over the 28 labels (and each label's F1, in the
+  JSON), with the thresholds shipped in the model config (tuned on dev); Ekman-7 and sentiment
+  macro-F1, gold labels projected with the official GoEmotions mappings.
 * EmoBank test (1,000 sentences, official split): Pearson r for valence, arousal, dominance.
 * BRIGHTER (SemEval-2025 task 11) English track B test: Pearson r of each emotion's intensity.
 
@@ -32,7 +32,7 @@ from affectkit.datasets import (
     load_group_mapping,
     map_to_groups,
 )
-from affectkit.metrics import bootstrap_interval, macro_f1, micro_f1, pearson
+from affectkit.metrics import bootstrap_interval, f1_per_label, macro_f1, micro_f1, pearson
 from affectkit.recognizers import get_recognizer
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -56,6 +56,12 @@ def evaluate(name: str, data: Path, limit: int) -> dict[str, Any]:
     out["goemotions_macro_f1"] = macro_f1(test.targets, predicted)
     out["goemotions_macro_f1_ci95"] = bootstrap_interval(macro_f1, test.targets, predicted)
     out["goemotions_micro_f1"] = micro_f1(test.targets, predicted)
+    out["goemotions_per_label"] = {
+        label: {"f1": round(float(f1), 4), "support": int(support)}
+        for label, f1, support in zip(
+            test.labels, f1_per_label(test.targets, predicted), test.targets.sum(axis=0), strict=True
+        )
+    }
     ekman_map = load_group_mapping(data / "goemotions", "ekman")
     ekman_labels = [*ekman_map, "neutral"]
     gold = map_to_groups(test, ekman_labels, ekman_map)
