@@ -63,7 +63,12 @@ def read_texts(path: str | Path, text_column: str = "text") -> list[str]:
 
 
 def jsonl_records(content: str, source: str) -> Iterator[tuple[int, Any]]:
-    """(line number, decoded value) for each non-blank line; a line that is not JSON raises AK-E004."""
+    r"""(line number, decoded value) for each non-blank line; a line that is not JSON raises AK-E004.
+
+    Example:
+        >>> list(jsonl_records('{"text": "hi"}\n\n[1, 2]\n', "x.jsonl"))
+        [(1, {'text': 'hi'}), (3, [1, 2])]
+    """
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
@@ -96,10 +101,17 @@ def _parse_jsonl(content: str, source: str, field: str) -> list[str]:
 
 
 def csv_rows(content: str, source: str) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each CSV record, the header first.
+    r"""(line number, cells) for each CSV record, the header first.
 
     Strict quoting: an unclosed quote raises AK-E004 naming the line its record starts on, instead of
     silently swallowing every line after it into one field.
+
+    Example:
+        >>> list(csv_rows('text\n"two\nlines"\nnext\n', "x.csv"))
+        [(1, ['text']), (3, ['two\nlines']), (4, ['next'])]
+        >>> list(csv_rows('text\n"open\nnext\n', "x.csv"))
+        Traceback (most recent call last):
+        affectkit.errors.AffectkitError: x.csv:2: AK-E004 malformed CSV record (unexpected end of data)
     """
     reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     while True:
