@@ -61,6 +61,18 @@ def test_csv_file_with_text_column(tmp_path: Path, capsys: pytest.CaptureFixture
     assert [r["text"] for r in jsonl(out)] == ["Well, that went great", "so scared, honestly"]
 
 
+def test_json_escape_of_a_lone_surrogate_is_analysed_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "bad \\ud800 byte"}\n{"text": "fine"}\n', encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", "-i", str(path), "--format", "jsonl")
+    assert code == 0
+    rows = jsonl(out)
+    assert [r["text"] for r in rows] == ["bad \ufffd byte", "fine"]
+    assert [[w["code"] for w in r["warnings"]] for r in rows] == [["AK-W007"], []]
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("one\ntwo\n"))
     code, out, _ = run(capsys, "analyze", "--format", "jsonl")

@@ -215,6 +215,13 @@ def test_csv_errors(tmp_path: Path) -> None:
     assert (error.code, error.line) == ("AK-E004", 2)  # the unclosed quote, not a merged turn
 
 
+def test_lone_surrogates_in_a_turn_become_replacement_characters(tmp_path: Path) -> None:
+    conversation = read_conversation(write(tmp_path, "c.jsonl", '{"speaker": "S\\udc80m", "text": "hi \\ud800"}\n'))
+    turn = conversation.utterances[0]
+    assert (turn.speaker, turn.text) == ("S\ufffdm", "hi \ufffd")
+    assert conversation.model_dump_json()
+
+
 def test_transcript_line_without_speaker(tmp_path: Path) -> None:
     error = error_of(write(tmp_path, "chat.txt", "Sam: hi\n\nthis line has no speaker\n"))
     assert (error.code, error.line, error.field) == ("AK-E010", 3, "speaker")

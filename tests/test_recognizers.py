@@ -88,6 +88,15 @@ def test_odd_inputs_warn_and_never_crash(recognizer: Recognizer, text: str, code
     assert all(0.0 <= p <= 1.0 for p in result.emotions.values())
 
 
+def test_invalid_unicode_is_replaced_and_flagged(recognizer: Recognizer) -> None:
+    # A lone surrogate, as json.loads makes from the escape "\ud800": tokenizers and UTF-8 reject it.
+    results = recognizer.analyze(["so happy \ud800 today", "so happy today"])
+    assert results[0].text == "so happy \ufffd today"
+    assert "AK-W007" in {w.code for w in results[0].warnings}
+    assert "AK-W007" not in {w.code for w in results[1].warnings}
+    assert results[0].model_dump_json()  # writable as UTF-8 JSON
+
+
 def test_english_is_not_flagged(recognizer: Recognizer) -> None:
     for result in recognizer.analyze(TEXTS + ["lol same", "ok"]):
         assert not {"AK-W001", "AK-W002", "AK-W003"} & {w.code for w in result.warnings}

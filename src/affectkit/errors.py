@@ -26,6 +26,7 @@
 | AK-W004 | warning | the text was longer than the model window and was analysed in overlapping windows |
 | AK-W005 | warning | the lexicon found no emotion words (lexicon baseline only) |
 | AK-W006 | warning | the recognizer gives no valence/arousal/dominance; neutral values (0, 0, 0) were used |
+| AK-W007 | warning | the text holds U+FFFD: invalid Unicode (a lone surrogate) was replaced, or was lost upstream |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

@@ -8,9 +8,26 @@ Example:
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    r"""``text`` with each lone surrogate code point replaced by U+FFFD, the Unicode replacement character.
+
+    Lone surrogates reach Python strings from JSON escapes such as ``"\ud800"`` and from undecodable
+    bytes in command-line arguments; they cannot be tokenised or written as UTF-8. Texts that hold
+    U+FFFD get the warning AK-W007.
+
+    Example:
+        >>> valid_unicode("ok \ud800 then") == "ok \ufffd then"
+        True
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 class VAD(BaseModel):
@@ -94,6 +111,11 @@ class Utterance(BaseModel):
     text: str
     timestamp: str | float | None = None
     id: str | None = None
+
+    @field_validator("speaker", "text")
+    @classmethod
+    def _valid_unicode(cls, value: str) -> str:
+        return valid_unicode(value)
 
 
 class Conversation(BaseModel):

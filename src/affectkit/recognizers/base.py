@@ -14,13 +14,27 @@ from collections.abc import Sequence
 
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
-from affectkit.types import AnalysisWarning, TextAnalysis
+from affectkit.types import AnalysisWarning, TextAnalysis, valid_unicode
 
 _has_ascii_letter = re.compile("[A-Za-z]").search  # a quick yes for most texts before the Unicode scan
 
 
 def input_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
-    """The language of ``text`` and the warnings its content deserves (empty, no letters, not English)."""
+    """The language of ``text`` and the warnings its content deserves (empty, no letters, not English,
+    replacement characters)."""
+    language, warnings = _content_warnings(text)
+    if "\ufffd" in text:
+        warnings.append(
+            AnalysisWarning(
+                code="AK-W007",
+                message="text holds U+FFFD replacement characters: some characters were invalid or lost in "
+                "decoding and were read as U+FFFD",
+            )
+        )
+    return language, warnings
+
+
+def _content_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
     if not text.strip():
         return "und", [AnalysisWarning(code="AK-W001", message="empty or whitespace-only text")]
     if not (_has_ascii_letter(text) or any(unicodedata.category(ch).startswith("L") for ch in text)):
@@ -39,7 +53,8 @@ def input_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
 
 
 def check_texts(texts: Sequence[str]) -> list[str]:
-    """Reject a bare string (a common slip) and non-string items with a coded error."""
+    """Reject a bare string (a common slip) and non-string items with a coded error; replace lone
+    surrogates (invalid Unicode) with U+FFFD, which :func:`input_warnings` then reports."""
     if isinstance(texts, str):
         raise AffectkitError(
             "AK-E005", "analyze() takes a list of texts; use analyze_one() for a single text"
@@ -48,6 +63,7 @@ def check_texts(texts: Sequence[str]) -> list[str]:
     for i, text in enumerate(out):
         if not isinstance(text, str):
             raise AffectkitError("AK-E005", f"item {i} is {type(text).__name__}, not a string", field="text")
+        out[i] = valid_unicode(text)
     return out
 
 
