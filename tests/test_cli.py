@@ -61,6 +61,19 @@ def test_csv_file_with_text_column(tmp_path: Path, capsys: pytest.CaptureFixture
     assert [r["text"] for r in jsonl(out)] == ["Well, that went great", "so scared, honestly"]
 
 
+def test_csv_text_longer_than_the_csv_module_default_field_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.csv"
+    long_text = "word " * 27_000  # 135,000 characters, past the csv module's 131,072 default
+    path.write_text(f'text\n"{long_text}"\nshort\n', encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", "-i", str(path), "--format", "jsonl")
+    assert code == 0
+    rows = jsonl(out)
+    assert [len(r["text"]) for r in rows] == [len(long_text), 5]
+    assert rows[0]["windows"] > 1
+
+
 def test_json_escape_of_a_lone_surrogate_is_analysed_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

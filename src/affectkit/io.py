@@ -113,6 +113,9 @@ def csv_rows(content: str, source: str) -> Iterator[tuple[int, list[str]]]:
         Traceback (most recent call last):
         affectkit.errors.AffectkitError: x.csv:2: AK-E004 malformed CSV record (unexpected end of data)
     """
+    # The csv module refuses fields over 128 KiB by default; a long document is a valid text (it is
+    # windowed), and the whole file is in memory already, so allow a field as long as the content.
+    csv.field_size_limit(max(csv.field_size_limit(), len(content)))
     reader = csv.reader(io.StringIO(content, newline=""), strict=True)
     while True:
         start = reader.line_num + 1
