@@ -87,10 +87,19 @@ def test_json_escape_of_a_lone_surrogate_is_analysed_with_a_warning(
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO("one\ntwo\n"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"one\ntwo\n")))
     code, out, _ = run(capsys, "analyze", "--format", "jsonl")
     assert code == 0
     assert [r["text"] for r in jsonl(out)] == ["one", "two"]
+
+
+def test_stdin_with_bytes_that_are_not_utf8_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"fine\ncaf\xe9 au lait\n")))
+    code, out, err = run(capsys, "analyze", "--format", "jsonl")
+    assert (code, out) == (2, "")
+    assert err.strip() == "affectkit: <stdin>:2: AK-E002 bytes are not valid UTF-8 (byte 8)"
 
 
 def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:

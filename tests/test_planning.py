@@ -228,7 +228,8 @@ def test_cli_check_reply_json_and_stdin(tmp_path: Path, capsys: pytest.CaptureFi
     data = json.loads(capsys.readouterr().out)
     assert data["risky"] is True and "minimising_crisis" in {p["name"] for p in data["patterns"]}
     assert all(set(p) >= {"name", "evidence"} for p in data["patterns"]) and 0 <= data["empathy"] <= 1
-    monkeypatch.setattr(sys, "stdin", io.StringIO("That sounds so painful. Are you safe right now?"))
+    reply = b"That sounds so painful. Are you safe right now?"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(reply)))
     assert cli.main(["check-reply", str(path), "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["risky"] is False and "acknowledgement" in {p["name"] for p in data["patterns"]}

@@ -192,7 +192,7 @@ def _analyze(args: argparse.Namespace) -> int:
     else:
         if sys.stdin.isatty():
             raise AffectkitError("AK-E009", "no texts: pass them as arguments, with --input FILE or on stdin")
-        texts = sys.stdin.read().splitlines()
+        texts = read_stdin().splitlines()
     if not texts:
         raise AffectkitError(
             "AK-E009", "the input holds no texts", source=str(args.input) if args.input else "<stdin>"
@@ -202,6 +202,13 @@ def _analyze(args: argparse.Namespace) -> int:
     output_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     write_analyses(analyses, output_format, sys.stdout)
     return 0
+
+
+def read_stdin() -> str:
+    """Standard input as UTF-8 whatever the locale, with the same AK-E002 error as a file for bad bytes."""
+    from affectkit.io import decode_utf8
+
+    return decode_utf8(sys.stdin.buffer.read(), "<stdin>")
 
 
 def analyze_with_progress(recognizer: Recognizer, texts: list[str], stream: TextIO) -> list[TextAnalysis]:
@@ -392,7 +399,7 @@ def _check_reply(args: argparse.Namespace) -> int:
     else:
         if sys.stdin.isatty():
             raise AffectkitError("AK-E009", "no reply: pass --reply TEXT, --reply-file FILE or pipe it on stdin")
-        reply = sys.stdin.read()
+        reply = read_stdin()
     result = check_reply(conversation, reply, args.language, assistant_speakers=(args.agent,))
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")

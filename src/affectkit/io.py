@@ -30,10 +30,19 @@ FORMATS = (".txt", ".jsonl", ".csv")
 
 def read_text_file(path: Path) -> str:
     """The file's contents as UTF-8 text (a leading BOM is dropped)."""
-    source = str(path)
     if not path.is_file():
-        raise AffectkitError("AK-E001", "file not found", source=source)
-    data = path.read_bytes()
+        raise AffectkitError("AK-E001", "file not found", source=str(path))
+    return decode_utf8(path.read_bytes(), str(path))
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """``data`` as UTF-8 text (a leading BOM is dropped); invalid bytes raise AK-E002 naming their line.
+
+    Example:
+        >>> decode_utf8(b"fine\\ncaf\\xe9", "<stdin>")
+        Traceback (most recent call last):
+        affectkit.errors.AffectkitError: <stdin>:2: AK-E002 bytes are not valid UTF-8 (byte 8)
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
