@@ -33,10 +33,11 @@ from affectkit.datasets import (
     map_to_groups,
 )
 from affectkit.metrics import bootstrap_interval, f1_per_label, macro_f1, micro_f1, pearson
-from affectkit.recognizers import get_recognizer
+from affectkit.recognizers import DEFAULT, get_recognizer
+from affectkit.training import require_inputs
 
 RESULTS = Path(__file__).resolve().parent / "results"
-RECOGNIZERS = ["goemotions-minilm@3", "nrc-lexicon@1"]
+RECOGNIZERS = [DEFAULT, "nrc-lexicon@1"]
 
 
 def label_matrix(analyses: list[Any], field: str, labels: list[str]) -> np.ndarray:
@@ -107,6 +108,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--limit", type=int, default=0, help="evaluate on the first N GoEmotions test rows only")
     args = parser.parse_args()
+    require_inputs([("--data", args.data / name) for name in ("goemotions", "emobank", "semeval2025_task11_brighter")])
     results = [evaluate(name, args.data, args.limit) for name in RECOGNIZERS]
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "accuracy.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from affectkit.recognizers import DEFAULT
+
 RESULTS = Path(__file__).resolve().parent / "results"
 FALLBACK = [
     "Thanks so much, this is exactly what I needed!",
@@ -57,7 +59,7 @@ def fresh_process_seconds(code: str, repeats: int = 3) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--recognizer", default="goemotions-minilm@3")
+    parser.add_argument("--recognizer", default=DEFAULT)
     parser.add_argument("--batch", type=int, default=2000)
     args = parser.parse_args()
 

@@ -21,6 +21,7 @@ import numpy as np
 from affectkit.datasets import load_goemotions, load_group_mapping, map_to_groups
 from affectkit.metrics import apply_thresholds, macro_f1, tune_thresholds
 from affectkit.recognizers.encoder import EncoderRecognizer
+from affectkit.training import require_inputs
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -46,7 +47,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--splits", type=int, default=30, help="random splits of dev per setting")
     args = parser.parse_args()
+    if args.splits < 1:
+        parser.error("--splits must be 1 or more")
     folder = args.data / "goemotions"
+    require_inputs([("--data", folder)])
     dev = load_goemotions(folder, "dev")
     recognizer = EncoderRecognizer()  # the shipped model
     raw = recognizer.predict_raw(dev.texts)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from affectkit.recognizers import DEFAULT
+
 if TYPE_CHECKING:
     from affectkit.conversation.turns import CauseModel, TurnModel
     from affectkit.types import Conversation, ConversationAnalysis, Persona, ReplyCheck, ResponsePlan, TextAnalysis
@@ -20,7 +22,7 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "__version__"]
 
 
-def analyze(texts: Sequence[str], model: str = "goemotions-minilm@3") -> list[TextAnalysis]:
+def analyze(texts: Sequence[str], model: str = DEFAULT) -> list[TextAnalysis]:
     """Analyse a batch of texts with the named recognizer (loaded once, then reused).
 
     Returns one :class:`~affectkit.types.TextAnalysis` per text, in input order.
@@ -34,7 +36,7 @@ def analyze(texts: Sequence[str], model: str = "goemotions-minilm@3") -> list[Te
     return get_recognizer(model).analyze(texts)
 
 
-def analyze_one(text: str, model: str = "goemotions-minilm@3") -> TextAnalysis:
+def analyze_one(text: str, model: str = DEFAULT) -> TextAnalysis:
     """Analyse one text; see :func:`analyze`."""
     from affectkit.recognizers import get_recognizer
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from affectkit.errors import AffectkitError
+from affectkit.recognizers import DEFAULT
 
 if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
@@ -81,12 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: table on a terminal, jsonl otherwise)",
     )
     analyze.add_argument(
-        "--model", "-m", default="goemotions-minilm@3", help="recognizer name (see `models`)"
+        "--model", "-m", default=DEFAULT, help="recognizer name (see `models`)"
     )
     analyze.set_defaults(handler=_analyze)
 
     demo = sub.add_parser("demo", help="analyse a sample conversation and a few texts with the shipped model")
-    demo.add_argument("--model", "-m", default="goemotions-minilm@3")
+    demo.add_argument("--model", "-m", default=DEFAULT)
     demo.set_defaults(handler=_demo)
 
     conversation = sub.add_parser(

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field
 
 from affectkit.errors import AffectkitError
+from affectkit.recognizers import DEFAULT
 from affectkit.types import VAD, AnalysisWarning, Cause, Utterance
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class TextTurnModel(IncrementalTurnModel):
         2
     """
 
-    def __init__(self, recognizer: str = "goemotions-minilm@3") -> None:
+    def __init__(self, recognizer: str = DEFAULT) -> None:
         self.recognizer = recognizer
 
     @property
