@@ -149,3 +149,16 @@ def test_language_data_and_joking() -> None:
     assert not joking("I feel awful", ["en", "es", "de"])
     with pytest.raises(RuleError, match="no language data for 'xx'"):
         language_data("xx")
+
+
+def test_context_languages_widen_the_words_before_a_match(tmp_path: Path) -> None:
+    groups = {"love": [r"I\s+love\s+you"]}
+    (tmp_path / "own").mkdir()
+    (tmp_path / "mixed").mkdir()
+    own = _book(tmp_path / "own", en={"groups": groups})
+    mixed = _book(tmp_path / "mixed", en={"context_languages": ["en", "de"], "groups": groups})
+    assert own.find("nicht I love you", "love", ["en"])
+    assert mixed.find("nicht I love you", "love", ["en"]) == []
+    assert mixed.find("Leute sagen I love you", "love", ["en"]) == []  # reported, in German words
+    # Post-negators stay the match's own language's.
+    assert mixed.find("I love you nicht", "love", ["en"])

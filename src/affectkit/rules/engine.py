@@ -4,9 +4,9 @@ The engine knows no domain. A *rule book* is a folder with one ``<language>.json
 
     {"fragments": {"NAME": "regex", ...}, "groups": {"group": ["source", ...], ...}}
 
-and a registry of :class:`GroupProperties` (one entry per group) says what to do with a group's matches.
-The language data (negators, saying verbs, clause-break words, ...) is in ``lang/<code>.json``, one file
-per language, next to this module.
+(optionally with ``"context_languages": ["en", ...]``, see below) and a registry of :class:`GroupProperties`
+(one entry per group) says what to do with a group's matches. The language data (negators, saying verbs,
+clause-break words, ...) is in ``lang/<code>.json``, one file per language, next to this module.
 
 **Sources.** A source is a case-insensitive regex. ``{NAME}`` is replaced by the fragment ``NAME`` of the
 same file (fragments may use other fragments); an unknown name raises :class:`RuleError`. A ``'`` also
@@ -14,11 +14,12 @@ matches ``’``. A source is bounded by word boundaries, only at its end when it
 or an anchor group ``(?:^|...)``. A source may mark its evidence with a named group ``e``.
 
 **Matching** (:meth:`RuleBook.find`): every source of the group in every given language, then the longest
-non-overlapping matches in text order. For a *negatable* group a match is dropped when a negator of its
-language stands among the five words before it in its clause (unless the next word is a negation exception:
-"no wonder", "I can't stop") or, in languages with post-negators (German), after it ("ich vermisse dich
-nicht"). For a *reportable* group a match is dropped inside quotes or when reported from someone else
-("people might say ...").
+non-overlapping matches in text order. For a *negatable* group a match is dropped when a negator stands among
+the five words before it in its clause (unless the next word is a negation exception: "no wonder", "I can't
+stop") or, in languages with post-negators (German), after it ("ich vermisse dich nicht"). For a *reportable*
+group a match is dropped inside quotes or when reported from someone else ("people might say ..."). The words
+before a match are those of its language or, when its file lists ``context_languages``, of all of them (for
+texts that mix languages, such as chat replies); post-negators are always the match's own language's.
 
 Example:
     >>> negated("I would never say I love you", 18, 28, "en"), negated("no wonder you're upset", 10, 22, "en")
@@ -192,29 +193,51 @@ def words_before(text: str, position: int) -> list[str]:
 def negated(text: str, start: int, end: int, language: str) -> bool:
     """Whether ``text[start:end]`` is negated: a negator of ``language`` among the few words before it in its
     clause, not followed by a negation exception, or a post-negator after it (German "nicht")."""
-    data = language_data(language)
-    before = words_before(text, start)[-NEGATION_WINDOW:]
-    following = [w.lower() for w in _WORD.findall(text, start, min(len(text), start + 40))[:1]]
-    for word, after in zip(before, [*before[1:], *following], strict=False):
-        if (word in data.negators or word.endswith(data.negator_suffixes)) and after not in data.negation_exceptions:
-            return True
-    if data.post_negators:
-        for match in _WORD.finditer(text, end):
-            if _clause_break().search(text, end, match.start()):
-                break
-            word = match.group().lower()
-            if word in data.post_negators:
-                return True
-            if word not in data.post_skip:
-                break
-    return False
+    return _negated(text, start, end, language_data(language), language_data(language))
 
 
 def reported(text: str, start: int, language: str) -> bool:
     """Whether the span at ``start`` is reported speech of someone else ("people might say cheer up")."""
-    data = language_data(language)
+    return _reported(text, start, language_data(language))
+
+
+def _negated(text: str, start: int, end: int, before_words: Language, after_words: Language) -> bool:
+    before = words_before(text, start)[-NEGATION_WINDOW:]
+    following = [w.lower() for w in _WORD.findall(text, start, min(len(text), start + 40))[:1]]
+    lang = before_words
+    for word, after in zip(before, [*before[1:], *following], strict=False):
+        if (word in lang.negators or word.endswith(lang.negator_suffixes)) and after not in lang.negation_exceptions:
+            return True
+    if after_words.post_negators:
+        for match in _WORD.finditer(text, end):
+            if _clause_break().search(text, end, match.start()):
+                break
+            word = match.group().lower()
+            if word in after_words.post_negators:
+                return True
+            if word not in after_words.post_skip:
+                break
+    return False
+
+
+def _reported(text: str, start: int, words_of: Language) -> bool:
     before = words_before(text, start)[-REPORT_WINDOW:]
-    return any(w in data.others for w in before) and any(w in data.saying for w in before)
+    return any(w in words_of.others for w in before) and any(w in words_of.saying for w in before)
+
+
+@functools.cache
+def merged_language_data(codes: tuple[str, ...]) -> Language:
+    """The data of several languages as one: every list is the union of theirs."""
+    parts = [language_data(code) for code in codes]
+    values: dict[str, Any] = {}
+    for key in _LANG_KEYS:
+        lists = [getattr(part, key) for part in parts]
+        values[key] = (
+            tuple(dict.fromkeys(x for xs in lists for x in xs))
+            if isinstance(lists[0], tuple)
+            else (frozenset().union(*lists))
+        )
+    return Language(code="+".join(codes), **values)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -293,7 +316,7 @@ class RuleBook:
         """Every group of one language, compiled (once)."""
         if language not in self._compiled:
             data = self.data(language)
-            language_data(language)  # the negation and reporting data must exist too
+            self._context(language)  # the negation and reporting data must exist too
             fragments = data.get("fragments", {})
             compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
             for group, sources in data.get("groups", {}).items():
@@ -304,6 +327,11 @@ class RuleBook:
             self._compiled[language] = compiled
         return self._compiled[language]
 
+    def _context(self, language: str) -> Language:
+        # The words that negate or report a match, before it: by default its own language's.
+        codes = self.data(language).get("context_languages", [language])
+        return merged_language_data(tuple(codes))
+
     def find(self, text: str, group: str, languages: Sequence[str]) -> list[Hit]:
         """Non-overlapping longest matches of one group in text order, with negation and reporting applied as
         the group's properties say."""
@@ -313,15 +341,17 @@ class RuleBook:
         quotes = quoted_spans(text) if properties.reportable else []
         candidates: list[Hit] = []
         for code in languages:
+            context = self._context(code)
+            post = language_data(code)
             for pattern in self.compiled(code).get(group, ()):
                 for match in pattern.finditer(text):
                     start, end = match.span("e") if "e" in pattern.groupindex and match.group("e") else match.span()
                     if start == end:
                         continue
-                    if properties.negatable and negated(text, start, end, code):
+                    if properties.negatable and _negated(text, start, end, context, post):
                         continue
                     if properties.reportable and (
-                        any(s <= start and end <= e for s, e in quotes) or reported(text, start, code)
+                        any(s <= start and end <= e for s, e in quotes) or _reported(text, start, context)
                     ):
                         continue
                     candidates.append(Hit(group, code, start, end, text[start:end]))
