@@ -213,3 +213,43 @@ def load_esconv(folder: Path, split: str) -> list[SupportDialogue]:
         dialogues.append(SupportDialogue(f"{split}_{number}", record.get("emotion_type", ""),
                                          record.get("problem_type", ""), turns))
     return dialogues
+
+
+CRISIS_LABELS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse", "third_party_risk", "none")
+
+
+@dataclass
+class CrisisMessage:
+    """One labelled chat message of affectkit's own crisis set (``data/crisis``, ``benchmarks/data/crisis_test``)."""
+
+    text: str
+    language: str
+    label: str  # one of CRISIS_LABELS
+    family: str  # how it is phrased (crisis labels) or which hard-negative family it belongs to (``none``)
+
+
+def load_crisis_messages(path: Path) -> list[CrisisMessage]:
+    """Every message of a crisis JSON-lines file, or of every ``*.jsonl`` file in a folder (sorted by name)."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    messages = []
+    for file in files:
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if record.get("label") not in CRISIS_LABELS:
+                raise ValueError(f"{file}:{number}: unknown crisis label {record.get('label')!r}")
+            messages.append(CrisisMessage(record["text"], record["language"], record["label"], record["family"]))
+    return messages
+
+
+def load_hatecheck(folder: Path) -> list[tuple[str, str, str]]:
+    """Multilingual HateCheck cases as ``(text, language code, functionality)``, every language file in ``folder``."""
+    codes = {"arabic": "ar", "dutch": "nl", "french": "fr", "german": "de", "hindi": "hi", "italian": "it",
+             "mandarin": "zh", "polish": "pl", "portuguese": "pt", "spanish": "es"}  # fmt: skip
+    cases = []
+    for file in sorted(folder.glob("*.csv")):
+        with open(file, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                cases.append((row["test_case"], codes.get(file.stem, file.stem), row["functionality"]))
+    return cases

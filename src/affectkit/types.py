@@ -215,6 +215,8 @@ class RiskFlag(BaseModel):
     ``evidence`` is the exact span of the turn's text (``start``/``end`` offsets) for language flags, and a
     short description of the run of turns (``turns``) for ``persistent_negative``. ``concern`` names what the
     language is about; it equals ``kind`` except for ``third_party_risk`` (e.g. ``suicidal_ideation``).
+    ``score`` is the detector's calibrated probability for the kind, ``language`` the message's language and
+    ``source`` what raised the flag: ``classifier``, ``rules``, ``classifier+rules`` or ``trajectory``.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -229,6 +231,9 @@ class RiskFlag(BaseModel):
     start: int | None = None
     end: int | None = None
     turns: list[int] = Field(default_factory=list)
+    score: float | None = None
+    language: str | None = None
+    source: str | None = None
 
 
 class ConversationAnalysis(BaseModel):
@@ -308,12 +313,14 @@ class StrategyChoice(BaseModel):
 
 
 class SafetyPlan(BaseModel):
-    """Whether the reply must escalate (a crisis flag was raised), the flags, resources and notes."""
+    """Whether the reply must escalate (a crisis flag was raised), the flags, resources and notes, and the notice
+    that flags are a signal for a person, not a diagnosis."""
 
     escalate: bool
     flags: list[RiskFlag]
     resources: list[str]
     notes: list[str]
+    notice: str = RISK_NOTICE
 
 
 class ResponsePlan(BaseModel):

@@ -7,7 +7,8 @@
   :class:`TextTurnModel`, :class:`HeuristicCauseModel`);
 * :func:`render_html` and :func:`format_table` present an analysis.
 
-Risk flags are a signal for a person or an escalation path to review, not a diagnosis.
+Risk flags (read by :mod:`affectkit.risk`) are a signal for a person or an escalation path to review, not a
+diagnosis.
 
 Example:
     >>> from affectkit.conversation import analyze_conversation
@@ -23,7 +24,6 @@ from affectkit.conversation.analyzer import ConversationTracker, analyze_convers
 from affectkit.conversation.causes import HeuristicCauseModel
 from affectkit.conversation.io import parse_conversation, read_conversation
 from affectkit.conversation.report import format_table, render_html
-from affectkit.conversation.risk import detect_crisis_language
 from affectkit.conversation.turns import (
     CauseModel,
     IncrementalTurnModel,
@@ -41,7 +41,6 @@ __all__ = [
     "TurnModel",
     "TurnPrediction",
     "analyze_conversation",
-    "detect_crisis_language",
     "format_table",
     "parse_conversation",
     "read_conversation",

@@ -23,12 +23,13 @@ from typing import Any
 
 from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
 from affectkit.conversation.io import conversation_from_data, utterance_from_data
-from affectkit.conversation.risk import PersistentNegativeMonitor, language_flags
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import CauseModel, TurnModel, TurnPrediction
 from affectkit.errors import AffectkitError
+from affectkit.risk import PersistentNegativeMonitor, RiskDetector, default_detector, flags_from_reading
 from affectkit.types import (
     RISK_NOTICE,
+    AnalysisWarning,
     Conversation,
     ConversationAnalysis,
     RiskFlag,
@@ -42,7 +43,8 @@ class ConversationTracker:
     """Live analysis: :meth:`add` one utterance at a time, :meth:`result` for the analysis so far.
 
     ``turn_model`` defaults to the shipped :class:`~affectkit.conversation.context.ContextTurnModel`,
-    ``cause_model`` to :class:`~affectkit.conversation.context.TrainedCauseModel`.
+    ``cause_model`` to :class:`~affectkit.conversation.context.TrainedCauseModel`, ``risk_detector`` to the
+    shipped :class:`~affectkit.risk.RiskDetector`.
 
     Example:
         >>> tracker = ConversationTracker(conversation_id="chat")
@@ -59,9 +61,11 @@ class ConversationTracker:
         turn_model: TurnModel | None = None,
         cause_model: CauseModel | None = None,
         conversation_id: str = "live",
+        risk_detector: RiskDetector | None = None,
     ) -> None:
         self.turn_model = turn_model
         self.cause_model = cause_model
+        self.risk_detector = risk_detector
         self.conversation_id = conversation_id
         self.reset()
 
@@ -69,6 +73,7 @@ class ConversationTracker:
         """Forget every turn (the models are kept)."""
         self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else ContextTurnModel()
         self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else TrainedCauseModel()
+        self.risk_detector_ = self.risk_detector if self.risk_detector is not None else default_detector()
         self.utterances_: list[Utterance] = []
         self.predictions_: list[TurnPrediction] = []
         self.turns_: list[TurnAnalysis] = []
@@ -99,7 +104,12 @@ class ConversationTracker:
         self.predictions_.append(prediction)
         emotion = prediction.emotion
         causes = self.cause_model_.predict(self.utterances_, index, self.predictions_)
-        flags = language_flags(index, utterance.speaker, utterance.text)
+        reading = self.risk_detector_.read_one(utterance.text)
+        flags = flags_from_reading(index, utterance.speaker, reading)
+        warnings = list(prediction.warnings)
+        if reading.warnings:
+            warnings.append(AnalysisWarning(code=reading.warnings[0], message=(
+                f"risk detection not available for language '{reading.language}': crisis flags may be missing")))
         turn = TurnAnalysis(
             index=index,
             speaker=utterance.speaker,
@@ -110,7 +120,7 @@ class ConversationTracker:
             emotions=dict(prediction.emotions),
             vad=prediction.vad,
             causes=causes,
-            warnings=list(prediction.warnings),
+            warnings=warnings,
         )
         self.turns_.append(turn)
         track = self.tracks_.get(utterance.speaker)
@@ -155,10 +165,10 @@ def analyze_conversation(
 
     Example:
         >>> analysis = analyze_conversation({"id": "c1", "utterances": [
-        ...     {"speaker": "Sam", "text": "I can't take this anymore."},
+        ...     {"speaker": "Sam", "text": "I can't take this anymore, I just want to end it all."},
         ...     {"speaker": "Alex", "text": "I'm here. Tell me what happened."}]})
         >>> [(f.turn, f.kind) for f in analysis.flags]
-        [(0, 'hopelessness')]
+        [(0, 'suicidal_ideation')]
     """
     conversation = _as_conversation(conversation)
     tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id)

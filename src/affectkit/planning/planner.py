@@ -17,9 +17,11 @@ should use and in what tone. The steps of :func:`plan`:
 4. the **target** emotion comes from :func:`affectkit.planning.target.target_emotion` (user state, strategy,
    arc, persona);
 5. **safety**: a crisis flag on a user's turn (suicidal ideation, self-harm, harm to others, abuse, or risk
-   to someone else, at medium severity or more) turns the plan into an ``escalation``: the guidance asks
-   the LLM to respond with care, to encourage contacting the resources (``resources``, configurable) and
-   not to handle the crisis alone; milder signals (hopelessness, a persistent negative run) add a note;
+   to someone else, at medium severity or more; read by :mod:`affectkit.risk`, the same reader as
+   :func:`~affectkit.planning.reply_check.check_reply`) turns the plan into an ``escalation``: the guidance
+   asks the LLM to respond with care, in the user's language, to encourage contacting the resources (chosen by
+   locale or by the language of the crisis message; configurable) and not to handle the crisis alone; a
+   persistent negative run adds a note, and so does a turn in a language risk detection does not cover;
 6. **messages**: one system message (role, boundaries, the affect brief, guidance, optional emotional
    stimulus) followed by the conversation, the agent's turns as ``assistant`` and everyone else's as
    ``user`` (prefixed with the speaker's name when there is more than one other speaker).
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from affectkit.errors import AffectkitError
+from affectkit.risk import CRISIS_KINDS, UNCOVERED_WARNING, resources_for
 from affectkit.types import (
     VAD,
     CauseWords,
@@ -55,12 +58,8 @@ from affectkit.types import (
     UserState,
 )
 
-CRISIS_CONCERNS = {"suicidal_ideation", "self_harm", "harm_to_others", "abuse"}
-DEFAULT_RESOURCES = (
-    "If you are in immediate danger, call your local emergency number (112 in the EU, 911 in the US).",
-    "Free, confidential crisis lines by country: https://findahelpline.com",
-    "In the US, call or text 988 (Suicide & Crisis Lifeline).",
-)
+Resources = Sequence[str] | Mapping[str, Sequence[str]] | None
+
 BOUNDARIES = (
     "You are an AI assistant. Do not claim to have human feelings, a body, or a personal life.",
     "Do not encourage the user to depend on you alone; value their friends, family and professionals.",
@@ -166,19 +165,31 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
     )
 
 
-def _safety(analysis: ConversationAnalysis, agent: str, resources: Sequence[str]) -> SafetyPlan:
+def _safety(analysis: ConversationAnalysis, agent: str, resources: Resources, locale: str | None) -> SafetyPlan:
+    """Escalate on a crisis-language flag of anyone but the agent; resources in the user's language."""
     flags = [f for f in analysis.flags if f.speaker != agent]
-    crisis = [f for f in flags if f.severity in ("medium", "high") and f.concern in CRISIS_CONCERNS]
+    crisis = [f for f in flags if f.severity in ("medium", "high") and f.kind in CRISIS_KINDS]
     notes = []
+    language = None
     if crisis:
-        worst = max(crisis, key=lambda f: ("low", "medium", "high").index(f.severity))
+        worst = max(crisis, key=lambda f: (("low", "medium", "high").index(f.severity), f.score or 0.0))
+        language = worst.language
         notes.append(f"crisis signal at turn {worst.turn}: {worst.message} ({worst.severity}): \"{worst.evidence}\"")
         notes.append("Escalate: respond with care, encourage contacting the resources or someone they trust now, "
                      "and involve a human reviewer if your application has one.")
     for f in flags:
         if f not in crisis:
             notes.append(f"signal at turn {f.turn}: {f.message} ({f.severity}): check in gently")
-    return SafetyPlan(escalate=bool(crisis), flags=flags, resources=list(resources) if crisis else [], notes=notes)
+    for turn in analysis.turns:
+        if turn.speaker != agent:
+            notes += [f"turn {turn.index}: {w.message}" for w in turn.warnings if w.code == UNCOVERED_WARNING]
+    chosen: list[str] = []
+    if crisis:
+        if resources is None or isinstance(resources, Mapping):
+            chosen = resources_for(locale or language, resources)
+        else:
+            chosen = list(resources)
+    return SafetyPlan(escalate=bool(crisis), flags=flags, resources=chosen, notes=notes)
 
 
 def _brief(user: UserState | None, strategy: StrategyChoice, target: Any) -> str:
@@ -226,13 +237,17 @@ def plan(
     agent: str = "assistant",
     *,
     stimulus: str | None = None,
-    resources: Sequence[str] | None = None,
+    resources: Resources = None,
+    locale: str | None = None,
     role: str = "a supportive, emotionally intelligent assistant",
 ) -> ResponsePlan:
     """Plan the reply of the speaker ``agent`` to the conversation so far (see the module docstring).
 
     ``persona`` gives the agent's Big Five traits, ``stimulus`` an emotional-stimulus id to append to the
-    system message (see :func:`load_stimuli`), ``resources`` the crisis resources of an escalation.
+    system message (see :func:`load_stimuli`). An escalation offers crisis resources: ``resources`` is a list
+    of lines to use as they are, or a table (locale or language -> lines, as :func:`affectkit.risk.resources_for`
+    reads it); by default the shipped table is looked up by ``locale`` (``"pt-BR"``) or else by the language of
+    the crisis message. The shipped numbers must be checked by the deployer for the places they serve.
     """
     from affectkit.conversation.analyzer import analyze_conversation
     from affectkit.conversation.io import conversation_from_data
@@ -248,7 +263,7 @@ def plan(
     probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
-    safety = _safety(analysis, agent, resources if resources is not None else DEFAULT_RESOURCES)
+    safety = _safety(analysis, agent, resources, locale)
     neutral = VAD(valence=0.0, arousal=0.0, dominance=0.0)
     target = target_emotion(user.vad if user else neutral, strategy.choice, p, trend=user.trend if user else None,
                             arc=user.arc if user else "stable", crisis=safety.escalate)
@@ -268,6 +283,7 @@ def plan(
             "Encourage them to contact one of these resources or someone they trust now: " + " ".join(
                 safety.resources),
             "Ask whether they are safe right now. Do not minimise, argue or lecture.",
+            "Reply in the language the user wrote in.",
         ]
     else:
         guidance = [GUIDANCE[strategy.choice],
@@ -326,4 +342,7 @@ def format_plan(p: ResponsePlan) -> str:
     lines.append(f"target: {t.emotion} (V {t.vad.valence:+.2f} A {t.vad.arousal:+.2f} D {t.vad.dominance:+.2f})")
     lines += [f"guidance: {g}" for g in p.guidance]
     lines += [f"safety: {n}" for n in p.safety.notes]
+    lines += [f"resource: {r}" for r in p.safety.resources]
+    if p.safety.flags:
+        lines.append(f"note: {p.safety.notice}")
     return "\n".join(lines)

@@ -50,11 +50,10 @@ angry", "kein Wunder, dass ...", "I can't stop thinking about it", "no dejo de p
 inside double quotes, or reported from someone else ("people might say cheer up"), are dropped too.
 
 **Crisis and ``minimising_crisis``.** The user turns are every turn whose speaker is not in
-:data:`ASSISTANT_SPEAKERS`. A user turn is *in crisis* when :func:`affectkit.conversation.risk.detect_crisis_language`
-finds medium- or high-severity crisis language in it (this drops negated and joking mentions), or one of the
-extra Spanish/German/English cues of the cue group ``crisis`` matches (standing on a bridge, a handful of pills,
-cutting, a partner who hit the user, ...). A turn that laughs or uses hyperbole ("lol", "jaja", "this meeting is
-killing me") is never in crisis. The reply is ``minimising_crisis`` when
+:data:`ASSISTANT_SPEAKERS`. A user turn is *in crisis* when the risk detector (:mod:`affectkit.risk`, the reader
+behind the plan's escalation and the conversation's flags) raises a crisis flag on it: suicidal ideation,
+self-harm, harm to others, abuse or risk to someone else, in any language it reads; negated, joking, past and
+hypothetical mentions are its call. The reply is ``minimising_crisis`` when
 one of the last :data:`CRISIS_WINDOW` user turns is in crisis and
 
 1. the reply brushes it off with a strong dismissive phrase ("don't be dramatic", "everyone feels that way",
@@ -100,10 +99,10 @@ from importlib import resources
 from typing import Any
 
 from affectkit.conversation.io import conversation_from_data
-from affectkit.conversation.risk import detect_crisis_language
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
-from affectkit.rules.engine import GroupProperties, RuleBook, clause_start, joking, language_data, words_before
+from affectkit.risk import default_detector
+from affectkit.rules.engine import GroupProperties, RuleBook, clause_start, language_data, words_before
 from affectkit.rules.engine import words as _words
 from affectkit.types import Conversation, PatternMatch, ReplyCheck, Utterance
 
@@ -138,7 +137,6 @@ GROUPS: dict[str, Group] = {
     "invitation": Group(),
     "role_decline": Group(),
     "role_request": Group(),
-    "crisis": Group(negatable=True),
     "limit": Group(),
 }
 PATTERNS: tuple[str, ...] = tuple(name for name, group in GROUPS.items() if group.pattern)
@@ -263,15 +261,9 @@ def _utterances(conversation: ConversationInput) -> list[Utterance]:
 
 
 def _in_crisis(text: str) -> bool:
-    """Whether a user turn holds crisis language: medium or high severity for the risk rules, or an extra cue.
-
-    A turn that laughs or uses hyperbole ("this meeting is killing me lol, I want to die") is no crisis.
-    """
-    if joking(text, LANGUAGES):
-        return False
-    if any(m.severity in ("medium", "high") for m in detect_crisis_language(text)):
-        return True
-    return bool(_find(text, "crisis", LANGUAGES))
+    """Whether a user turn holds crisis language, read by :mod:`affectkit.risk`: the same reading, from the same
+    call, as the flags of :func:`affectkit.analyze_conversation` and the escalation of :func:`affectkit.plan`."""
+    return default_detector().read_one(text).crisis
 
 
 def _content_words(text: str) -> set[str]:

@@ -1,0 +1,176 @@
+"""Risk detection: the held-out crisis test, ordinary text, public safety sets and the cost per turn.
+
+    .venv/bin/python benchmarks/crisis.py --data ../shared/data [--test benchmarks/data/crisis_test]
+
+* **held-out crisis test** (``benchmarks/data/crisis_test``, written by writers who never saw the detector,
+  its rules or its training data; see its README): recall per language and per kind, where a crisis message
+  counts as found when the detector raises any crisis flag (what decides an escalation), and separately
+  whether the top flag has the gold kind; the false-positive rate on the hard negatives, per family and per
+  language. The test is scored once per round and never used for tuning;
+* **ordinary text**: the share of GoEmotions test comments and of DailyDialog test utterances that raise a
+  crisis flag, and the share of DailyDialog test turns that raise any flag in a full conversation analysis
+  (``persistent_negative`` included);
+* **public safety sets**: OpenAI's moderation set (recall on its 51 self-harm texts; flag rate on texts
+  with no category) and XSTest (flag rate on its safe prompts: homonyms, figurative language, safe contexts);
+* **cost**: risk detection per turn (uncached, distinct chat messages, one at a time) p50 / p95.
+
+Prints tables and writes ``benchmarks/results/crisis.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from affectkit.datasets import CRISIS_LABELS, data_root, load_crisis_messages, load_dailydialog, load_goemotions
+from affectkit.risk import RiskDetector
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+KINDS = CRISIS_LABELS[:-1]
+
+
+def held_out(detector: RiskDetector, folder: Path) -> dict[str, Any]:
+    messages = load_crisis_messages(folder)
+    readings = detector.read([m.text for m in messages])
+    found: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    kind_right: dict[str, list[bool]] = defaultdict(list)
+    false_alarm: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    missed = []
+    for message, reading in zip(messages, readings, strict=True):
+        if message.label == "none":
+            false_alarm[(message.language, message.family)].append(reading.crisis)
+            continue
+        found[(message.language, message.label)].append(reading.crisis)
+        kind_right[message.label].append(bool(reading.findings) and reading.findings[0].kind == message.label)
+        if not reading.crisis:
+            missed.append(message)
+
+    def rate(values: list[bool]) -> float:
+        return round(sum(values) / len(values), 4) if values else float("nan")
+
+    def pooled(table: dict[tuple[str, str], list[bool]], axis: int) -> dict[str, float]:
+        groups: dict[str, list[bool]] = defaultdict(list)
+        for key, values in table.items():
+            groups[key[axis]] += values
+        return {name: rate(values) for name, values in sorted(groups.items())}
+
+    languages = sorted({m.language for m in messages})
+    return {
+        "messages": len(messages),
+        "recall": rate([v for values in found.values() for v in values]),
+        "recall_by_language": pooled(found, 0),
+        "recall_by_kind": pooled(found, 1),
+        "recall_by_language_and_kind": {f"{lang}/{kind}": rate(found[(lang, kind)])
+                                        for lang in languages for kind in KINDS if found[(lang, kind)]},
+        "kind_accuracy_by_kind": {kind: rate(values) for kind, values in sorted(kind_right.items())},
+        "false_positive_rate": rate([v for values in false_alarm.values() for v in values]),
+        "false_positive_rate_by_language": pooled(false_alarm, 0),
+        "false_positive_rate_by_family": pooled(false_alarm, 1),
+        "missed_by_family": {family: sum(m.family == family for m in missed)
+                             for family in sorted({m.family for m in missed})},
+    }  # fmt: skip
+
+
+def ordinary(detector: RiskDetector, data: Path) -> dict[str, Any]:
+    goemotions = load_goemotions(data / "goemotions", "test").texts
+    dialogues = load_dailydialog(data / "dailydialog", "test")
+    utterances = [t.text for d in dialogues for t in d.turns]
+    results: dict[str, Any] = {
+        "goemotions_test_messages": len(goemotions),
+        "goemotions_test_flag_rate": round(sum(r.crisis for r in detector.read(goemotions)) / len(goemotions), 5),
+        "dailydialog_test_messages": len(utterances),
+        "dailydialog_test_flag_rate": round(sum(r.crisis for r in detector.read(utterances)) / len(utterances), 5),
+    }
+    from affectkit.conversation.analyzer import analyze_conversation
+    from affectkit.types import Conversation, Utterance
+
+    flagged_turns = 0
+    persistent = 0
+    for d in dialogues:
+        conversation = Conversation(id=d.id, utterances=[Utterance(speaker=t.speaker, text=t.text) for t in d.turns])
+        analysis = analyze_conversation(conversation)
+        flagged_turns += len({f.turn for f in analysis.flags})
+        persistent += sum(f.kind == "persistent_negative" for f in analysis.flags)
+    results["dailydialog_test_any_flag_turn_rate"] = round(flagged_turns / len(utterances), 5)
+    results["dailydialog_test_persistent_negative_flags"] = persistent
+    return results
+
+
+def public_sets(detector: RiskDetector, data: Path) -> dict[str, Any]:
+    with gzip.open(data / "safety" / "openai_moderation_samples-1680.jsonl.gz", "rt", encoding="utf-8") as handle:
+        moderation = [json.loads(line) for line in handle]
+    categories = ("S", "H", "V", "HR", "SH", "S3", "H2", "V2")
+    self_harm = [r["prompt"] for r in moderation if r.get("SH") == 1]
+    clean = [r["prompt"] for r in moderation if all(r.get(c) == 0 for c in categories)]
+    with open(data / "safety" / "xstest_prompts.csv", encoding="utf-8", newline="") as handle:
+        xstest = list(csv.DictReader(handle))
+    safe = [r["prompt"] for r in xstest if r["label"] == "safe"]
+    def rate(texts: list[str]) -> float:
+        return round(sum(r.crisis for r in detector.read(texts)) / len(texts), 4)
+
+    return {
+        "openai_moderation_self_harm_recall": rate(self_harm),
+        "openai_moderation_self_harm_texts": len(self_harm),
+        "openai_moderation_clean_flag_rate": rate(clean),
+        "openai_moderation_clean_texts": len(clean),
+        "xstest_safe_flag_rate": rate(safe),
+        "xstest_safe_prompts": len(safe),
+    }  # fmt: skip
+
+
+def latency(texts: list[str]) -> dict[str, float]:
+    detector = RiskDetector(cache_size=0)
+    detector.read(["warm up the encoder and the rules"])
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        detector.read_one(text)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"turns": len(times), "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2)}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=None, help="the shared datasets (default ../shared/data)")
+    parser.add_argument("--test", type=Path, default=HERE / "data" / "crisis_test")
+    args = parser.parse_args()
+    data = data_root(args.data)
+    detector = RiskDetector()
+    results: dict[str, Any] = {"model": detector.model_id, "threshold": detector.classifier_.config["threshold"]}
+    results["held_out"] = held_out(detector, args.test)
+    results["public"] = public_sets(detector, data)
+    chat = [t.text for d in load_dailydialog(data / "dailydialog", "test")[:100] for t in d.turns][:500]
+    results["latency"] = latency(chat)
+    results["ordinary"] = ordinary(detector, data)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "crisis.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    h = results["held_out"]
+    print(f"held-out crisis test ({h['messages']} messages), recall {h['recall']:.3f}, "
+          f"hard-negative false-positive rate {h['false_positive_rate']:.3f}")
+    print("recall by language and kind:")
+    languages = sorted(h["recall_by_language"])
+    print(f"{'':18}" + "".join(f"{lang:>7}" for lang in languages))
+    for kind in KINDS:
+        row = [h["recall_by_language_and_kind"].get(f"{lang}/{kind}", float("nan")) for lang in languages]
+        print(f"{kind:18}" + "".join(f"{v:7.2f}" for v in row))
+    print(f"{'false positives':18}" + "".join(f"{h['false_positive_rate_by_language'][lang]:7.2f}"
+                                              for lang in languages))  # fmt: skip
+    print("false-positive rate by family:", h["false_positive_rate_by_family"])
+    print("top-flag kind accuracy:", h["kind_accuracy_by_kind"])
+    print("ordinary text:", results["ordinary"])
+    print("public sets:", results["public"])
+    print("latency per turn:", results["latency"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Risk detection, one reader for every surface: crisis language in any message (:class:`RiskDetector`), the
+trajectory signal of a speaker who stays strongly negative (:class:`PersistentNegativeMonitor`), and the crisis
+resources to offer by locale (:func:`resources_for`).
+
+``analyze_conversation``, ``ConversationTracker``, ``plan`` and ``check_reply`` all read a turn's risk through
+:func:`turn_flags` / :func:`default_detector`, so they agree on every turn. Flags are a signal for a person to
+look at, not a diagnosis (:data:`affectkit.types.RISK_NOTICE`).
+
+Example:
+    >>> [(f.kind, f.turn, f.language) for f in turn_flags(2, "user", "Estoy parado en la azotea y pienso saltar.")]
+    [('suicidal_ideation', 2, 'es')]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from affectkit.risk.detector import CONCERNS, UNCOVERED_WARNING, RiskDetector, RiskFinding, RiskReading
+from affectkit.risk.persistent import PersistentNegativeMonitor, strongly_negative
+from affectkit.risk.resources import resources_for
+from affectkit.types import RiskFlag
+
+CRISIS_KINDS = frozenset(CONCERNS)
+
+__all__ = [
+    "CRISIS_KINDS", "UNCOVERED_WARNING", "PersistentNegativeMonitor", "RiskDetector", "RiskFinding", "RiskReading",
+    "default_detector", "flags_from_reading", "resources_for", "strongly_negative", "turn_flags",
+]  # fmt: skip
+
+
+@cache
+def default_detector() -> RiskDetector:
+    """The shipped detector, built once per process (its models load on first use)."""
+    return RiskDetector()
+
+
+def flags_from_reading(turn: int, speaker: str, reading: RiskReading) -> list[RiskFlag]:
+    """The findings of one turn's reading as :class:`~affectkit.types.RiskFlag` objects."""
+    return [
+        RiskFlag(turn=turn, speaker=speaker, kind=f.kind, concern=f.concern, severity=f.severity,
+                 evidence=f.evidence, message=f.message, start=f.start, end=f.end, turns=[turn],
+                 score=f.score, language=reading.language, source=f.source)  # fmt: skip
+        for f in reading.findings
+    ]
+
+
+def turn_flags(turn: int, speaker: str, text: str) -> list[RiskFlag]:
+    """The crisis-language flags of one turn, read by the shipped detector."""
+    return flags_from_reading(turn, speaker, default_detector().read_one(text))

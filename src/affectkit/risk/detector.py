@@ -1,0 +1,254 @@
+"""One risk reader for every surface: crisis language in a message, in any language the encoder reads.
+
+:class:`RiskDetector` combines two sources and reports each finding with its evidence span, a calibrated score,
+a severity, the language and where it came from:
+
+* **the classifier** (:class:`~affectkit.risk.classifier.CrisisClassifier`): calibrated probabilities of a
+  crisis and of each kind from the multilingual sentence embedding of the whole message (the evidence of a
+  flagged message with several sentences is the sentence that scores highest on its own). It learned from
+  labelled chat messages in eight languages, hard negatives included: negation, hyperbole and idioms, talk
+  *about* the topic, the past and recovered, technical senses and ordinary distress;
+* **high-precision rules** (``risk/rules/<language>.json``, run by :mod:`affectkit.rules`): explicit
+  first-person statements ("I want to kill myself", "me quiero morir", "er schlägt mich"). Negated, quoted
+  and reported matches are dropped by the rule engine, a text with a laughing marker runs no rule, and a
+  rule counts only when the classifier gives the message at least ``rule_floor`` (so that "I used to cut
+  myself, three years clean" stays the classifier's call). Rules also speak against a flag: when the classifier
+  flags a message below ``high_threshold`` and every crisis phrase the rules find in it is negated, reported,
+  quoted or joked about ("I would never hurt myself"), the message is not flagged.
+
+A message is flagged when its calibrated ``crisis`` score (any kind) reaches the model's ``threshold`` (chosen on
+dev for recall), with the kind the classifier finds most likely, and a kind is flagged when a rule for it fired;
+``high`` severity when the crisis score reaches ``high_threshold`` or a rule fired, ``medium`` otherwise. A
+finding's ``score`` is the crisis score for the classifier's kind and the kind's own probability otherwise.
+Kinds: ``suicidal_ideation``, ``self_harm``, ``harm_to_others``, ``abuse`` (the speaker is being harmed) and
+``third_party_risk`` (someone else is at risk). Flags are a signal for a person to look at, not a
+diagnosis (:data:`affectkit.types.RISK_NOTICE`).
+
+A message in a language the detector was neither trained nor checked on still runs through the classifier,
+and its reading carries warning ``AK-W008`` naming the language: risk detection is not available for it.
+
+Example:
+    >>> detector = RiskDetector()
+    >>> reading = detector.read_one("I just want to go to sleep and never wake up.")
+    >>> reading.crisis, [(f.kind, f.severity) for f in reading.findings][:1]
+    (True, [('suicidal_ideation', 'high')])
+    >>> detector.read_one("This exam is killing me lol").crisis
+    False
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from affectkit.risk.classifier import CrisisClassifier
+from affectkit.risk.encoder import SentenceEncoder
+from affectkit.risk.language import risk_language
+from affectkit.rules.engine import GroupProperties, RuleBook, joking, language_codes, sentence_spans
+
+Severity = Literal["low", "medium", "high"]
+CONCERNS = {
+    "suicidal_ideation": "possible suicidal ideation",
+    "self_harm": "possible self-harm",
+    "harm_to_others": "possible intent to harm someone",
+    "abuse": "the speaker may be hurt, threatened or abused",
+    "third_party_risk": "someone else may be at risk",
+}
+RULE_KINDS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse")
+UNCOVERED_WARNING = "AK-W008"
+MAX_SENTENCES = 64  # evidence candidates; a longer text's sentences are grouped
+
+
+@dataclass(frozen=True)
+class RiskFinding:
+    """One kind of risk found in a message; ``evidence == text[start:end]``."""
+
+    kind: str
+    concern: str
+    severity: Severity
+    score: float
+    start: int
+    end: int
+    evidence: str
+    source: Literal["classifier", "rules", "classifier+rules"]
+    message: str
+
+
+@dataclass(frozen=True)
+class RiskReading:
+    """The risk reading of one message: its findings (most severe first), every kind's calibrated score, the
+    language and coded warnings."""
+
+    text: str
+    language: str
+    covered: bool
+    crisis_score: float  # calibrated probability that the message is a crisis message of any kind
+    scores: dict[str, float]  # calibrated probability of each kind
+    findings: tuple[RiskFinding, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def crisis(self) -> bool:
+        """Whether any finding is at medium severity or more (every finding is, today)."""
+        return any(f.severity in ("medium", "high") for f in self.findings)
+
+
+def _rule_properties() -> dict[str, GroupProperties]:
+    return {kind: GroupProperties(negatable=True, reportable=True) for kind in RULE_KINDS}
+
+
+class RiskDetector:
+    """Reads crisis language in messages (see the module docstring). Results are cached per text
+    (``cache_size`` entries, 0 for none), so the planner and the reply check never read a turn twice."""
+
+    def __init__(self, model_path: Path | None = None, encoder: SentenceEncoder | None = None,
+                 cache_size: int = 4096) -> None:  # fmt: skip
+        self.model_path = model_path
+        self.encoder = encoder
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, RiskReading] = OrderedDict()
+
+    @cached_property
+    def classifier_(self) -> CrisisClassifier:
+        return CrisisClassifier(self.model_path)
+
+    @cached_property
+    def encoder_(self) -> SentenceEncoder:
+        return self.encoder if self.encoder is not None else SentenceEncoder()
+
+    @cached_property
+    def rules_(self) -> RuleBook:
+        return RuleBook(resources.files("affectkit.risk") / "rules", _rule_properties())
+
+    @cached_property
+    def mentions_(self) -> RuleBook:
+        """The same rules with negation and reporting ignored: what the message mentions."""
+        return RuleBook(resources.files("affectkit.risk") / "rules", {kind: GroupProperties() for kind in RULE_KINDS})
+
+    @property
+    def model_id(self) -> str:
+        return self.classifier_.model_id
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the detector was trained and checked on."""
+        return tuple(self.classifier_.config["languages"])
+
+    def read_one(self, text: str) -> RiskReading:
+        """The reading of one message; see :meth:`read`."""
+        return self.read([text])[0]
+
+    def read(self, texts: Sequence[str]) -> list[RiskReading]:
+        """One reading per text, in input order. Every new text is embedded in one batch; the sentences of texts
+        that are flagged or hold a rule match, when they have several, in a second one (for the evidence, and so
+        that a rule in one sentence of a long message is weighed by that sentence's score)."""
+        found: dict[str, RiskReading] = {}
+        for text in texts:
+            if text in self._cache:
+                found[text] = self._cache[text]
+                self._cache.move_to_end(text)
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
+        if todo:
+            scores = self.classifier_.predict_proba(self.encoder_.encode(todo))
+            threshold = self.classifier_.config["threshold"]
+            languages = {t: risk_language(t, self.languages) for t in todo}
+            hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
+            pieces = [(t, span) for t, row in zip(todo, scores, strict=True) if row[-1] >= threshold or hits[t]
+                      for span in _sentences(t)]  # fmt: skip
+            pieces = [(t, span) for t, span in pieces if sum(other == t for other, _ in pieces) > 1]
+            piece_scores = self.classifier_.predict_proba(self.encoder_.encode([t[s:e] for t, (s, e) in pieces]))
+            by_text: dict[str, list[tuple[tuple[int, int], float]]] = {}
+            for (text, span), row in zip(pieces, piece_scores, strict=True):
+                by_text.setdefault(text, []).append((span, float(row[-1])))
+            for text, row in zip(todo, scores, strict=True):
+                found[text] = self._assess(text, row, by_text.get(text, []), languages[text], hits[text])
+                self._remember(text, found[text])
+        return [found[t] for t in texts]
+
+    def _remember(self, text: str, reading: RiskReading) -> None:
+        if self.cache_size <= 0:
+            return
+        self._cache[text] = reading
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _assess(self, text: str, row: np.ndarray, sentences: list[tuple[tuple[int, int], float]],
+                language_coverage: tuple[str, bool], rule_hits: dict[str, tuple[int, int]]) -> RiskReading:  # fmt: skip
+        """``row`` holds the calibrated outputs for the whole text (the kinds, then ``crisis``); ``sentences`` the
+        crisis score of each sentence (of a text with several that is flagged or holds a rule match)."""
+        config = self.classifier_.config
+        kinds = self.classifier_.kinds
+        language, covered = language_coverage
+        scores = {kind: round(float(row[k]), 4) for k, kind in enumerate(kinds)}
+        crisis_score = round(float(row[-1]), 4)
+        flagged = crisis_score >= config["threshold"]
+        floor = config.get("rule_floor", 0.0)
+        hits = {kind: span for kind, span in rule_hits.items()
+                if max([crisis_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
+        if flagged and not hits and crisis_score < config["high_threshold"] and self._only_denied(text, language):
+            flagged = False  # "I would never hurt myself": every crisis phrase is negated or reported
+        top = max(scores, key=lambda kind: scores[kind])  # the kind the classifier reads, when it flags
+        found = list(hits) + ([top] if flagged and top not in hits else [])
+        findings = []
+        for kind in found:
+            rule = hits.get(kind)
+            if rule is not None:
+                start, end = rule
+                source: Literal["classifier", "rules", "classifier+rules"] = "classifier+rules" if flagged else "rules"
+            else:
+                start, end = _evidence(text, sentences)
+                source = "classifier"
+            high = crisis_score >= config["high_threshold"] or rule is not None
+            severity: Severity = "high" if high else "medium"
+            concern = kind
+            if kind == "third_party_risk":
+                others = {other: scores[other] for other in RULE_KINDS}
+                strongest = max(others, key=lambda other: others[other])
+                concern = strongest if others[strongest] >= 0.3 else kind
+            label = CONCERNS[kind] if concern == kind else f"concern for someone else: {CONCERNS[concern]}"
+            score = crisis_score if flagged and kind == top else scores[kind]
+            findings.append(RiskFinding(kind, concern, severity, score, start, end, text[start:end], source, label))
+        findings.sort(key=lambda f: (f.severity != "high", -f.score))
+        warnings = () if covered or not text.strip() else (UNCOVERED_WARNING,)
+        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings)
+
+    def _rule_hits(self, text: str, language: str) -> dict[str, tuple[int, int]]:
+        """The first rule span per kind; the text's own language first, then every other rule language."""
+        if joking(text, language_codes()):
+            return {}
+        languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
+        hits: dict[str, tuple[int, int]] = {}
+        for kind in RULE_KINDS:
+            found = self.rules_.find(text, kind, languages)
+            if found:
+                hits[kind] = (found[0].start, found[0].end)
+        return hits
+
+    def _only_denied(self, text: str, language: str) -> bool:
+        """Whether the rules find crisis phrases in ``text`` (called when none of them counted: each one is negated,
+        reported, quoted or joked about)."""
+        languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
+        return any(self.mentions_.find(text, kind, languages) for kind in RULE_KINDS)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = [(s, e) for s, e in sentence_spans(text) if text[s:e].strip()]
+    if len(spans) <= MAX_SENTENCES:
+        return spans
+    size = -(-len(spans) // MAX_SENTENCES)  # merge neighbours so that at most MAX_SENTENCES pieces remain
+    return [(spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)]
+
+
+def _evidence(text: str, sentences: list[tuple[tuple[int, int], float]]) -> tuple[int, int]:
+    """The sentence with the highest crisis score, or the whole text (without outer whitespace)."""
+    if sentences:
+        return max(sentences, key=lambda item: item[1])[0]
+    start = len(text) - len(text.lstrip())
+    return start, max(start, len(text.rstrip()))

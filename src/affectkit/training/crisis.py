@@ -1,0 +1,268 @@
+"""Rebuild the crisis classifier shipped in ``affectkit/models/crisis-use`` (needs the ``train`` extra)::
+
+    python -m affectkit.training.crisis --crisis data/crisis --data ../shared/data \\
+        --out src/affectkit/models/crisis-use
+
+Inputs, all embedded with the multilingual sentence encoder exactly as at run time
+(:class:`affectkit.risk.encoder.SentenceEncoder`):
+
+* affectkit's own labelled crisis messages, ``data/crisis/train.jsonl`` (training) and ``dev.jsonl``
+  (early stopping, calibration and the decision threshold); ``split`` makes them from ``data/crisis/written``;
+* ordinary text as negatives: a sample of GoEmotions train (Reddit comments, Apache-2.0) and every DailyDialog
+  validation utterance (CC BY-NC-SA 4.0);
+* Multilingual HateCheck (CC BY 4.0, 10 languages): its threats of violence as ``harm_to_others``, a sample of
+  its other cases (hateful but no threat, negated or quoted threats, neutral mentions) as negatives.
+
+The model is an ensemble of ``MEMBERS`` one-hidden-layer MLPs (scikit-learn) with a sigmoid output per kind and
+one for ``crisis`` (any kind); each output's mean logit is calibrated by Platt scaling on dev. The decision
+threshold on the calibrated ``crisis`` score is then chosen with the full detector, rules included, on dev: the
+highest threshold that keeps dev recall at ``TARGET_RECALL`` (recall comes first: a missed crisis costs more than
+a false alarm); the dev false-positive rate and the GoEmotions dev flag rate at it are written to the config
+(``python -m affectkit.training.crisis threshold`` redoes only this step).
+No test file is read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.datasets import (
+    CRISIS_LABELS,
+    CrisisMessage,
+    load_crisis_messages,
+    load_dailydialog,
+    load_goemotions,
+    load_hatecheck,
+    sha256_file,
+)
+from affectkit.training import require_inputs
+
+KINDS = CRISIS_LABELS[:-1]
+OUTPUTS = (*KINDS, "crisis")
+MEMBERS = 3
+HIDDEN = 256
+EPOCHS = 40  # few passes and a strong L2 penalty: more overfit members ranked dev worse
+ALPHA = 0.01
+GOEMOTIONS_NEGATIVES = 8000
+HATECHECK_THREATS_PER_LANGUAGE = 40
+HATECHECK_NEGATIVES_PER_LANGUAGE = 150
+TARGET_RECALL = 0.95
+HIGH_SEVERITY_SCORE = 0.9
+RULE_FLOOR = 0.03  # a rule counts only when the classifier sees at least this much of a crisis
+DEV_SHARE = 0.2
+HATECHECK_THREATS = ("threat_dir_h", "threat_norm_h")
+
+
+def require_sklearn() -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise SystemExit("training needs the 'train' extra: pip install 'affectkit[train]' (scikit-learn)") from None
+
+
+def split(written: Path, out: Path) -> None:
+    """Split the written messages into ``train.jsonl`` and ``dev.jsonl``: a stable hash of each text decides, so
+    adding messages never moves old ones between the splits."""
+    train: list[str] = []
+    dev: list[str] = []
+    for message in load_crisis_messages(written):
+        record = json.dumps(message.__dict__, ensure_ascii=False)
+        bucket = int(hashlib.sha256(message.text.encode("utf-8")).hexdigest(), 16) % 1000
+        (dev if bucket < DEV_SHARE * 1000 else train).append(record)
+    for name, rows in (("train", train), ("dev", dev)):
+        (out / f"{name}.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"train {len(train)}, dev {len(dev)} messages")
+
+
+def targets(labels: Sequence[str]) -> np.ndarray:
+    """One column per kind, then the ``crisis`` column (any kind): the detection decision has its own output,
+    which ranked dev messages better than the largest kind probability."""
+    y = np.zeros((len(labels), len(OUTPUTS)), dtype=np.float32)
+    for row, label in enumerate(labels):
+        if label != "none":
+            y[row, KINDS.index(label)] = 1.0
+            y[row, -1] = 1.0
+    return y
+
+
+class EmbeddingCache:
+    """Embeddings by text, kept in an ``.npz`` file so that a rerun embeds only new texts."""
+
+    def __init__(self, path: Path) -> None:
+        from affectkit.risk.encoder import SentenceEncoder
+
+        self.path = path
+        self.encoder = SentenceEncoder(threads=2)
+        self.vectors: dict[str, np.ndarray] = {}
+        if path.is_file():
+            with np.load(path, allow_pickle=False) as data:
+                self.vectors = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self.vectors})
+        for start in range(0, len(missing), 512):
+            chunk = missing[start : start + 512]
+            self.vectors.update(zip(chunk, self.encoder.encode(chunk), strict=True))
+            print(f"  embedded {min(start + 512, len(missing))}/{len(missing)}", flush=True)
+        if missing:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            keys = list(self.vectors)
+            np.savez(self.path, texts=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
+        return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 512), np.float32)
+
+
+def public_examples(data: Path, seed: int) -> tuple[list[str], list[str]]:
+    """Texts and labels from the public sets: ordinary text and HateCheck."""
+    rng = random.Random(seed)
+    goemotions = load_goemotions(data / "goemotions", "train").texts
+    texts = rng.sample(goemotions, GOEMOTIONS_NEGATIVES)
+    texts += [t.text for d in load_dailydialog(data / "dailydialog", "validation") for t in d.turns]
+    labels = ["none"] * len(texts)
+    by_language: dict[str, list[tuple[str, str]]] = {}
+    for text, language, functionality in load_hatecheck(data / "safety" / "multilingual_hatecheck"):
+        by_language.setdefault(language, []).append((text, functionality))
+    for _language, cases in sorted(by_language.items()):
+        threats = [t for t, f in cases if f in HATECHECK_THREATS]
+        others = [t for t, f in cases if f not in HATECHECK_THREATS]
+        for text in rng.sample(threats, min(HATECHECK_THREATS_PER_LANGUAGE, len(threats))):
+            texts.append(text)
+            labels.append("harm_to_others")
+        for text in rng.sample(others, min(HATECHECK_NEGATIVES_PER_LANGUAGE, len(others))):
+            texts.append(text)
+            labels.append("none")
+    return texts, labels
+
+
+def train_member(x: np.ndarray, y: np.ndarray, seed: int) -> dict[str, np.ndarray]:
+    """One multi-label MLP member (scikit-learn, one ReLU hidden layer, a sigmoid output per kind)."""
+    from sklearn.neural_network import MLPClassifier
+
+    model = MLPClassifier((HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, random_state=seed)
+    model.fit(x, y)
+    print(f"  member {seed}: final training loss {model.loss_:.4f}", flush=True)
+    return {"w1": model.coefs_[0], "b1": model.intercepts_[0], "w2": model.coefs_[1], "b2": model.intercepts_[1]}
+
+
+def platt(logit: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """``a``, ``b`` of ``sigmoid(a * logit + b)`` fitted to 0/1 ``gold`` (a one-feature logistic regression)."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1e4, max_iter=1000).fit(logit.reshape(-1, 1), gold.astype(int))
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -> dict[str, float]:
+    """The decision threshold, chosen with the full detector, rules included (see the module docstring)."""
+    from affectkit.risk.detector import RiskDetector
+
+    detector = RiskDetector(model_path=out, cache_size=0)
+    high = detector.classifier_.config["high_threshold"]
+
+    def parts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        readings = detector.read(texts)
+        score = np.array([r.crisis_score for r in readings])
+        by_rule = np.array([any(f.source != "classifier" for f in r.findings) for r in readings])
+        denied = np.array([not rule and s < high and detector._only_denied(r.text, r.language)
+                           for r, rule, s in zip(readings, by_rule, score, strict=True)])  # fmt: skip
+        return score, by_rule, denied
+
+    def flagged(threshold: float, score: np.ndarray, by_rule: np.ndarray, denied: np.ndarray) -> np.ndarray:
+        result: np.ndarray = by_rule | ((score >= threshold) & ~denied)
+        return result
+
+    crisis = np.array([m.label != "none" for m in dev])
+    dev_parts = parts([m.text for m in dev])
+    ordinary_parts = parts(ordinary)
+    best = 0.5
+    for threshold in np.round(np.arange(0.01, 0.96, 0.01), 2):
+        if flagged(threshold, *dev_parts)[crisis].mean() >= TARGET_RECALL:
+            best = float(threshold)
+    on_dev = flagged(best, *dev_parts)
+    return {
+        "threshold": best,
+        "dev_recall": round(float(on_dev[crisis].mean()), 4),
+        "dev_false_positive_rate": round(float(on_dev[~crisis].mean()), 4),
+        "goemotions_dev_flag_rate": round(float(flagged(best, *ordinary_parts).mean()), 4),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", nargs="?", choices=["train", "split", "threshold"], default="train",
+                        help="train (the default), split the written messages, or only re-choose the threshold")
+    parser.add_argument("--crisis", type=Path, default=Path("data/crisis"))
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("src/affectkit/models/crisis-use"))
+    parser.add_argument("--cache", type=Path, default=Path("build/crisis-embeddings.npz"))
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+    if args.command == "split":
+        require_inputs([("--crisis", args.crisis / "written")])
+        split(args.crisis / "written", args.crisis)
+        return
+    require_inputs([("--crisis", args.crisis / "train.jsonl"), ("--crisis", args.crisis / "dev.jsonl"),
+                     ("--data", args.data / "goemotions"), ("--data", args.data / "dailydialog"),
+                     ("--data", args.data / "safety" / "multilingual_hatecheck")])  # fmt: skip
+    require_sklearn()
+    if args.command == "threshold":
+        write_threshold(args.out, load_crisis_messages(args.crisis / "dev.jsonl"), args.data)
+        return
+    embed = EmbeddingCache(args.cache)
+    train = load_crisis_messages(args.crisis / "train.jsonl")
+    dev = load_crisis_messages(args.crisis / "dev.jsonl")
+    public_texts, public_labels = public_examples(args.data, args.seed)
+    texts = [m.text for m in train] + public_texts
+    labels = [m.label for m in train] + public_labels
+    print(f"embedding {len(texts)} training and {len(dev)} dev texts")
+    x, y = embed(texts), targets(labels)
+    x_dev, y_dev = embed([m.text for m in dev]), targets([m.label for m in dev])
+    members = [train_member(x, y, args.seed + i) for i in range(MEMBERS)]
+    stacked = {key: np.stack([m[key] for m in members]).astype(np.float32) for key in members[0]}
+    args.out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out / "classifier.npz", w1=stacked["w1"], b1=stacked["b1"], w2=stacked["w2"],
+                        b2=stacked["b2"])
+
+    from affectkit.risk.classifier import CrisisClassifier
+
+    config: dict[str, Any] = {
+        "name": "crisis-use", "version": 1, "encoder": "use-multilingual-v3", "kinds": list(KINDS),
+        "outputs": list(OUTPUTS), "calibration": {"a": [1.0] * len(OUTPUTS), "b": [0.0] * len(OUTPUTS)},
+        "threshold": 0.5, "high_threshold": HIGH_SEVERITY_SCORE, "rule_floor": RULE_FLOOR,
+        "languages": sorted({m.language for m in train}),
+    }  # fmt: skip
+    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    dev_logits = CrisisClassifier(args.out).logits(x_dev)
+    fitted = [platt(dev_logits[:, k], y_dev[:, k]) for k in range(len(OUTPUTS))]
+    config["calibration"] = {"a": [round(a, 5) for a, _ in fitted], "b": [round(b, 5) for _, b in fitted]}
+    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+    config["training"] = {
+        "train_messages": len(train), "dev_messages": len(dev), "public_texts": len(public_texts),
+        "members": MEMBERS, "hidden": HIDDEN, "epochs": EPOCHS, "alpha": ALPHA, "seed": args.seed,
+        "files": {str(p): sha256_file(p) for p in (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")},
+    }  # fmt: skip
+    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    write_threshold(args.out, dev, args.data)
+
+
+def write_threshold(out: Path, dev: list[CrisisMessage], data: Path) -> None:
+    """Choose the threshold with the full detector and record it, with its dev figures, in ``config.json``."""
+    ordinary = load_goemotions(data / "goemotions", "dev").texts
+    chosen = choose_threshold(dev, ordinary, out)
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    config["threshold"] = chosen.pop("threshold")
+    config["training"]["dev"] = chosen
+    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({"threshold": config["threshold"], **chosen}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""The risk detector on messages written for these tests (never taken from the crisis data sets).
+
+Flags are a signal for a person to review, not a diagnosis; these tests pin the behaviour that plans, reply
+checks and conversation analyses rely on.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from affectkit.risk import UNCOVERED_WARNING, RiskDetector, default_detector, resources_for, turn_flags
+from affectkit.risk.language import risk_language
+
+# The messages from the issue that the old rules missed, and crisis messages in every trained language.
+CRISIS = [
+    "There's no reason for me to be alive.",
+    "I just want to go to sleep and never wake up.",
+    "I have a bottle of pills and I'm thinking of taking them all.",
+    "I'm standing on the bridge right now.",
+    "Estoy parado en la azotea y pienso saltar.",
+    "ich halte das nicht mehr aus, morgen mache ich schluss mit allem",
+    "je veux juste disparaître pour toujours, j'ai plus la force",
+    "não aguento mais viver assim, quero morrer",
+    "voglio farla finita, ho già scritto le lettere",
+    "я больше не хочу жить, всё решено",
+    "我真的不想活了，药都准备好了",
+    "my husband hit me again and took my phone so i cant call anyone",
+    "i've been cutting again, my arms are a mess",
+    "my little brother told me he wants to kill himself",
+]
+HARMLESS = [
+    "kill the python process and restart the server",
+    "this exam is killing me lol",
+    "I would never hurt myself, I love my life too much",
+    "We watched a documentary about suicide prevention in schools.",
+    "my phone died on the train",
+    "Thanks, see you tomorrow at the gym!",
+]
+
+
+@pytest.fixture(scope="module")
+def detector() -> RiskDetector:
+    return default_detector()
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_messages_are_flagged(detector: RiskDetector, text: str) -> None:
+    reading = detector.read_one(text)
+    assert reading.crisis, (text, reading.scores)
+    for finding in reading.findings:
+        assert text[finding.start : finding.end] == finding.evidence and finding.evidence.strip()
+        assert 0.0 <= finding.score <= 1.0 and finding.severity in ("medium", "high")
+
+
+@pytest.mark.parametrize("text", HARMLESS)
+def test_harmless_messages_are_not_flagged(detector: RiskDetector, text: str) -> None:
+    reading = detector.read_one(text)
+    assert not reading.crisis, (text, reading.scores, reading.findings)
+
+
+def test_kinds_are_told_apart(detector: RiskDetector) -> None:
+    kind = {text: detector.read_one(text).findings[0].kind for text in CRISIS}
+    assert kind["my husband hit me again and took my phone so i cant call anyone"] == "abuse"
+    assert kind["i've been cutting again, my arms are a mess"] == "self_harm"
+    assert kind["my little brother told me he wants to kill himself"] == "third_party_risk"
+    assert kind["There's no reason for me to be alive."] == "suicidal_ideation"
+
+
+def test_evidence_is_the_sentence_that_carries_the_crisis(detector: RiskDetector) -> None:
+    text = "Work was long and the bus was late again. I don't want to be alive anymore. Anyway, how was your day?"
+    finding = detector.read_one(text).findings[0]
+    sentence = text.index("I don't"), text.index("Anyway")
+    assert sentence[0] <= finding.start < finding.end <= sentence[1] and "alive" in finding.evidence
+    assert text[finding.start : finding.end] == finding.evidence
+
+
+def test_rules_count_only_when_not_negated_or_joking(detector: RiskDetector) -> None:
+    assert "rules" in detector.read_one("He hits me when he drinks.").findings[0].source
+    assert detector._rule_hits("I would never kill myself", "en") == {}
+    assert detector._rule_hits("i want to die lol", "en") == {}
+    assert set(detector._rule_hits("Mi pareja me pega todos los días", "es")) == {"abuse"}
+
+
+def test_languages_and_the_uncovered_language_warning(detector: RiskDetector) -> None:
+    assert detector.read_one("Estoy parado en la azotea y pienso saltar.").language == "es"
+    covered = detector.read_one("我真的不想活了")
+    assert covered.language == "zh" and covered.warnings == ()
+    swahili = detector.read_one("nataka kufa, sitaki kuishi tena")
+    assert swahili.language == "sw" and not swahili.covered and swahili.warnings == (UNCOVERED_WARNING,)
+    assert detector.read_one("").warnings == () and not detector.read_one("").crisis
+    assert risk_language("🙂🙂", ("en",)) == ("und", True)
+
+
+def test_a_reading_does_not_depend_on_the_batch() -> None:
+    texts = ["I just want to go to sleep and never wake up.", "hi", "Estoy parado en la azotea y pienso saltar."]
+    alone = [RiskDetector(cache_size=0).read_one(t).scores for t in texts]
+    together = [r.scores for r in RiskDetector(cache_size=0).read(texts)]
+    for a, b in zip(alone, together, strict=True):
+        assert a.keys() == b.keys() and np.allclose(list(a.values()), list(b.values()), atol=1e-3)
+
+
+def test_readings_are_cached_per_text() -> None:
+    detector = RiskDetector(cache_size=2)
+    first = detector.read_one("I just want to go to sleep and never wake up.")
+    assert detector.read_one("I just want to go to sleep and never wake up.") is first
+    detector.read(["a", "b", "c"])
+    assert len(detector._cache) == 2
+    assert detector.read(["x", "x"])[0] is detector.read(["x"])[0]
+
+
+def test_turn_flags_carry_score_language_and_source() -> None:
+    (flag, *_) = turn_flags(4, "Sam", "Honestly I just want to end it all tonight.")
+    assert (flag.turn, flag.speaker, flag.kind, flag.turns, flag.language) == (4, "Sam", "suicidal_ideation", [4], "en")
+    assert flag.score is not None and flag.source in ("classifier", "rules", "classifier+rules")
+
+
+def test_resources_by_locale_and_language() -> None:
+    assert any("988" in line for line in resources_for("en-US"))
+    assert any("024" in line for line in resources_for("es-ES"))
+    assert any("3114" in line for line in resources_for("fr"))
+    assert resources_for("pt_BR") == resources_for("pt")
+    assert resources_for("xx") == resources_for(None) and resources_for(None)
+    assert resources_for("de", {"de": ["Ruf uns an"], "default": ["x"]}) == ["Ruf uns an"]
