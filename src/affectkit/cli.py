@@ -350,6 +350,7 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debias", action="store_true", help="correct the strategy model's preference bias")
     parser.add_argument("--persona", help="the agent's Big Five traits as JSON, e.g. '{\"extraversion\": 0.8}'")
     parser.add_argument("--stimulus", help="append an emotional stimulus (EP01-EP11, NP01-NP10) to the system prompt")
+    parser.add_argument("--locale", help="the user's locale (pt-BR, de): picks the crisis resources of an escalation")
 
 
 def _persona(value: str | None) -> dict[str, float] | None:
@@ -379,7 +380,7 @@ def _plan(args: argparse.Namespace) -> int:
 
     conversation = read_conversation(args.file, args.speaker_column, args.text_column)
     result = plan(conversation, persona=_persona(args.persona), debias=args.debias, agent=args.agent,
-                  stimulus=args.stimulus)
+                  stimulus=args.stimulus, locale=args.locale)
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
@@ -433,7 +434,8 @@ def _respond(args: argparse.Namespace) -> int:
     if streaming and settings.configured:
         sys.stdout.write("reply: ")
     result = respond(conversation, persona=_persona(args.persona), debias=args.debias, agent=args.agent,
-                     stimulus=args.stimulus, settings=settings, on_delta=show if streaming else None)
+                     stimulus=args.stimulus, locale=args.locale, settings=settings,
+                     on_delta=show if streaming else None)
     if result.note:
         print(f"affectkit: {result.note}", file=sys.stderr)
     if args.format == "json":

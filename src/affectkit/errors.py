@@ -27,6 +27,7 @@
 | AK-W005 | warning | the lexicon found no emotion words (lexicon baseline only) |
 | AK-W006 | warning | the recognizer gives no valence/arousal/dominance; neutral values (0, 0, 0) were used |
 | AK-W007 | warning | the text holds U+FFFD: invalid Unicode (a lone surrogate) was replaced, or was lost upstream |
+| AK-W008 | warning | risk detection is not available for the text's language: crisis flags may be missing |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

@@ -24,12 +24,14 @@ def respond(
     agent: str = "assistant",
     *,
     stimulus: str | None = None,
+    locale: str | None = None,
     settings: Any = None,
     on_delta: Callable[[str], None] | None = None,
 ) -> GeneratedReply:
     """:func:`affectkit.plan` the reply, have the configured LLM write it, and :func:`affectkit.check_reply` it.
 
-    ``settings`` is a :class:`affectkit.backends.BackendSettings` (default: from the environment). With
+    ``locale`` picks the crisis resources of an escalation (see :func:`affectkit.plan`). ``settings`` is a
+    :class:`affectkit.backends.BackendSettings` (default: from the environment). With
     ``on_delta`` the reply is streamed and each piece of text is passed to it as it arrives. Backend
     failures raise ``AK-E013``; an unconfigured backend is not an error: the result has ``reply=None``
     and a ``note`` saying what to set.
@@ -41,7 +43,7 @@ def respond(
 
     if not isinstance(conversation, Conversation):
         conversation = conversation_from_data(conversation)
-    the_plan = plan(conversation, persona=persona, debias=debias, agent=agent, stimulus=stimulus)
+    the_plan = plan(conversation, persona=persona, debias=debias, agent=agent, stimulus=stimulus, locale=locale)
     settings = settings if settings is not None else BackendSettings.from_env()
     if not settings.configured:
         note = "AK-E012 no LLM backend configured: set " + "; ".join(settings.missing()) + \
