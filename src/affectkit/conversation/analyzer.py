@@ -178,6 +178,8 @@ def analyze_conversation(
             "AK-E005",
             f"the turn model returned {len(predictions)} predictions for {len(conversation.utterances)} turns",
         )
+    # One batch for the risk readings of every turn (cached by text), instead of one encoder call per turn.
+    tracker.risk_detector_.read([u.text for u in conversation.utterances])
     for utterance, prediction in zip(conversation.utterances, predictions, strict=True):
         tracker.utterances_.append(utterance)
         tracker._ingest(prediction)
