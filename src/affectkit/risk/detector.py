@@ -220,7 +220,8 @@ class RiskDetector:
         return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings)
 
     def _rule_hits(self, text: str, language: str) -> dict[str, tuple[int, int]]:
-        """The first rule span per kind; the text's own language first, then every other rule language."""
+        """The first rule span per kind, from the rules of the text's language (of every rule language when it has
+        none); nothing for a text that laughs or jokes."""
         if joking(text, language_codes()):
             return {}
         languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
