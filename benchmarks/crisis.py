@@ -31,6 +31,7 @@ from typing import Any
 
 from affectkit.datasets import CRISIS_LABELS, data_root, load_crisis_messages, load_dailydialog, load_goemotions
 from affectkit.risk import RiskDetector
+from affectkit.training import require_inputs
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -145,6 +146,8 @@ def main() -> None:
     parser.add_argument("--test", type=Path, default=HERE / "data" / "crisis_test")
     args = parser.parse_args()
     data = data_root(args.data)
+    require_inputs([("--test", args.test)] + [("--data", data / name) for name in (
+        "goemotions", "dailydialog", "safety/openai_moderation_samples-1680.jsonl.gz", "safety/xstest_prompts.csv")])
     detector = RiskDetector()
     results: dict[str, Any] = {"model": detector.model_id, "threshold": detector.classifier_.config["threshold"]}
     results["held_out"] = held_out(detector, args.test)

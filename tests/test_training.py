@@ -189,3 +189,29 @@ def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
         assert exit_info.value.code == 2
         assert "--layers must be 1 or more and --ffn 0 or more" in capsys.readouterr().err
     assert [p.name for p in model.iterdir()] == ["config.json"]
+
+
+def test_crisis_split_is_stable_and_bad_lines_are_named(tmp_path: Path) -> None:
+    from affectkit.datasets import load_crisis_messages
+    from affectkit.errors import AffectkitError
+    from affectkit.training.crisis import split
+
+    written = tmp_path / "written"
+    written.mkdir()
+    rows = [{"text": f"message {i}", "language": "en", "label": "none", "family": "ordinary"} for i in range(50)]
+    (written / "en.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    split(written, tmp_path)
+    train, dev = load_crisis_messages(tmp_path / "train.jsonl"), load_crisis_messages(tmp_path / "dev.jsonl")
+    assert len(train) + len(dev) == 50 and dev and train
+    (written / "fr.jsonl").write_text(json.dumps({**rows[0], "text": "un de plus", "language": "fr"}) + "\n")
+    split(written, tmp_path)  # a new message never moves an old one to the other split
+    assert {m.text for m in dev} <= {m.text for m in load_crisis_messages(tmp_path / "dev.jsonl")}
+
+    (written / "zz.jsonl").write_text('{"text": "x", "language": "en", "label": "sad", "family": "x"}\n')
+    with pytest.raises(AffectkitError) as error:
+        load_crisis_messages(written)
+    assert (error.value.code, error.value.line, error.value.field) == ("AK-E011", 1, "label")
+    (written / "zz.jsonl").write_text('{"text": "x"}\n')
+    with pytest.raises(AffectkitError) as error:
+        load_crisis_messages(written)
+    assert error.value.code == "AK-E003" and error.value.field == "language"

@@ -229,16 +229,26 @@ class CrisisMessage:
 
 
 def load_crisis_messages(path: Path) -> list[CrisisMessage]:
-    """Every message of a crisis JSON-lines file, or of every ``*.jsonl`` file in a folder (sorted by name)."""
+    """Every message of a crisis JSON-lines file, or of every ``*.jsonl`` file in a folder (sorted by name).
+    A malformed line raises a coded :class:`~affectkit.errors.AffectkitError` naming the file and the line."""
+    from affectkit.errors import AffectkitError
+    from affectkit.io import jsonl_records
+
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    if not files or not all(file.is_file() for file in files):
+        raise AffectkitError("AK-E001", "no crisis message file found", source=str(path))
     messages = []
     for file in files:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if record.get("label") not in CRISIS_LABELS:
-                raise ValueError(f"{file}:{number}: unknown crisis label {record.get('label')!r}")
+        for number, record in jsonl_records(file.read_text(encoding="utf-8"), str(file)):
+            if not isinstance(record, dict):
+                raise AffectkitError("AK-E004", "expected a JSON object", source=str(file), line=number)
+            for key in ("text", "language", "label", "family"):
+                if not isinstance(record.get(key), str):
+                    raise AffectkitError("AK-E003", "missing or not a string", source=str(file), line=number,
+                                         field=key)
+            if record["label"] not in CRISIS_LABELS:
+                raise AffectkitError("AK-E011", f"unknown crisis label {record['label']!r}", source=str(file),
+                                     line=number, field="label")
             messages.append(CrisisMessage(record["text"], record["language"], record["label"], record["family"]))
     return messages
 

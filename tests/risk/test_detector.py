@@ -122,3 +122,14 @@ def test_resources_by_locale_and_language() -> None:
     assert resources_for("pt_BR") == resources_for("pt")
     assert resources_for("xx") == resources_for(None) and resources_for(None)
     assert resources_for("de", {"de": ["Ruf uns an"], "default": ["x"]}) == ["Ruf uns an"]
+
+
+def test_bad_input_gets_a_coded_error(detector: RiskDetector) -> None:
+    from affectkit.errors import AffectkitError
+
+    for bad in ("one string, not a list", ["fine", None]):
+        with pytest.raises(AffectkitError) as error:
+            detector.read(bad)  # type: ignore[arg-type]
+        assert error.value.code == "AK-E005"
+    reading = detector.read_one("I want to die \ud800")  # a lone surrogate is replaced, not fatal
+    assert reading.crisis and "\ud800" not in reading.text

@@ -55,3 +55,16 @@ def test_plan_and_reply_check_agree_on_every_crisis_test_message() -> None:
         # A bare "Calm down." is minimising exactly when the reply check sees the turn as a crisis.
         minimising = "minimising_crisis" in check_reply(_chat(message.text), "Calm down.").harmful
         assert escalates == minimising, message.text
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [({"resources": "call 911"}, "resources"), ({"resources": {"en": "call"}}, "resources"),
+     ({"locale": 5}, "locale")],
+)  # fmt: skip
+def test_bad_resources_or_locale_get_a_coded_error(options: dict[str, object], field: str) -> None:
+    from affectkit.errors import AffectkitError
+
+    with pytest.raises(AffectkitError) as error:
+        plan(_chat("I want to die"), **options)  # type: ignore[arg-type]
+    assert (error.value.code, error.value.field) == ("AK-E005", field)

@@ -185,11 +185,22 @@ def _safety(analysis: ConversationAnalysis, agent: str, resources: Resources, lo
             notes += [f"turn {turn.index}: {w.message}" for w in turn.warnings if w.code == UNCOVERED_WARNING]
     chosen: list[str] = []
     if crisis:
-        if resources is None or isinstance(resources, Mapping):
-            chosen = resources_for(locale or language, resources)
-        else:
-            chosen = list(resources)
+        chosen = resources_for(locale or language, resources) if resources is None or isinstance(
+            resources, Mapping) else list(resources)
     return SafetyPlan(escalate=bool(crisis), flags=flags, resources=chosen, notes=notes)
+
+
+def _check_resources(resources: Resources, locale: str | None) -> None:
+    """A bare string for ``resources`` would be read letter by letter: refuse it, and a locale that is no string."""
+    if locale is not None and not isinstance(locale, str):
+        raise AffectkitError("AK-E005", f"locale must be a string such as 'pt-BR', got {type(locale).__name__}",
+                             field="locale")
+    if resources is None:
+        return
+    groups = list(resources.values()) if isinstance(resources, Mapping) else [resources]
+    if any(isinstance(group, str) or not all(isinstance(line, str) for line in group) for group in groups):
+        raise AffectkitError("AK-E005", "resources must be a list of strings or a table of lists of strings "
+                             "(locale or language -> lines)", field="resources")
 
 
 def _brief(user: UserState | None, strategy: StrategyChoice, target: Any) -> str:
@@ -253,6 +264,7 @@ def plan(
     from affectkit.conversation.io import conversation_from_data
     from affectkit.planning.target import target_emotion
 
+    _check_resources(resources, locale)
     if not isinstance(conversation, Conversation):
         conversation = conversation_from_data(conversation)
     p = persona if isinstance(persona, Persona) or persona is None else Persona(**dict(persona))

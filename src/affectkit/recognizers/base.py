@@ -57,7 +57,7 @@ def check_texts(texts: Sequence[str]) -> list[str]:
     surrogates (invalid Unicode) with U+FFFD, which :func:`input_warnings` then reports."""
     if isinstance(texts, str):
         raise AffectkitError(
-            "AK-E005", "analyze() takes a list of texts; use analyze_one() for a single text"
+            "AK-E005", "expected a list of texts, got one string; use analyze_one() or read_one() for one text"
         )
     out = list(texts)
     for i, text in enumerate(out):

