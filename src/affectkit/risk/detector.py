@@ -94,7 +94,9 @@ class RiskReading:
     scores: dict[str, float]  # calibrated probability of each kind
     findings: tuple[RiskFinding, ...] = ()
     warnings: tuple[str, ...] = field(default=())
-    denied: bool = False  # the rules found crisis phrases and every one is negated, reported, quoted or joked about
+    # For a message the classifier flags: the rules found crisis phrases and every one is negated, reported, quoted
+    # or joked about.
+    denied: bool = False
 
     @property
     def crisis(self) -> bool:
@@ -199,7 +201,8 @@ class RiskDetector:
         floor = config.get("rule_floor", 0.0)
         hits = {kind: span for kind, span in rule_hits.items()
                 if max([crisis_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
-        denied = not rule_hits and self._mentions_crisis(text, language)  # "I would never hurt myself"
+        # "I would never hurt myself": only asked when it can change the decision
+        denied = crisis_score >= config["threshold"] and not rule_hits and self._mentions_crisis(text, language)
         flagged = classifier_flags(crisis_score, denied, config)
         top = max(scores, key=lambda kind: scores[kind])  # the kind the classifier reads, when it flags
         found = list(hits) + ([top] if flagged and top not in hits else [])

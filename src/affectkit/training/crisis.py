@@ -167,6 +167,8 @@ def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -
 
     detector = RiskDetector(model_path=out, cache_size=0)
     config = dict(detector.classifier_.config)
+    grid = np.round(np.arange(0.01, 0.96, 0.01), 2)
+    detector.classifier_.config["threshold"] = float(grid[0])  # so that every reading says whether it is denied
     dev_readings = detector.read([m.text for m in dev])
     ordinary_readings = detector.read(ordinary)
 
@@ -177,7 +179,7 @@ def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -
 
     crisis = np.array([m.label != "none" for m in dev])
     best = 0.5
-    for threshold in np.round(np.arange(0.01, 0.96, 0.01), 2):
+    for threshold in grid:
         if flagged(dev_readings, float(threshold))[crisis].mean() >= TARGET_RECALL:
             best = float(threshold)
     on_dev = flagged(dev_readings, best)
