@@ -229,22 +229,19 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     from affectkit.risk.classifier import CrisisClassifier
 
+    dev_logits = CrisisClassifier(args.out).logits(x_dev)  # the weights only: no config needed yet
+    fitted = [platt(dev_logits[:, k], y_dev[:, k]) for k in range(len(OUTPUTS))]
     config: dict[str, Any] = {
         "name": "crisis-use", "version": 1, "encoder": "use-multilingual-v3", "kinds": list(KINDS),
-        "outputs": list(OUTPUTS), "calibration": {"a": [1.0] * len(OUTPUTS), "b": [0.0] * len(OUTPUTS)},
+        "outputs": list(OUTPUTS),
+        "calibration": {"a": [round(a, 5) for a, _ in fitted], "b": [round(b, 5) for _, b in fitted]},
         "threshold": 0.5, "high_threshold": HIGH_SEVERITY_SCORE, "rule_floor": RULE_FLOOR,
         "languages": sorted({m.language for m in train}),
-    }  # fmt: skip
-    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    dev_logits = CrisisClassifier(args.out).logits(x_dev)
-    fitted = [platt(dev_logits[:, k], y_dev[:, k]) for k in range(len(OUTPUTS))]
-    config["calibration"] = {"a": [round(a, 5) for a, _ in fitted], "b": [round(b, 5) for _, b in fitted]}
-    (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-
-    config["training"] = {
-        "train_messages": len(train), "dev_messages": len(dev), "public_texts": len(public_texts),
-        "members": MEMBERS, "hidden": HIDDEN, "epochs": EPOCHS, "alpha": ALPHA, "seed": args.seed,
-        "files": {str(p): sha256_file(p) for p in (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")},
+        "training": {
+            "train_messages": len(train), "dev_messages": len(dev), "public_texts": len(public_texts),
+            "members": MEMBERS, "hidden": HIDDEN, "epochs": EPOCHS, "alpha": ALPHA, "seed": args.seed,
+            "files": {str(p): sha256_file(p) for p in (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")},
+        },
     }  # fmt: skip
     (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     write_threshold(args.out, dev, args.data)
