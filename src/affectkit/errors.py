@@ -2,10 +2,10 @@
 
 | code    | kind    | meaning |
 |---------|---------|---------|
-| AK-E001 | error   | input file not found |
+| AK-E001 | error   | input file not found, or not readable (a directory, no permission) |
 | AK-E002 | error   | input bytes are not valid UTF-8 |
 | AK-E003 | error   | a required column or field is missing |
-| AK-E004 | error   | a line is not valid JSON (or not a JSON object), or a CSV record is malformed (unclosed quote) |
+| AK-E004 | error   | a line is not valid JSON (not an object, nested too deep to read), or a CSV record is malformed |
 | AK-E005 | error   | a field has the wrong type (a text must be a string) |
 | AK-E006 | error   | unknown recognizer name |
 | AK-E007 | error   | a model folder is missing or incomplete |
@@ -20,6 +20,8 @@
 | AK-E016 | error   | unknown solver variant in an evaluation suite |
 | AK-E017 | error   | evaluation data missing: `--data` not given, or a task's data file or folder not found |
 | AK-E018 | error   | an evaluation model cannot be used (unknown provider, missing base URL or API key, given twice) |
+| AK-E019 | error   | the output cannot be written (`-o` a directory or in a missing folder, no permission, disk full) |
+| AK-E020 | error   | nothing to plan a reply to: every turn of the conversation is the agent's (check `--agent`) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |
@@ -28,6 +30,8 @@
 | AK-W006 | warning | the recognizer gives no valence/arousal/dominance; neutral values (0, 0, 0) were used |
 | AK-W007 | warning | the text holds U+FFFD: invalid Unicode (a lone surrogate) was replaced, or was lost upstream |
 | AK-W008 | warning | risk detection is not available for the text's language: crisis flags may be missing |
+| AK-W009 | warning | the agent of a plan has no turn in a conversation between other speakers (check `--agent`) |
+| AK-W010 | warning | standard input looked like JSONL and was read as JSONL (`--input-format txt` reads raw lines) |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))
