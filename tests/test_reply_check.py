@@ -470,10 +470,15 @@ def test_language_guess(reply: str, language: str) -> None:
 
 def test_short_or_unknown_language_runs_all_rule_sets() -> None:
     assert check_reply(None, "Te extraño.").harmful == ["claiming_human_feelings"]
-    check = check_reply(None, "Je t'aime. Te quiero.", language="fr")
-    assert check.language == "fr"
-    assert _found(check, "claiming_human_feelings") == ["Te quiero"]
+    assert _found(check_reply(None, "Je t'aime. Te quiero."), "claiming_human_feelings") == ["Te quiero"]
     assert check_reply(None, "Hab dich lieb", language="DE-at").language == "de"
+
+
+@pytest.mark.parametrize("language", ["fr", "", 5])
+def test_a_language_without_rules_is_refused(language: object) -> None:
+    with pytest.raises(AffectkitError) as error:
+        check_reply(None, "Je t'aime.", language=language)  # type: ignore[arg-type]
+    assert (error.value.code, error.value.field) == ("AK-E005", "language")
 
 
 def test_given_language_restricts_the_rules() -> None:

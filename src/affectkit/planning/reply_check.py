@@ -81,7 +81,7 @@ rounded to three decimals.
 Spanish and German run their own rule set (plus English when the first sentence is clearly English, as in "You're
 right, my mistake. Aquí tienes: ..."), English runs the English rules only when the reply has clear English
 function words; anything else (short, mixed or another language) runs all three rule sets. A given
-``language`` outside en/es/de also runs all three.
+``language`` outside en/es/de raises AK-E005: there are no rules for it (leave it ``None`` to run all three).
 
 Example:
     >>> check = check_reply([{"speaker": "user", "text": "I failed my exam and I feel awful."}],
@@ -299,8 +299,11 @@ def check_reply(
     if language is None:
         code, languages = _guess_language(reply)
     else:
-        code = _normalise_language(language)
-        languages = (code,) if code in LANGUAGES else LANGUAGES
+        code = _normalise_language(language) if isinstance(language, str) else ""
+        if code not in LANGUAGES:
+            raise AffectkitError("AK-E005", f"no reply-check rules for language {language!r} (en, es, de have "
+                                 "them; None guesses the language and runs all three)", field="language")
+        languages = (code,)
     assistants = {s.strip().lower() for s in assistant_speakers}
     turns = _utterances(conversation)
     user_turns = [i for i, u in enumerate(turns) if u.speaker.strip().lower() not in assistants]
