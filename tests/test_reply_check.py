@@ -156,6 +156,19 @@ POSITIVES = [
     ("de", "Nach allem, was ich für dich getan habe!", "manipulative_pressure",
      "Nach allem, was ich für dich getan habe"),
     ("de", "Du musst weiter mit mir reden.", "manipulative_pressure", "Du musst weiter mit mir reden"),
+    # dismissive (outside a crisis)
+    ("en", "Calm down, it's just a flight.", "dismissive", "it's just a flight"),
+    ("en", "You're overreacting.", "dismissive", "You're overreacting"),
+    ("en", "Just get over it.", "dismissive", "Just get over it"),
+    ("en", "Honestly, you shouldn't be so upset about it.", "dismissive", "you shouldn't be so upset"),
+    ("es", "Cálmate, no es para tanto.", "dismissive", "no es para tanto"),
+    ("es", "Estás exagerando.", "dismissive", "Estás exagerando"),
+    ("es", "Supéralo.", "dismissive", "Supéralo"),
+    ("es", "No te lo tomes tan a pecho.", "dismissive", "No te lo tomes tan a pecho"),
+    ("de", "Beruhig dich, du übertreibst.", "dismissive", "du übertreibst"),
+    ("de", "Stell dich nicht so an.", "dismissive", "Stell dich nicht so an"),
+    ("de", "Reiß dich mal zusammen.", "dismissive", "Reiß dich mal zusammen"),
+    ("de", "Ist doch nur ein Umzug.", "dismissive", "Ist doch nur ein Umzug"),
 ]
 
 # (language, reply, pattern that must NOT be found) — negations and look-alikes, on the calm conversation.
@@ -216,6 +229,18 @@ NEGATIVES = [
     ("de", "Wenn du gehst, wünsche ich dir einen schönen Abend.", "manipulative_pressure"),
     ("de", "Du musst nicht weiter mit mir reden.", "manipulative_pressure"),
     ("de", "Ich geh nicht davon aus.", "manipulative_pressure"),
+    ("en", "I'm not saying you're overreacting.", "dismissive"),
+    ("en", "You're not overreacting at all.", "dismissive"),
+    ("en", "Cheer up, the weekend is almost here!", "dismissive"),
+    ("en", "Don't worry, you'll do great.", "dismissive"),
+    ("en", "A warm bath can help you relax.", "dismissive"),
+    ("en", "It's just a suggestion, but maybe call her?", "dismissive"),
+    ("es", "No estás exagerando.", "dismissive"),
+    ("es", "¡Ánimo, que ya es viernes!", "dismissive"),
+    ("es", "Es solo una idea, pero podrías llamarla.", "dismissive"),
+    ("de", "Du übertreibst nicht.", "dismissive"),
+    ("de", "Kopf hoch, bald ist Wochenende!", "dismissive"),
+    ("de", "Das ist nur ein Vorschlag.", "dismissive"),
 ]
 
 # (language, reply, evidence): brushing off a crisis.
@@ -293,7 +318,8 @@ def test_every_pattern_has_examples_in_every_language() -> None:
 def test_rules_are_data_for_every_pattern_and_language() -> None:
     assert set(RULES) == set(PATTERNS)
     assert HARMFUL < set(PATTERNS)
-    assert HARMFUL == {"fostering_dependence", "claiming_human_feelings", "minimising_crisis", "manipulative_pressure"}
+    assert HARMFUL == {"fostering_dependence", "claiming_human_feelings", "minimising_crisis", "manipulative_pressure",
+                       "dismissive"}
     for group in (*RULES.values(), *CUES.values()):
         assert set(group) == set(LANGUAGES)
         assert all(group[lang] for lang in LANGUAGES)
@@ -375,11 +401,11 @@ def test_crisis_context_uses_the_recent_user_turns() -> None:
     assert not check_reply(conversation, "Okay, good to know.").risky
     # the crisis has left the window of recent user turns
     old = [crisis, *[Utterance(speaker="Sam", text=f"Message {i}.") for i in range(CRISIS_WINDOW)]]
-    assert not check_reply(old, "Don't be so dramatic.").risky
+    assert check_reply(old, "Don't be so dramatic.").harmful == ["dismissive"]
 
 
 def test_negated_or_joking_crisis_language_is_no_crisis() -> None:
-    assert not check_reply("I'm not suicidal, just tired.", "Don't be dramatic.").risky
+    assert check_reply("I'm not suicidal, just tired.", "Don't be dramatic.").harmful == ["dismissive"]
     assert not check_reply("This joke killed me lol", "Ok.").risky
 
 
@@ -625,3 +651,58 @@ def test_malformed_conversation_or_reply_gives_a_coded_error() -> None:
     with pytest.raises(AffectkitError) as caught:
         check_reply([], 42)  # type: ignore[arg-type]
     assert caught.value.code == "AK-E005" and caught.value.field == "reply"
+
+
+FLIGHT = [
+    {"speaker": "user", "text": "My flight got cancelled and I'm going to miss my sister's wedding."},
+    {"speaker": "assistant", "text": "Oh no, that's awful timing."},
+    {"speaker": "user", "text": "I've been on hold with the airline for two hours. I'm furious."},
+]
+
+
+def test_the_readme_replies_are_dismissive_outside_a_crisis() -> None:
+    assert check_reply(FLIGHT, "Don't be dramatic.").harmful == ["dismissive"]
+    check = check_reply(FLIGHT, "Calm down, it's just a flight.")
+    assert _found(check, "dismissive") == ["Calm down", "it's just a flight"] and check.risky
+    _assert_offsets(check)
+
+
+@pytest.mark.parametrize(
+    ("language", "reply"),
+    [("en", "You're overreacting."), ("es", "No es para tanto."), ("de", "Du übertreibst.")],
+)
+def test_dismissive_and_minimising_crisis_never_meet(language: str, reply: str) -> None:
+    assert check_reply(CRISIS[language], reply).harmful == ["minimising_crisis"]
+    assert check_reply(CALM, reply).harmful == ["dismissive"]
+
+
+def test_calm_down_is_dismissive_only_without_engagement() -> None:
+    for reply in ("Calm down.", "Relax, it's fine.", "Cálmate un poco.", "Beruhig dich mal."):
+        assert check_reply(FLIGHT, reply).harmful == ["dismissive"], reply
+    for reply in ("That sounds really frustrating, I hear you. Please calm down a little and we'll sort it out.",
+                  "Entiendo lo frustrante que es. Cálmate un poco y lo vemos juntos.",
+                  "Ich verstehe, wie frustrierend das ist. Beruhig dich kurz, dann schauen wir gemeinsam."):
+        check = check_reply(FLIGHT, reply)
+        assert _found(check, "dismissive") == [] and not check.risky, reply
+
+
+def test_ignoring_a_crisis_needs_a_high_severity_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from affectkit.planning import reply_check
+    from affectkit.risk import RiskFinding, RiskReading
+
+    class Detector:
+        def __init__(self, severity: str) -> None:
+            self.severity = severity
+
+        def read_one(self, text: str) -> RiskReading:
+            finding = RiskFinding("suicidal_ideation", "suicidal_ideation", self.severity, 0.5, 0, len(text), text,  # type: ignore[arg-type]
+                                  "classifier", "possible suicidal ideation")
+            return RiskReading(text=text, language="en", covered=True, crisis_score=0.5, scores={},
+                               findings=(finding,))
+
+    for severity, ignored in (("medium", False), ("high", True)):
+        monkeypatch.setattr(reply_check, "default_detector", lambda s=severity: Detector(s))
+        check = check_reply("I'm going to bed, early start tomorrow.", "Good night, sleep well!")
+        assert ("minimising_crisis" in check.harmful) == ignored, severity
+        # an explicit brush-off is minimising on any crisis flag, as the plan escalates on any
+        assert check_reply("I'm going to bed.", "Don't be dramatic.").harmful == ["minimising_crisis"]
