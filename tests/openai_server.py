@@ -16,7 +16,10 @@ number of words in all message contents, ``completion_tokens`` the number of wor
 Scripting hooks (set them on the object; safe to change between requests):
 
 - ``reply``: function ``messages -> str`` (``messages`` as the client sent them). Default: echoes the last
-  user message as ``"echo: <text>"``. :func:`message_text` flattens list-of-parts contents.
+  user message as ``"echo: <text>"``. :func:`message_text` flattens list-of-parts contents. A function that
+  returns ``None`` gets ``"content": null`` in the answer (and no content chunks when streaming).
+- ``answer_raw(body, content_type)``: the next chat requests get HTTP 200 with this body as it is (say, an HTML
+  page from a proxy), until ``reset()``.
 - ``fail_next(n, status=500)``: the next ``n`` chat requests get an OpenAI error body with that status
   (with ``retry-after-ms: 1`` so SDK retries are fast); use it to test retries.
 - ``delay``: seconds to wait before answering a chat request (to test timeouts); ``stop()`` cuts it short.
@@ -101,12 +104,13 @@ class OpenAIServer:
     """An OpenAI-compatible chat-completions server on ``127.0.0.1``; see the module docstring."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.reply: Callable[[list[dict[str, Any]]], str] = echo_reply
+        self.reply: Callable[[list[dict[str, Any]]], str | None] = echo_reply
         self.delay: float = 0.0
         self.api_key: str | None = None
         self.models: list[str] = [DEFAULT_MODEL]
         self.requests: list[RecordedRequest] = []
         self._failures: list[int] = []
+        self.raw: tuple[bytes, str] | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._counter = 0
@@ -156,10 +160,15 @@ class OpenAIServer:
         with self._lock:
             self._failures.extend([status] * count)
 
+    def answer_raw(self, body: bytes, content_type: str = "text/html") -> None:
+        """Answer chat requests with HTTP 200 and ``body`` as it is (not an OpenAI answer)."""
+        self.raw = (body, content_type)
+
     def reset(self) -> None:
         """Back to the defaults: echo reply, no delay, no failures, no key check, no recorded requests."""
         with self._lock:
             self.reply = echo_reply
+            self.raw = None
             self.delay = 0.0
             self.api_key = None
             self.models = [DEFAULT_MODEL]
@@ -239,6 +248,13 @@ def _make_handler(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (e.g. its timeout)
 
+        def _send_raw(self, data: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
         def _authorised(self) -> bool:
             if server.api_key is None:
                 return True
@@ -289,6 +305,9 @@ def _make_handler(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
             server._wait()
             if server._stopping.is_set():
                 return
+            if server.raw is not None:
+                self._send_raw(*server.raw)
+                return
             try:
                 text = server.reply(body["messages"])
             except Exception as error:  # a broken reply function is a server error, visible to the test
@@ -333,15 +352,15 @@ def _check_chat_body(body: Any) -> str | None:
     return None
 
 
-def _completion(body: dict[str, Any], text: str, completion_id: str) -> dict[str, Any]:
+def _completion(body: dict[str, Any], text: str | None, completion_id: str) -> dict[str, Any]:
     """The non-streaming ``chat.completion`` answer; streaming is cut from it."""
     limit = body.get("max_completion_tokens") or body.get("max_tokens")
     finish_reason = "stop"
-    if isinstance(limit, int) and count_tokens(text) > limit:
+    if text is not None and isinstance(limit, int) and count_tokens(text) > limit:
         text = "".join(re.findall(r"\S+\s*", text)[:limit]).rstrip()
         finish_reason = "length"
     prompt_tokens = sum(count_tokens(message_text(message)) for message in body["messages"])
-    completion_tokens = count_tokens(text)
+    completion_tokens = count_tokens(text or "")
     requested = body.get("n")
     n = requested if isinstance(requested, int) and requested > 0 else 1
     return {
@@ -389,7 +408,7 @@ def _chunks(body: dict[str, Any], completion: dict[str, Any]) -> Iterator[dict[s
         yield chunk(
             [{"index": index, "delta": {"role": "assistant", "content": ""}, "logprobs": None, "finish_reason": None}]
         )
-        for piece in _pieces(choice["message"]["content"]):
+        for piece in _pieces(choice["message"]["content"] or ""):
             yield chunk([{"index": index, "delta": {"content": piece}, "logprobs": None, "finish_reason": None}])
         yield chunk([{"index": index, "delta": {}, "logprobs": None, "finish_reason": choice["finish_reason"]}])
     if include_usage:

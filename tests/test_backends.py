@@ -257,12 +257,37 @@ def test_overrides_win_over_env_and_none_is_ignored(monkeypatch: pytest.MonkeyPa
 
 
 def test_settings_reject_typos_and_bad_values() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(AffectkitError) as error:
         BackendSettings.from_env(modle="m")
+    assert (error.value.code, error.value.field) == ("AK-E005", "modle")
     with pytest.raises(ValueError):
         BackendSettings(timeout=0)
     with pytest.raises(ValueError):
         BackendSettings(max_retries=-1)
+
+
+@pytest.mark.parametrize("timeout", [0.0, -1.0, float("nan"), float("inf"), 1e300])
+def test_a_timeout_that_is_no_number_of_seconds_is_ak_e005(timeout: float) -> None:
+    with pytest.raises(AffectkitError) as error:
+        BackendSettings.from_env(base_url="http://localhost:1/v1", model="m", timeout=timeout)
+    assert (error.value.code, error.value.field) == ("AK-E005", "timeout")
+
+
+@pytest.mark.parametrize("content_type", ["text/html", "application/json"])
+def test_a_200_answer_that_is_no_completion_gives_ak_e013(openai_server: OpenAIServer, content_type: str) -> None:
+    openai_server.answer_raw(b"<html><body>Please log in</body></html>", content_type)
+    with pytest.raises(AffectkitError) as error, backend_for(openai_server) as backend:
+        backend.complete(MESSAGES)
+    assert error.value.code == "AK-E013" and openai_server.base_url in str(error.value)
+
+
+def test_a_null_content_gives_ak_e013_not_an_empty_reply(openai_server: OpenAIServer) -> None:
+    openai_server.reply = lambda messages: None
+    with pytest.raises(AffectkitError) as error, backend_for(openai_server) as backend:
+        backend.complete(MESSAGES)
+    assert error.value.code == "AK-E013" and "no content" in str(error.value)
+    with backend_for(openai_server) as backend:  # streamed, it is simply no deltas
+        assert list(backend.stream(MESSAGES)) == []
 
 
 def test_api_key_is_not_in_repr() -> None:

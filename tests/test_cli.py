@@ -174,3 +174,126 @@ def test_console_script_entry_point() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["text"] == "good news!"
+
+
+# --- streaming output, interruption and output errors (issue 14) ---------------------------------------------
+
+
+def test_json_and_jsonl_are_written_chunk_by_chunk_in_input_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = [f"text number {i}, happy" if i % 2 else f"text number {i}, sad" for i in range(cli.CHUNK * 2 + 7)]
+    path = tmp_path / "many.txt"
+    path.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    code, lines, _ = run(capsys, "analyze", "-i", str(path), "-f", "jsonl", "-m", "nrc-lexicon")
+    assert code == 0 and [r["text"] for r in jsonl(lines)] == texts
+    code, document, _ = run(capsys, "analyze", "-i", str(path), "-f", "json", "-m", "nrc-lexicon")
+    assert code == 0 and json.loads(document) == jsonl(lines)
+
+    class Recording(io.StringIO):
+        flushed: list[int] = []
+
+        def flush(self) -> None:
+            self.flushed.append(len(self.getvalue().splitlines()))
+
+    from affectkit.recognizers import get_recognizer
+
+    stream = Recording()
+    cli.write_analyses(cli.iter_analyses(get_recognizer("nrc-lexicon"), texts, io.StringIO()), "jsonl", stream)
+    assert stream.flushed == [cli.CHUNK, 2 * cli.CHUNK, len(texts)]  # each chunk is out before the next is read
+
+
+def test_empty_json_output_is_an_empty_list() -> None:
+    stream = io.StringIO()
+    cli.write_analyses([], "json", stream)
+    assert json.loads(stream.getvalue()) == []
+
+
+def test_ctrl_c_exits_130_quietly_and_keeps_the_finished_lines(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    path = tmp_path / "long.txt"
+    path.write_text("I am so happy about this, thank you!\n" * 40_000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with out.open("w") as stdout:
+        process = subprocess.Popen([sys.executable, "-m", "affectkit.cli", "analyze", "-i", str(path), "-f", "jsonl"],
+                                   stdout=stdout, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while out.stat().st_size == 0 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(lines) < 40_000 and len(lines) % cli.CHUNK == 0  # whole chunks of whole lines
+    assert all(json.loads(line)["text"] == "I am so happy about this, thank you!" for line in lines)
+
+
+def test_a_full_disk_on_stdout_is_a_coded_error() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    for args in (["analyze", "hello", "-f", "jsonl"], ["models"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "affectkit.cli", *args], stdout=full, stderr=subprocess.PIPE,
+                                  text=True, check=False)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.splitlines() == ["affectkit: <stdout>: AK-E019 cannot write the output (No space left on "
+                                            "device)"]
+
+
+def test_deeply_nested_jsonl_is_a_coded_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": "fine"}\n{"text": ' + "[" * 2000 + "]" * 2000 + "}\n", encoding="utf-8")
+    code, out, err = run(capsys, "analyze", "-i", str(path), "-f", "jsonl")
+    assert (code, out) == (2, "")
+    assert err.strip() == f"affectkit: {path}:2: AK-E004 JSON nested too deep to read"
+
+
+def test_table_output_escapes_terminal_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", "clear \x1b[2J the screen\x07 \u202eevil", "-f", "table")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "clear \\x1b[2J the screen\\x07 \\u202eevil" in out
+    code, out, _ = run(capsys, "analyze", "clear \x1b[2J", "-f", "jsonl")
+    assert jsonl(out)[0]["text"] == "clear \x1b[2J"  # JSON keeps the text as it is
+
+
+def test_an_input_directory_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "analyze", "--input", str(tmp_path))
+    assert code == 2 and err.strip() == f"affectkit: {tmp_path}: AK-E001 is a directory, not a file"
+
+
+# --- stdin, --version, models ---------------------------------------------------------------------------------
+
+
+def test_jsonl_on_stdin_is_detected_and_said(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = b'{"text": "I love this!", "id": 1}\n{"text": "I hate this."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    code, out, err = run(capsys, "analyze", "--format", "jsonl")
+    assert code == 0 and [r["text"] for r in jsonl(out)] == ["I love this!", "I hate this."]
+    assert "AK-W010" in err and "JSONL" in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    code, out, err = run(capsys, "analyze", "--format", "jsonl", "--input-format", "txt")
+    assert code == 0 and [r["text"] for r in jsonl(out)] == lines.decode().splitlines() and err == ""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"body": "hi"}\n')))
+    code, out, err = run(capsys, "analyze", "--input", "-", "--input-format", "jsonl", "--text-column", "body")
+    assert code == 0 and [r["text"] for r in jsonl(out)] == ["hi"] and "AK-W010" not in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"body": "hi"}\n')))
+    code, out, err = run(capsys, "analyze", "--format", "jsonl")  # detected, but the field is missing: say so
+    assert (code, out) == (2, "") and "<stdin>:1: AK-E003 missing field (field 'text')" in err
+
+
+def test_version_and_models_name_the_extra(capsys: pytest.CaptureFixture[str]) -> None:
+    import affectkit
+
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"affectkit {affectkit.__version__}"
+    code, out, _ = run(capsys, "models")
+    assert code == 0
+    assert "goemotions-minilm@3  (default)" in out.splitlines()
+    assert any(line.startswith("nrc-lexicon@1  (needs the 'baseline' extra") for line in out.splitlines())

@@ -369,7 +369,8 @@ def test_input_forms_and_warnings() -> None:
     assert (info.value.code, info.value.field) == ("AK-E003", "utterances[0].text")
     with pytest.raises(AffectkitError, match="AK-E005"):
         analyze_conversation("Sam: hi")  # type: ignore[arg-type]
-    assert analyze_conversation(Conversation(id="e", utterances=[])).turns == []
+    with pytest.raises(AffectkitError, match="AK-E009"):  # as the command line: no utterances, nothing to analyse
+        analyze_conversation(Conversation(id="e", utterances=[]))
 
 
 def test_text_turn_model_batch_equals_live() -> None:

@@ -176,8 +176,9 @@ def test_messages_name_speakers_only_in_group_chats() -> None:
 
 
 def test_plan_without_user_turns_and_cause_words() -> None:
-    p = plan({"utterances": [{"speaker": "assistant", "text": "Hi, how are you today?"}]})
-    assert p.user is None and p.acknowledge == []
+    with pytest.raises(AffectkitError) as error:  # nobody to reply to
+        plan({"utterances": [{"speaker": "assistant", "text": "Hi, how are you today?"}]})
+    assert (error.value.code, error.value.field) == ("AK-E020", "agent")
     assert cause_words("I lost my job, my JOB!") == ["lost", "job"]
 
 

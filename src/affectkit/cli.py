@@ -9,28 +9,35 @@ Examples::
     affectkit conversation chat.json --format html --output report.html
     affectkit eval quick --model openai-api/local/my-model --model openai-api/local/other-model
 
-Bad input exits with status 2 and one line on stderr naming the file, line and field.
+Bad input, and output that cannot be written, exit with status 2 and one line on stderr naming the file,
+line and field. Ctrl-C exits with status 130 and keeps the output finished so far.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
+import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from affectkit import __version__
 from affectkit.errors import AffectkitError
+from affectkit.io import terminal_safe
 from affectkit.recognizers import DEFAULT
 
 if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
-    from affectkit.types import ReplyCheck, TextAnalysis
+    from affectkit.types import Conversation, ReplyCheck, TextAnalysis
 
 PROGRESS_ABOVE = 2000  # inputs longer than this report progress on stderr
-CHUNK = 512
+MAX_TIMEOUT = 86_400.0  # seconds: larger values overflow the HTTP client's timers
+CHUNK = 512  # texts analysed, then written, at a time: memory stays flat and an interrupted run keeps its lines
 
 DEMO_CONVERSATION = [
     ("Sam", "My flight got cancelled and I'm going to miss my sister's wedding."),
@@ -55,25 +62,103 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    stdout = sys.stdout
+    sys.stdout = _CheckedOutput(stdout)
     try:
         result: int = args.handler(args)
+        sys.stdout.flush()  # a full disk shows here, while it can still be reported
         return result
     except AffectkitError as error:
-        print(f"affectkit: {error}", file=sys.stderr)
+        print(f"affectkit: {terminal_safe(str(error))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`
+        _discard(stdout)
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: keep the finished output, no traceback
+        try:
+            stdout.flush()
+        except OSError:
+            _discard(stdout)
+        return 130
+    finally:
+        sys.stdout = stdout
+
+
+class _CheckedOutput:
+    """Standard output whose write errors (a full disk, a closed descriptor) become AK-E019."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self._checked(self.stream.write, text)
+
+    def flush(self) -> None:
+        self._checked(self.stream.flush)
+
+    def _checked(self, call: Any, *args: Any) -> Any:
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            _discard(self.stream)
+            raise AffectkitError("AK-E019", f"cannot write the output ({error.strerror or error})",
+                                 source="<stdout>") from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _discard(stream: TextIO) -> None:
+    """Point the stream's descriptor at /dev/null, so that the interpreter's own flush at exit cannot fail
+    again on the bytes still buffered."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing is flushed at exit
+
+
+def check_output_path(path: Path) -> None:
+    """Refuse an output file that cannot be created (a directory, a missing folder) before any work is done."""
+    if path.is_dir():
+        raise AffectkitError("AK-E019", "cannot write the output (is a directory)", source=str(path))
+    if not path.parent.is_dir():
+        raise AffectkitError("AK-E019", f"cannot write the output (no folder {str(path.parent)!r})", source=str(path))
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """``text`` to the file ``path``, or to standard output; write errors are AK-E019."""
+    if path is None:
+        sys.stdout.write(text)
+        return
+    check_output_path(path)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise AffectkitError("AK-E019", f"cannot write the output ({error.strerror or error})",
+                             source=str(path)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="affectkit", description="Emotion understanding for conversational AI."
     )
+    parser.add_argument("--version", action="version", version=f"affectkit {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     analyze = sub.add_parser("analyze", help="analyse texts from arguments, --input FILE or stdin")
     analyze.add_argument("texts", nargs="*", help="texts to analyse (default: read stdin, one text per line)")
-    analyze.add_argument("--input", "-i", type=Path, help="a .txt (one text per line), .jsonl or .csv file")
+    analyze.add_argument(
+        "--input", "-i", type=Path, help="a .txt (one text per line), .jsonl or .csv file; '-' for stdin"
+    )
+    analyze.add_argument(
+        "--input-format", choices=["txt", "jsonl", "csv"],
+        help="how to read the input (default: by file extension; stdin is JSONL when its first line is a JSON "
+        "object, else one text per line)",
+    )
     analyze.add_argument("--text-column", default="text", help="CSV column or JSONL field holding the text")
     analyze.add_argument(
         "--format",
@@ -96,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Analyse a conversation file (.json, .jsonl, .csv or a .txt transcript of 'Speaker: text' "
         "lines). Risk flags are a signal for a person or an escalation path to review, not a diagnosis.",
     )
-    conversation.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation")
+    conversation.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation; '-' for stdin")
+    conversation.add_argument("--input-format", choices=CONVERSATION_FORMATS, help=INPUT_FORMAT_HELP)
     conversation.add_argument(
         "--format", "-f", choices=["table", "json", "html"], default="table", help="output format (default: table)"
     )
@@ -139,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     _plan_options(respond)
     respond.add_argument("--base-url", help="endpoint root, e.g. http://localhost:8000/v1")
     respond.add_argument("--model", "-m", help="the model name the server knows")
-    respond.add_argument("--timeout", type=float, help="seconds per request (default 60)")
+    respond.add_argument("--timeout", type=float, help="seconds per request, at most a day (default 60)")
     respond.add_argument("--stream", action="store_true", help="print the reply as it is generated (table format)")
     respond.set_defaults(handler=_respond)
 
@@ -181,28 +267,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from affectkit.io import read_texts
     from affectkit.recognizers import get_recognizer
 
     if args.input is not None and args.texts:
         raise AffectkitError("AK-E003", "give texts as arguments or --input FILE, not both")
-    if args.input is not None:
-        texts = read_texts(args.input, args.text_column)
-    elif args.texts:
+    if args.texts:
         texts = list(args.texts)
     else:
-        if sys.stdin.isatty():
-            raise AffectkitError("AK-E009", "no texts: pass them as arguments, with --input FILE or on stdin")
-        texts = read_stdin().splitlines()
-    if not texts:
-        raise AffectkitError(
-            "AK-E009", "the input holds no texts", source=str(args.input) if args.input else "<stdin>"
-        )
+        texts = _read_texts(args.input, args.input_format, args.text_column)
     recognizer = get_recognizer(args.model)
-    analyses = analyze_with_progress(recognizer, texts, sys.stderr)
     output_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    write_analyses(analyses, output_format, sys.stdout)
+    write_analyses(iter_analyses(recognizer, texts, sys.stderr), output_format, sys.stdout)
     return 0
+
+
+def _read_texts(path: Path | None, input_format: str | None, text_column: str) -> list[str]:
+    """The texts of ``--input`` (a file, or ``-``) or of standard input, with coded errors."""
+    from affectkit.io import looks_like_jsonl, parse_texts, read_text_file
+
+    if path is not None and str(path) != "-":
+        content, source = read_text_file(path), str(path)
+        suffix = f".{input_format}" if input_format else path.suffix.lower()
+    else:
+        if path is None and sys.stdin.isatty():
+            raise AffectkitError("AK-E009", "no texts: pass them as arguments, with --input FILE or on stdin")
+        content, source = read_stdin(), "<stdin>"
+        suffix = f".{input_format}" if input_format else ".jsonl" if looks_like_jsonl(content) else ".txt"
+        if input_format is None and suffix == ".jsonl":
+            print(f"affectkit: <stdin>: AK-W010 read as JSONL, the texts from field {text_column!r} "
+                  "(--input-format txt analyses each line as it is)", file=sys.stderr)
+    texts = parse_texts(content, suffix, source, text_column)
+    if not texts:
+        raise AffectkitError("AK-E009", "the input holds no texts", source=source)
+    return texts
 
 
 def read_stdin() -> str:
@@ -212,32 +309,46 @@ def read_stdin() -> str:
     return decode_utf8(sys.stdin.buffer.read(), "<stdin>")
 
 
-def analyze_with_progress(recognizer: Recognizer, texts: list[str], stream: TextIO) -> list[TextAnalysis]:
-    """Analyse in chunks, reporting progress on ``stream`` for large inputs."""
-    if len(texts) <= PROGRESS_ABOVE:
-        return recognizer.analyze(texts)
-    results: list[TextAnalysis] = []
+def iter_analyses(recognizer: Recognizer, texts: list[str], stream: TextIO) -> Iterator[list[TextAnalysis]]:
+    """The analyses of ``texts`` in input order, :data:`CHUNK` at a time, reporting progress on ``stream``
+    for inputs over :data:`PROGRESS_ABOVE` texts."""
     started = time.monotonic()
     for start in range(0, len(texts), CHUNK):
-        results.extend(recognizer.analyze(texts[start : start + CHUNK]))
-        done = len(results)
-        rate = done / max(time.monotonic() - started, 1e-9)
-        eta = (len(texts) - done) / rate
-        stream.write(f"\ranalysed {done}/{len(texts)} texts ({rate:.0f}/s, {eta:.0f}s left)")
+        yield recognizer.analyze(texts[start : start + CHUNK])
+        done = min(start + CHUNK, len(texts))
+        if len(texts) > PROGRESS_ABOVE:
+            rate = done / max(time.monotonic() - started, 1e-9)
+            eta = (len(texts) - done) / rate
+            stream.write(f"\ranalysed {done}/{len(texts)} texts ({rate:.0f}/s, {eta:.0f}s left)")
+            stream.flush()
+            if done == len(texts):
+                stream.write("\n")
+
+
+def analyze_with_progress(recognizer: Recognizer, texts: list[str], stream: TextIO) -> list[TextAnalysis]:
+    """Every analysis of ``texts`` in one list (see :func:`iter_analyses`)."""
+    return [analysis for chunk in iter_analyses(recognizer, texts, stream) for analysis in chunk]
+
+
+def write_analyses(chunks: Iterable[Sequence[TextAnalysis]], output_format: str, stream: TextIO) -> None:
+    """Write analyses as they come, chunk by chunk, flushing each: JSONL and JSON never hold more than a chunk;
+    the table keeps only its cells, to size the columns."""
+    if output_format == "table":
+        rows = [row for chunk in chunks for row in table_rows(chunk)]
+        stream.write(terminal_safe(render_table(rows)) + "\n")
+        return
+    opened = False
+    for chunk in chunks:
+        if output_format == "jsonl":
+            stream.write("".join(a.model_dump_json() + "\n" for a in chunk))
+        elif chunk:
+            items = (textwrap.indent(json.dumps(a.model_dump(mode="json"), ensure_ascii=False, indent=2), "  ")
+                     for a in chunk)
+            stream.write((",\n" if opened else "[\n") + ",\n".join(items))
+            opened = True
         stream.flush()
-    stream.write("\n")
-    return results
-
-
-def write_analyses(analyses: list[TextAnalysis], output_format: str, stream: TextIO) -> None:
-    if output_format == "jsonl":
-        for analysis in analyses:
-            stream.write(analysis.model_dump_json() + "\n")
-    elif output_format == "json":
-        json.dump([a.model_dump(mode="json") for a in analyses], stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
-    else:
-        stream.write(format_table(analyses) + "\n")
+    if output_format == "json":
+        stream.write("\n]\n" if opened else "[]\n")
 
 
 def _clip(text: str, width: int) -> str:
@@ -245,42 +356,34 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | None = None) -> str:
-    """A readable fixed-width table: text, emotions above threshold, sentiment, V/A/D, warnings."""
-    header = [
-        "#",
-        *(["speaker"] if speakers else []),
-        "text",
-        "emotions (probability)",
-        "sentiment",
-        "V",
-        "A",
-        "D",
-        "notes",
-    ]
+def table_rows(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | None = None) -> list[list[str]]:
+    """The cells of :func:`format_table` for ``analyses`` (row numbers from 1)."""
     rows = []
     for i, a in enumerate(analyses):
         emotions = ", ".join(f"{label} {a.emotions[label]:.2f}" for label in a.labels[:3])
         sentiment = ", ".join(a.sentiment_labels) or "-"
         vad = [f"{x:+.2f}" for x in (a.vad.valence, a.vad.arousal, a.vad.dominance)] if a.vad else ["-"] * 3
         notes = ", ".join(w.code for w in a.warnings)
-        rows.append(
-            [
-                str(i + 1),
-                *([speakers[i]] if speakers else []),
-                _clip(a.text, 44),
-                emotions,
-                sentiment,
-                *vad,
-                notes,
-            ]
-        )
-    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
+        rows.append([*([speakers[i]] if speakers else []), _clip(a.text, 44), emotions, sentiment, *vad, notes])
+    return rows
+
+
+def render_table(rows: Sequence[list[str]], speakers: bool = False) -> str:
+    """A fixed-width table of :func:`table_rows` cells, numbered."""
+    header = ["#", *(["speaker"] if speakers else []), "text", "emotions (probability)", "sentiment", "V", "A",
+              "D", "notes"]
+    numbered = [[str(i + 1), *row] for i, row in enumerate(rows)]
+    widths = [max(len(r[c]) for r in [header, *numbered]) for c in range(len(header))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in [header, ["-" * w for w in widths], *rows]
+        for row in [header, ["-" * w for w in widths], *numbered]
     ]
     return "\n".join(lines)
+
+
+def format_table(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | None = None) -> str:
+    """A readable fixed-width table: text, emotions above threshold, sentiment, V/A/D, warnings."""
+    return render_table(table_rows(analyses, speakers), speakers=bool(speakers))
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -314,11 +417,12 @@ def _conversation(args: argparse.Namespace) -> int:
         TextTurnModel,
         analyze_conversation,
         format_table,
-        read_conversation,
         render_html,
     )
 
-    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    if args.output is not None:
+        check_output_path(args.output)
+    conversation = read_conversation_arg(args)
     if args.no_context:
         analysis = analyze_conversation(conversation, TextTurnModel(), HeuristicCauseModel())
     else:
@@ -328,16 +432,33 @@ def _conversation(args: argparse.Namespace) -> int:
     elif args.format == "html":
         output = render_html(analysis)
     else:
-        output = format_table(analysis) + "\n"
-    if args.output is not None:
-        args.output.write_text(output, encoding="utf-8")
-    else:
-        sys.stdout.write(output)
+        output = terminal_safe(format_table(analysis)) + "\n"
+    write_output(output, args.output)
     return 0
 
 
+CONVERSATION_FORMATS = ["json", "jsonl", "csv", "txt"]
+INPUT_FORMAT_HELP = ("how to read FILE (default: by its extension; stdin is guessed: JSON, JSONL or a 'Speaker: text' "
+                     "transcript)")
+
+
+def read_conversation_arg(args: argparse.Namespace) -> Conversation:
+    """The conversation named by ``args.file`` (``-``: standard input), read as ``--input-format`` if given."""
+    from affectkit.conversation.io import guess_format, parse_conversation
+    from affectkit.io import read_text_file
+
+    if str(args.file) == "-":
+        content, source, name = read_stdin(), "<stdin>", "stdin"
+        suffix = f".{args.input_format}" if args.input_format else guess_format(content)
+    else:
+        content, source, name = read_text_file(args.file), str(args.file), args.file.stem
+        suffix = f".{args.input_format}" if args.input_format else args.file.suffix.lower()
+    return parse_conversation(content, suffix, source, args.speaker_column, args.text_column, default_id=name)
+
+
 def _conversation_input(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation")
+    parser.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation; '-' for stdin")
+    parser.add_argument("--input-format", choices=CONVERSATION_FORMATS, help=INPUT_FORMAT_HELP)
     parser.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
     parser.add_argument("--text-column", default="text", help="CSV column holding the text")
 
@@ -353,47 +474,44 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", help="the user's locale (pt-BR, de): picks the crisis resources of an escalation")
 
 
-def _persona(value: str | None) -> dict[str, float] | None:
+def _persona(value: str | None) -> dict[str, Any] | None:
+    """``--persona`` decoded; :func:`affectkit.planning.planner.plan` checks the traits (AK-E005)."""
     if value is None:
         return None
-    try:
-        persona = json.loads(value)
-    except json.JSONDecodeError as error:
-        raise AffectkitError("AK-E004", f"--persona is not valid JSON ({error.msg})", field="persona") from None
+    from affectkit.io import load_json
+
+    persona = load_json(value, "--persona")
     if not isinstance(persona, dict):
         raise AffectkitError("AK-E005", "--persona must be a JSON object of Big Five traits", field="persona")
-    from pydantic import ValidationError
-
-    from affectkit.types import Persona
-
-    try:
-        return Persona(**persona).model_dump()
-    except ValidationError as error:
-        problem = error.errors()[0]
-        raise AffectkitError("AK-E005", f"--persona: {problem['msg']}",
-                             field=".".join(str(x) for x in problem["loc"])) from None
+    return persona
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from affectkit.conversation import read_conversation
     from affectkit.planning.planner import format_plan, plan
 
-    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    conversation = read_conversation_arg(args)
     result = plan(conversation, persona=_persona(args.persona), debias=args.debias, agent=args.agent,
                   stimulus=args.stimulus, locale=args.locale)
+    _print_warnings(result.warnings)
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
-        sys.stdout.write(format_plan(result) + "\n")
+        sys.stdout.write(terminal_safe(format_plan(result)) + "\n")
     return 0
 
 
+def _print_warnings(warnings: Sequence[Any]) -> None:
+    for warning in warnings:
+        print(f"affectkit: {warning.code} {terminal_safe(warning.message)}", file=sys.stderr)
+
+
 def _check_reply(args: argparse.Namespace) -> int:
-    from affectkit.conversation import read_conversation
     from affectkit.io import read_text_file
     from affectkit.planning.reply_check import check_reply
 
-    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
+    if args.reply is None and args.reply_file is None and str(args.file) == "-":
+        raise AffectkitError("AK-E009", "stdin holds the conversation: pass the reply with --reply or --reply-file")
+    conversation = read_conversation_arg(args)
     if args.reply is not None:
         reply = args.reply
     elif args.reply_file is not None:
@@ -406,7 +524,7 @@ def _check_reply(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
-        sys.stdout.write(_format_check(result) + "\n")
+        sys.stdout.write(terminal_safe(_format_check(result)) + "\n")
     return 0
 
 
@@ -419,16 +537,19 @@ def _format_check(result: ReplyCheck) -> str:
 
 def _respond(args: argparse.Namespace) -> int:
     from affectkit.backends import BackendSettings
-    from affectkit.conversation import read_conversation
     from affectkit.planning.planner import format_plan
     from affectkit.planning.respond import respond
 
-    conversation = read_conversation(args.file, args.speaker_column, args.text_column)
-    settings = BackendSettings.from_env(base_url=args.base_url, model=args.model, timeout=args.timeout)
+    timeout = args.timeout
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        raise AffectkitError("AK-E005", f"--timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT}, "
+                             f"got {timeout:g}", field="timeout")
+    conversation = read_conversation_arg(args)
+    settings = BackendSettings.from_env(base_url=args.base_url, model=args.model, timeout=timeout)
     streaming = args.stream and args.format == "table"
 
     def show(delta: str) -> None:
-        sys.stdout.write(delta)
+        sys.stdout.write(terminal_safe(delta))
         sys.stdout.flush()
 
     if streaming and settings.configured:
@@ -438,28 +559,35 @@ def _respond(args: argparse.Namespace) -> int:
                      on_delta=show if streaming else None)
     if result.note:
         print(f"affectkit: {result.note}", file=sys.stderr)
+    _print_warnings(result.plan.warnings)
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
         return 0
     if streaming and result.reply is not None:
         sys.stdout.write("\n\n")
-    sys.stdout.write(format_plan(result.plan) + "\n")
+    sys.stdout.write(terminal_safe(format_plan(result.plan)) + "\n")
     if result.reply is None:
         sys.stdout.write("\nmessages for the LLM:\n" + json.dumps(result.plan.messages, indent=2, ensure_ascii=False)
                          + "\n")
     else:
         if not streaming:
-            sys.stdout.write(f"\nreply ({result.model}, {result.latency_ms:.0f} ms):\n{result.reply}\n")
+            sys.stdout.write(terminal_safe(f"\nreply ({result.model}, {result.latency_ms:.0f} ms):\n{result.reply}\n"))
         assert result.check is not None
-        sys.stdout.write("\ncheck: " + _format_check(result.check) + "\n")
+        sys.stdout.write("\ncheck: " + terminal_safe(_format_check(result.check)) + "\n")
     return 0
 
 
 def _models(args: argparse.Namespace) -> int:
-    from affectkit.recognizers import DEFAULT, available
+    from affectkit.recognizers import DEFAULT, available, requirement
 
     for name in available():
-        print(name + ("  (default)" if name == DEFAULT else ""))
+        notes = ["default"] if name == DEFAULT else []
+        needs = requirement(name)
+        if needs is not None:
+            extra, installed = needs
+            notes.append(f"needs the '{extra}' extra" + (", installed" if installed else
+                                                         f": pip install 'affectkit[{extra}]'"))
+        print(name + (f"  ({'; '.join(notes)})" if notes else ""))
     return 0
 
 

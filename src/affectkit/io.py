@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,68 @@ FORMATS = (".txt", ".jsonl", ".csv")
 
 def read_text_file(path: Path) -> str:
     """The file's contents as UTF-8 text (a leading BOM is dropped)."""
+    if path.is_dir():
+        raise AffectkitError("AK-E001", "is a directory, not a file", source=str(path))
     if not path.is_file():
         raise AffectkitError("AK-E001", "file not found", source=str(path))
-    return decode_utf8(path.read_bytes(), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # no permission, an I/O error
+        raise AffectkitError("AK-E001", f"cannot read the file ({error.strerror or error})", source=str(path)) from None
+    return decode_utf8(data, str(path))
+
+
+def load_json(text: str, source: str, line: int | None = None) -> Any:
+    """``json.loads`` with coded errors: AK-E004 for invalid JSON and for JSON nested too deep to read
+    (Python's decoder recurses, so some thousand nested lists would otherwise raise RecursionError).
+
+    Example:
+        >>> load_json("[" * 5000 + "]" * 5000, "x.json")
+        Traceback (most recent call last):
+        affectkit.errors.AffectkitError: x.json: AK-E004 JSON nested too deep to read
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AffectkitError(
+            "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source,
+            line=error.lineno if line is None else line,
+        ) from None
+    except RecursionError:
+        raise AffectkitError("AK-E004", "JSON nested too deep to read", source=source, line=line) from None
+
+
+def looks_like_jsonl(content: str) -> bool:
+    r"""Whether the first non-blank line is a JSON object: how standard input is recognised as JSONL.
+
+    Example:
+        >>> looks_like_jsonl('\n{"text": "hi"}\n'), looks_like_jsonl("hi {there}\n")
+        (True, False)
+    """
+    for line in content.splitlines():
+        if line.strip():
+            if not line.lstrip().startswith("{"):
+                return False
+            try:
+                return isinstance(json.loads(line), dict)
+            except (ValueError, RecursionError):
+                return False
+    return False
+
+
+# C0/C1 control characters and the bidirectional overrides can move the cursor, clear the screen or reorder
+# what a terminal shows; newlines and tabs are layout and stay.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with control characters written as escapes (``\x1b``), for table output on a terminal.
+
+    Example:
+        >>> print(terminal_safe("clear\x1b[2J screen\u202e"))
+        clear\x1b[2J screen\u202e
+    """
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}" if ord(m[0]) > 0xFF else f"\\x{ord(m[0]):02x}", text)
 
 
 def decode_utf8(data: bytes, source: str) -> str:
@@ -81,13 +141,7 @@ def jsonl_records(content: str, source: str) -> Iterator[tuple[int, Any]]:
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise AffectkitError(
-                "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=number
-            ) from None
-        yield number, record
+        yield number, load_json(line, source, number)
 
 
 def _parse_jsonl(content: str, source: str, field: str) -> list[str]:

@@ -327,6 +327,8 @@ class ResponsePlan(BaseModel):
     """What the agent's next reply should do, and the chat messages that ask an LLM to do it.
 
     ``mode`` is ``support`` or ``escalation`` (a crisis flag). ``messages`` is in the OpenAI chat format.
+    ``warnings`` are coded notes about the request itself (``AK-W009``: the agent has no turn in the
+    conversation).
     """
 
     conversation_id: str
@@ -342,6 +344,7 @@ class ResponsePlan(BaseModel):
     stimulus: str | None = None
     messages: list[dict[str, str]]
     models: list[str]
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
 
 
 class TrackerUpdate(BaseModel):

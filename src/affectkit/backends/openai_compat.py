@@ -15,8 +15,8 @@ variable                    fallback                meaning
 ==========================  ======================  ====================================================
 
 Errors: AK-E012 when the settings are incomplete, AK-E013 when the backend fails (connection error,
-timeout, HTTP error after the SDK's retries), AK-E005/AK-E009 for malformed messages, AK-E008 when the
-``openai`` package is missing.
+timeout, HTTP error after the SDK's retries, an answer that is not a chat completion or has no content),
+AK-E005/AK-E009 for malformed messages or settings, AK-E008 when the ``openai`` package is missing.
 
 Example (no network needed until a request is made):
     >>> backend = ChatBackend(BackendSettings(base_url="http://localhost:8000/v1", model="qwen2.5"))
@@ -48,6 +48,9 @@ ROLES = ("system", "developer", "user", "assistant")
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
+MAX_TIMEOUT = 86_400.0
+"""The longest request timeout in seconds (a day); longer ones overflow the HTTP client's timers."""
+
 # (affectkit variable, OpenAI SDK fallback) per setting read from the environment.
 _ENV = {
     "base_url": ("AFFECTKIT_LLM_BASE_URL", "OPENAI_BASE_URL"),
@@ -78,7 +81,7 @@ class BackendSettings(BaseModel):
     base_url: str | None = None
     api_key: str = Field(default=NO_API_KEY, repr=False)
     model: str | None = None
-    timeout: float = Field(default=60.0, gt=0)
+    timeout: float = Field(default=60.0, gt=0, le=MAX_TIMEOUT, allow_inf_nan=False)
     max_retries: int = Field(default=2, ge=0)
     temperature: float | None = Field(default=0.7, ge=0, le=2)
     max_tokens: int | None = Field(default=None, ge=1)
@@ -90,8 +93,9 @@ class BackendSettings(BaseModel):
         Precedence per setting: an override that is not ``None``, then ``AFFECTKIT_LLM_*``, then the
         OpenAI SDK's ``OPENAI_BASE_URL`` / ``OPENAI_API_KEY``, then the default. Empty variables count
         as unset. ``OPENAI_API_KEY`` is never sent to a server set by ``AFFECTKIT_LLM_BASE_URL`` or a
-        ``base_url`` override (set ``AFFECTKIT_LLM_API_KEY`` for it). Unknown override names raise a
-        pydantic ``ValidationError``.
+        ``base_url`` override (set ``AFFECTKIT_LLM_API_KEY`` for it). Unknown override names and invalid
+        values (a timeout that is not a number of seconds in (0, :data:`MAX_TIMEOUT`]) raise AK-E005 naming
+        the setting.
 
         Example:
             >>> settings = BackendSettings.from_env(base_url="http://localhost:8000/v1", model="m", timeout=5)
@@ -112,7 +116,14 @@ class BackendSettings(BaseModel):
         own_server = "base_url" in given or sources.get("base_url") == "AFFECTKIT_LLM_BASE_URL"
         if own_server and "api_key" not in given and sources.get("api_key") == "OPENAI_API_KEY":
             del values["api_key"]
-        return cls(**values)
+        from pydantic import ValidationError
+
+        try:
+            return cls(**values)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            name = ".".join(str(x) for x in problem["loc"])
+            raise AffectkitError("AK-E005", f"backend setting {name}: {problem['msg']}", field=name) from None
 
     @property
     def configured(self) -> bool:
@@ -296,22 +307,33 @@ class ChatBackend:
         client = self._get_client()
         import openai
 
+        where = f"the LLM backend at {self.settings.endpoint}"
         start = time.perf_counter()
         try:
             response = client.chat.completions.create(**request)
         except openai.OpenAIError as error:
             raise self._backend_error(error) from error
+        except ValueError as error:  # HTTP 200 labelled JSON whose body is not (a proxy's HTML page)
+            raise AffectkitError("AK-E013", f"{where} answered with a body that is not JSON ({error})") from None
         latency_ms = (time.perf_counter() - start) * 1000.0
+        if not hasattr(response, "choices"):  # the SDK hands back the raw text of a non-JSON answer
+            snippet = " ".join(str(response).split())[:80]
+            raise AffectkitError("AK-E013", f"{where} answered with something that is not a chat completion: "
+                                 f"{snippet!r}; is the base URL the API root (ending in /v1)?")
         if not response.choices:
-            raise AffectkitError("AK-E013", f"the LLM backend at {self.settings.endpoint} returned no choices")
+            raise AffectkitError("AK-E013", f"{where} returned no choices")
         choice = response.choices[0]
+        if choice.message.content is None:  # a tool call or a refusal: there is no reply text to use
+            refusal = getattr(choice.message, "refusal", None)
+            detail = f"the model refused: {refusal}" if refusal else f"finish_reason {choice.finish_reason!r}"
+            raise AffectkitError("AK-E013", f"{where} returned a message with no content ({detail})")
         usage = None
         if response.usage is not None:
             usage = TokenUsage(
                 prompt_tokens=response.usage.prompt_tokens, completion_tokens=response.usage.completion_tokens
             )
         return ChatResult(
-            text=choice.message.content or "",
+            text=choice.message.content,
             model=response.model or str(request["model"]),
             finish_reason=choice.finish_reason,
             usage=usage,

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
-from affectkit.conversation.io import conversation_from_data, utterance_from_data
+from affectkit.conversation.io import as_conversation, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import CauseModel, TurnModel, TurnPrediction
 from affectkit.errors import AffectkitError
@@ -187,18 +187,7 @@ def analyze_conversation(
 
 
 def _as_conversation(conversation: Conversation | Mapping[str, Any] | Sequence[Utterance]) -> Conversation:
-    if isinstance(conversation, Conversation):
-        return conversation
-    if isinstance(conversation, Mapping):
-        return conversation_from_data(conversation)
-    if isinstance(conversation, str | bytes):
-        raise AffectkitError(
-            "AK-E005", "analyze_conversation() takes a Conversation, not a string; see read_conversation()"
-        )
-    items = list(conversation)
-    if all(isinstance(item, Utterance) for item in items):
-        return Conversation(id="conversation", utterances=items)
-    return conversation_from_data(items)
+    return as_conversation(conversation)  # coded errors for anything else, AK-E009 for no utterances
 
 
 def _as_utterance(utterance: Utterance | Mapping[str, Any], index: int) -> Utterance:

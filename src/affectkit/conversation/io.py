@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
 from typing import Any
 
 from affectkit.errors import AffectkitError
-from affectkit.io import csv_rows, jsonl_records, read_text_file
+from affectkit.io import csv_rows, jsonl_records, load_json, looks_like_jsonl, read_text_file
 from affectkit.types import Conversation, Utterance
 
 FORMATS = (".json", ".jsonl", ".csv", ".txt")
@@ -96,14 +96,63 @@ def conversation_from_data(data: Any, source: str = "<input>", default_id: str =
     return _conversation_from_data(data, source, default_id, lines=None)
 
 
-def _parse_json(content: str, source: str, default_id: str) -> Conversation:
+def guess_format(content: str) -> str:
+    """The format of a conversation given without a file name (standard input): ``.json`` for one JSON
+    document, ``.jsonl`` for JSON objects one per line, else a ``.txt`` transcript.
+
+    Example:
+        >>> guess_format('{"speaker": "Sam", "text": "hi"}\\n{"speaker": "Alex", "text": "hey"}')
+        '.jsonl'
+        >>> guess_format('[{"speaker": "Sam", "text": "hi"}]'), guess_format("Sam: hi")
+        ('.json', '.txt')
+    """
+    stripped = content.lstrip()
+    if not stripped.startswith(("{", "[")):
+        return ".txt"
     try:
-        data = json.loads(content)
-    except json.JSONDecodeError as error:
+        json.loads(content)
+        return ".json"
+    except (ValueError, RecursionError):  # not one document: JSONL if its first line is an object
+        return ".jsonl" if looks_like_jsonl(content) else ".json"
+
+
+def as_conversation(value: Any) -> Conversation:
+    """A :class:`~affectkit.types.Conversation` from what the Python API takes: a Conversation, decoded JSON (a
+    dict with ``utterances``) or a list of utterances (:class:`~affectkit.types.Utterance` or dicts). Anything
+    else raises AK-E005, a conversation without utterances AK-E009 (as the command line does).
+
+    Example:
+        >>> as_conversation([{"speaker": "Sam", "text": "hi"}]).utterances[0].speaker
+        'Sam'
+        >>> as_conversation(None)
+        Traceback (most recent call last):
+        affectkit.errors.AffectkitError: AK-E005 expected a Conversation, a dict with 'utterances' or a list of utterances, got NoneType (field 'conversation')
+    """  # noqa: E501
+    if isinstance(value, Conversation):
+        conversation = value
+    elif isinstance(value, Mapping):
+        conversation = conversation_from_data(value)
+    elif isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
+        items = [u.model_dump(exclude_none=True) if isinstance(u, Utterance) else u for u in value]
+        conversation = conversation_from_data(items)
+    else:
+        hint = "; for a file use affectkit.conversation.read_conversation(path)" if isinstance(
+            value, str | PurePath) else ""
         raise AffectkitError(
-            "AK-E004", f"not valid JSON ({error.msg}, column {error.colno})", source=source, line=error.lineno
-        ) from None
-    return _conversation_from_data(data, source, default_id, lines=_utterance_lines(content))
+            "AK-E005", "expected a Conversation, a dict with 'utterances' or a list of utterances, got "
+            f"{type(value).__name__}{hint}", field="conversation")
+    if not conversation.utterances:
+        raise AffectkitError("AK-E009", "the conversation holds no utterances", field="utterances")
+    return conversation
+
+
+def _parse_json(content: str, source: str, default_id: str) -> Conversation:
+    data = load_json(content, source)
+    try:
+        lines: list[int] | None = _utterance_lines(content)
+    except RecursionError:  # deep enough for the line finder's extra stack frames: report without lines
+        lines = None
+    return _conversation_from_data(data, source, default_id, lines=lines)
 
 
 def _conversation_from_data(data: Any, source: str, default_id: str, lines: list[int] | None) -> Conversation:

@@ -47,6 +47,7 @@ from affectkit.errors import AffectkitError
 from affectkit.risk import CRISIS_KINDS, UNCOVERED_WARNING, resources_for
 from affectkit.types import (
     VAD,
+    AnalysisWarning,
     CauseWords,
     Conversation,
     ConversationAnalysis,
@@ -203,6 +204,47 @@ def _check_resources(resources: Resources, locale: str | None) -> None:
                              "(locale or language -> lines)", field="resources")
 
 
+def as_persona(persona: Any) -> Persona | None:
+    """The agent's :class:`~affectkit.types.Persona` from a Persona, a mapping of Big Five traits in [0, 1], or
+    ``None``; anything else, an unknown trait or a value out of range raises AK-E005 naming the trait.
+
+    Example:
+        >>> as_persona({"extraversion": 0.8}).extraversion
+        0.8
+        >>> as_persona({"extraversion": 9})
+        Traceback (most recent call last):
+        affectkit.errors.AffectkitError: AK-E005 persona: Input should be less than or equal to 1 (field 'persona.extraversion')
+    """  # noqa: E501
+    if persona is None or isinstance(persona, Persona):
+        return persona
+    if not isinstance(persona, Mapping):
+        raise AffectkitError("AK-E005", f"persona must be a Persona or a mapping of Big Five traits (e.g. "
+                             f"{{'extraversion': 0.8}}), got {type(persona).__name__}", field="persona")
+    from pydantic import ValidationError
+
+    try:
+        return Persona(**{str(key): value for key, value in persona.items()})
+    except ValidationError as error:
+        problem = error.errors()[0]
+        raise AffectkitError("AK-E005", f"persona: {problem['msg']}",
+                             field=".".join(["persona", *(str(x) for x in problem["loc"])])) from None
+
+
+def _check_agent(conversation: Conversation, agent: Any) -> list[AnalysisWarning]:
+    """Refuse an agent that is no name, or that speaks every turn (nobody to reply to: AK-E020); warn when the
+    agent has no turn in a conversation between other speakers, where it is often a misspelt name (AK-W009)."""
+    if not isinstance(agent, str) or not agent.strip():
+        raise AffectkitError("AK-E005", f"agent must be a speaker name, got {agent!r}", field="agent")
+    speakers = list(dict.fromkeys(u.speaker for u in conversation.utterances))
+    if speakers == [agent]:
+        raise AffectkitError("AK-E020", f"nothing to plan a reply to: every turn is by the agent {agent!r}; name "
+                             "the replying speaker with agent= (--agent)", field="agent")
+    if agent not in speakers and len(speakers) > 1:
+        return [AnalysisWarning(code="AK-W009", message=f"the agent {agent!r} has no turn in the conversation "
+                                f"(speakers: {', '.join(speakers)}); planning its first turn")]
+    return []
+
+
 def _brief(user: UserState | None, strategy: StrategyChoice, target: Any) -> str:
     """The affect brief put in front of the LLM: primary emotions first, then the cause words."""
     if user is None:
@@ -259,15 +301,19 @@ def plan(
     of lines to use as they are, or a table (locale or language -> lines, as :func:`affectkit.risk.resources_for`
     reads it); by default the shipped table is looked up by ``locale`` (``"pt-BR"``) or else by the language of
     the crisis message. The shipped numbers must be checked by the deployer for the places they serve.
+
+    Bad arguments raise :class:`~affectkit.errors.AffectkitError`: AK-E005 (a persona trait out of [0, 1], an
+    agent that is no name, a conversation that is no conversation), AK-E009 (no utterances), AK-E020 (every turn
+    is the agent's: nobody to reply to). An agent with no turn among other speakers gets warning AK-W009.
     """
     from affectkit.conversation.analyzer import analyze_conversation
-    from affectkit.conversation.io import conversation_from_data
+    from affectkit.conversation.io import as_conversation
     from affectkit.planning.target import target_emotion
 
     _check_resources(resources, locale)
-    if not isinstance(conversation, Conversation):
-        conversation = conversation_from_data(conversation)
-    p = persona if isinstance(persona, Persona) or persona is None else Persona(**dict(persona))
+    conversation = as_conversation(conversation)
+    warnings = _check_agent(conversation, agent)
+    p = as_persona(persona)
     stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
     analysis = analyze_conversation(conversation)
     user = _user_state(analysis, agent)
@@ -327,6 +373,7 @@ def plan(
         stimulus=stimulus,
         messages=compose_messages(conversation, agent, system),
         models=[analysis.model, analysis.cause_model, model.model_id],
+        warnings=warnings,
     )
 
 

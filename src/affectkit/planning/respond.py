@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from affectkit.errors import AffectkitError
 from affectkit.types import Conversation, GeneratedReply, Persona
 
 
@@ -37,12 +38,11 @@ def respond(
     and a ``note`` saying what to set.
     """
     from affectkit.backends import BackendSettings, ChatBackend
-    from affectkit.conversation.io import conversation_from_data
+    from affectkit.conversation.io import as_conversation
     from affectkit.planning.planner import plan
     from affectkit.planning.reply_check import check_reply
 
-    if not isinstance(conversation, Conversation):
-        conversation = conversation_from_data(conversation)
+    conversation = as_conversation(conversation)
     the_plan = plan(conversation, persona=persona, debias=debias, agent=agent, stimulus=stimulus, locale=locale)
     settings = settings if settings is not None else BackendSettings.from_env()
     if not settings.configured:
@@ -60,5 +60,7 @@ def respond(
                 pieces.append(delta)
                 on_delta(delta)
             reply, model, latency = "".join(pieces), settings.model, (time.perf_counter() - started) * 1000
+            if not pieces:  # as a null content in a whole answer: there is no reply to check
+                raise AffectkitError("AK-E013", f"the LLM backend at {settings.endpoint} streamed no reply text")
     check = check_reply(conversation, reply, assistant_speakers=(agent,))
     return GeneratedReply(plan=the_plan, reply=reply, check=check, model=model, latency_ms=round(latency, 1))

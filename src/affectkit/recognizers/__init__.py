@@ -38,6 +38,25 @@ _FACTORIES: dict[str, Callable[[], Recognizer]] = {
 }
 
 
+# Recognizers that need an optional extra: versioned name -> (extra, module it installs).
+_EXTRAS: dict[str, tuple[str, str]] = {"nrc-lexicon@1": ("baseline", "nrclex")}
+
+
+def requirement(name: str) -> tuple[str, bool] | None:
+    """The extra the recognizer ``name`` needs and whether it is installed; ``None`` when it needs none.
+
+    Example:
+        >>> requirement("goemotions-minilm@3") is None, requirement("nrc-lexicon")[0]
+        (True, 'baseline')
+    """
+    import importlib.util
+
+    needs = _EXTRAS.get(resolve(name))
+    if needs is None:
+        return None
+    return needs[0], importlib.util.find_spec(needs[1]) is not None
+
+
 def available() -> list[str]:
     """Versioned names of every registered recognizer."""
     return sorted(_FACTORIES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
@@ -59,6 +59,13 @@ def check_texts(texts: Sequence[str]) -> list[str]:
         raise AffectkitError(
             "AK-E005", "expected a list of texts, got one string; use analyze_one() or read_one() for one text"
         )
+    if isinstance(texts, bytes | bytearray | memoryview):
+        raise AffectkitError("AK-E005", f"expected a list of texts, got {type(texts).__name__}; decode it first "
+                             "(data.decode('utf-8'))")
+    # Iterating a table or a dict gives its column names or keys, which would be analysed silently.
+    if isinstance(texts, Mapping) or hasattr(texts, "columns"):
+        raise AffectkitError("AK-E005", f"expected a list of texts, got a {type(texts).__name__}; pass one column "
+                             "as a list, e.g. df['text'].tolist()")
     out = list(texts)
     for i, text in enumerate(out):
         if not isinstance(text, str):
