@@ -254,3 +254,96 @@ def test_cli_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.Capt
     ]
     code = cli.main(["conversation", str(tmp_path / "missing.json")])
     assert code == 2 and "AK-E001" in capsys.readouterr().err
+
+
+# --- issue 14: stdin, too-deep JSON, output errors, API input types --------------------------------------------
+
+CHAT_JSONL = '{"speaker": "Sam", "text": "My flight got cancelled."}\n{"speaker": "Alex", "text": "Oh no!"}\n'
+
+
+@pytest.mark.parametrize(
+    ("content", "args"),
+    [
+        (CHAT_JSONL, []),
+        (json.dumps({"id": "c", "utterances": [{"speaker": "Sam", "text": "My flight got cancelled."},
+                                               {"speaker": "Alex", "text": "Oh no!"}]}, indent=2), []),
+        ("Sam: My flight got cancelled.\nAlex: Oh no!\n", []),
+        ("speaker,text\nSam,My flight got cancelled.\nAlex,Oh no!\n", ["--input-format", "csv"]),
+    ],
+)
+def test_conversation_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], content: str,
+                                 args: list[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content.encode())))
+    assert cli.main(["conversation", "-", "--format", "json", *args]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(t["speaker"], t["text"]) for t in data["turns"]] == [("Sam", "My flight got cancelled."),
+                                                                   ("Alex", "Oh no!")]
+
+
+def test_input_format_overrides_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "chat.log", "Sam: hi\nAlex: hello\n")
+    assert cli.main(["conversation", str(path), "--input-format", "txt", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "chat"
+
+
+DEEP = '{"utterances": [{"speaker": "Sam", "text": ' + "[" * 2000 + "]" * 2000 + "}]}"
+
+
+@pytest.mark.parametrize("command", [["conversation"], ["plan"], ["check-reply", "--reply", "ok"]])
+def test_deeply_nested_conversation_is_a_coded_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     command: list[str]) -> None:
+    path = write(tmp_path, "deep.json", DEEP)
+    assert cli.main([command[0], str(path), *command[1:]]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip() == f"affectkit: {path}: AK-E004 JSON nested too deep to read"
+    jsonl = write(tmp_path, "deep.jsonl", CHAT_JSONL + '{"speaker": "Sam", "text": ' + "{\"a\": " * 3000 + "1"
+                  + "}" * 3000 + "}\n")
+    assert error_of(jsonl).line == 3 and error_of(jsonl).code == "AK-E004"
+
+
+def test_output_errors_are_coded_and_come_before_the_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "chat.jsonl", CHAT_JSONL)
+    for output, reason in ((tmp_path / "missing" / "r.html", "no folder"), (tmp_path, "is a directory")):
+        assert cli.main(["conversation", str(path), "-f", "html", "-o", str(output)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.startswith(f"affectkit: {output}: AK-E019 cannot write the output ({reason}")
+    report = tmp_path / "r.html"
+    assert cli.main(["conversation", str(path), "-f", "html", "-o", str(report)]) == 0
+    assert report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_conversation_table_escapes_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "chat.jsonl", '{"speaker": "S\\u001b[31mam", "text": "hi \\u001b[2J there"}\n')
+    assert cli.main(["conversation", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J" in out and "S\\x1b[31mam" in out
+
+
+def test_input_directory_is_named(tmp_path: Path) -> None:
+    error = error_of(tmp_path)
+    assert (error.code, error.message) == ("AK-E001", "is a directory, not a file")
+
+
+@pytest.mark.parametrize("value", [None, Path("chat.json"), "Sam: hi", b"{}", 42])
+def test_analyze_conversation_refuses_what_is_no_conversation(value: object) -> None:
+    import affectkit
+
+    with pytest.raises(AffectkitError) as info:
+        affectkit.analyze_conversation(value)  # type: ignore[arg-type]
+    assert (info.value.code, info.value.field) == ("AK-E005", "conversation")
+
+
+def test_no_utterances_is_refused_by_the_api_as_by_the_command(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import affectkit
+
+    for empty in ([], {"utterances": []}):
+        with pytest.raises(AffectkitError, match="AK-E009"):
+            affectkit.analyze_conversation(empty)
+        with pytest.raises(AffectkitError, match="AK-E009"):
+            affectkit.plan(empty)
+    assert cli.main(["conversation", str(write(tmp_path, "e.json", '{"utterances": []}'))]) == 2
+    assert "AK-E009" in capsys.readouterr().err

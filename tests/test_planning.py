@@ -282,3 +282,106 @@ def test_respond_reports_a_failing_backend_with_a_code(tmp_path: Path, openai_se
     done = subprocess.run([sys.executable, "-m", "affectkit.cli", "respond", str(path)], capture_output=True,
                           text=True, env=env)
     assert done.returncode == 2 and "AK-E013" in done.stderr
+
+
+# --- issue 14: coded errors for bad arguments, agents, backends -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"persona": {"extraversion": 9}}, "persona.extraversion"),
+        ({"persona": {"charm": 0.5}}, "persona.charm"),
+        ({"persona": "high"}, "persona"),
+        ({"agent": None}, "agent"),
+        ({"agent": "  "}, "agent"),
+    ],
+)
+def test_plan_arguments_are_checked_with_coded_errors(kwargs: dict, field: str) -> None:
+    with pytest.raises(AffectkitError) as error:
+        plan(EXAM, **kwargs)
+    assert (error.value.code, error.value.field) == ("AK-E005", field)
+
+
+def test_plan_takes_a_persona_object_or_mapping() -> None:
+    assert plan(EXAM, persona=Persona(extraversion=0.9)).target == plan(EXAM, persona={"extraversion": 0.9}).target
+
+
+def test_plan_warns_about_an_agent_that_never_speaks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert plan(EXAM).warnings == []
+    assert plan({"utterances": [{"speaker": "Sam", "text": "Hi there"}]}).warnings == []  # the first reply
+    [warning] = plan(EXAM, agent="nobody").warnings
+    assert warning.code == "AK-W009" and "'nobody'" in warning.message and "user, assistant" in warning.message
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["plan", str(path), "--agent", "nobody"]) == 0
+    assert "AK-W009" in capsys.readouterr().err
+    user_only = tmp_path / "user.txt"
+    user_only.write_text("user: I feel terrible today.\nuser: Nobody listens.\n", encoding="utf-8")
+    assert cli.main(["plan", str(user_only), "--agent", "user"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("affectkit: AK-E020 nothing to plan a reply to: every turn is by the agent "
+                                        "'user'")
+
+
+def test_cli_persona_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    for persona, code, field in (('{"extraversion": 9}', "AK-E005", "persona.extraversion"),
+                                 ("[1]", "AK-E005", "persona"), ("{nope", "AK-E004", None),
+                                 ("[" * 5000, "AK-E004", None)):
+        assert cli.main(["plan", str(path), "--persona", persona]) == 2
+        err = capsys.readouterr().err
+        assert code in err and len(err.strip().splitlines()) == 1
+        assert field is None or f"(field '{field}')" in err
+
+
+def test_plan_table_escapes_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("Sa\x1bcm: I failed my exam \x1b]0;pwned\x07 and I feel awful.\n", encoding="utf-8")
+    assert cli.main(["plan", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "user Sa\\x1bcm (turn 0)" in out
+
+
+def test_check_reply_from_stdin_conversation_needs_the_reply_as_an_option(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"user: I lost my job.\n")))
+    assert cli.main(["check-reply", "-"]) == 2
+    assert "AK-E009" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"user: I lost my job.\n")))
+    assert cli.main(["check-reply", "-", "--reply", "Don't worry, it happens.", "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["reply"] == "Don't worry, it happens."
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "inf", "1e300"])
+def test_respond_refuses_a_timeout_that_is_no_duration(tmp_path: Path, openai_server: OpenAIServer,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str], timeout: str) -> None:
+    for key, value in openai_server.env().items():
+        monkeypatch.setenv(key, value)
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["respond", str(path), "--timeout", timeout]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("affectkit: AK-E005 --timeout must be a number of seconds")
+    assert openai_server.chat_requests == []
+
+
+@pytest.mark.parametrize("answer", ["html", "null", "null-stream"])
+def test_respond_reports_an_answer_without_a_reply_with_a_code(
+    tmp_path: Path, openai_server: OpenAIServer, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    for key, value in openai_server.env().items():
+        monkeypatch.setenv(key, value)
+    if answer == "html":
+        openai_server.answer_raw(b"<!doctype html><title>Sign in</title>")
+    else:
+        openai_server.reply = lambda messages: None
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["respond", str(path), *(["--stream"] if answer == "null-stream" else [])]) == 2
+    err = capsys.readouterr().err
+    assert "AK-E013" in err and "Traceback" not in err

@@ -164,3 +164,26 @@ def test_bootstrap_interval_brackets_the_figure_and_narrows_with_more_rows() -> 
     small_low, small_high = bootstrap_interval(r, gold[:100], predicted[:100])
     assert high - low < small_high - small_low
     assert bootstrap_interval(r, gold, predicted) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("texts", "says"),
+    [(b"I am happy", "got bytes; decode it first"), (bytearray(b"hi"), "got bytearray"),
+     ({"text": "I am happy"}, "got a dict"), ("I am happy", "got one string")],
+)
+def test_analyze_refuses_what_is_no_list_of_texts(texts: object, says: str) -> None:
+    import affectkit
+
+    with pytest.raises(AffectkitError) as error:
+        affectkit.analyze(texts)  # type: ignore[arg-type]
+    assert error.value.code == "AK-E005" and says in error.value.message
+
+
+def test_analyze_refuses_a_dataframe_instead_of_reading_its_column_names() -> None:
+    pandas = pytest.importorskip("pandas")
+    import affectkit
+
+    frame = pandas.DataFrame({"text": ["I am happy", "I am sad"]})
+    with pytest.raises(AffectkitError, match=r"AK-E005 .*got a DataFrame; pass one column"):
+        affectkit.analyze(frame)
+    assert [a.text for a in affectkit.analyze(frame["text"])] == ["I am happy", "I am sad"]  # a column is fine
