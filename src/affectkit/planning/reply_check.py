@@ -362,7 +362,8 @@ def check_reply(
     ignored = False
     minimising: list[PatternMatch] = []
     if crisis_turns and reply.strip():
-        weak = (dismissive_weak if not engaged else []) + (found["deflection"] if not safety else [])
+        weak = (_longest_first([*dismissive_weak, *calm_down]) if not engaged else []) + (
+            found["deflection"] if not safety else [])
         minimising = [m.model_copy(update={"name": "minimising_crisis"}) for m in [*dismissive, *weak]]
         # Ignoring is inferred from what the reply lacks, so it needs a sure crisis: a high-severity reading.
         sure = any(_crisis_severity(turns[i].text) == "high" for i in pending if i in crisis_turns)
