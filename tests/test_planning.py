@@ -15,10 +15,10 @@ import pytest
 from affectkit import cli
 from affectkit.errors import AffectkitError
 from affectkit.planning.metrics import STRATEGIES
-from affectkit.planning.planner import cause_words, compose_messages, load_stimuli, plan
+from affectkit.planning.planner import cause_words, causes_to_acknowledge, compose_messages, load_stimuli, plan
 from affectkit.planning.strategy import NEXT_DIM, TAGGER_DIM, StrategyModel, next_row, tagger_rows
 from affectkit.planning.target import CRISIS_VAD, target_emotion
-from affectkit.types import VAD, Conversation, Persona, Utterance
+from affectkit.types import VAD, Cause, Conversation, ConversationAnalysis, Persona, TurnAnalysis, Utterance
 from openai_server import OpenAIServer
 
 SAD = VAD(valence=-0.6, arousal=0.4, dominance=-0.3)
@@ -183,6 +183,43 @@ def test_plan_without_user_turns_and_cause_words() -> None:
 
 
 # --- the command --------------------------------------------------------------------------------------
+
+
+FLIGHT = {
+    "id": "flight",
+    "utterances": [
+        {"speaker": "user", "text": "My flight got cancelled and I'm going to miss my sister's wedding."},
+        {"speaker": "assistant", "text": "Oh no, that's awful timing."},
+        {"speaker": "user", "text": "I've been on hold with the airline for two hours. I'm furious."},
+    ],
+}
+
+
+def test_the_agents_own_sympathy_is_not_offered_as_a_cause() -> None:
+    result = plan(FLIGHT)
+    assert result.user is not None and result.user.causes
+    assert all(c.turn in (0, 2) for c in result.user.causes)
+    assert not any("awful timing" in item for item in result.acknowledge)
+    assert "awful timing" not in result.messages[0]["content"]  # not in the affect brief either
+
+
+def test_the_agents_turn_is_a_cause_when_the_user_turns_to_it() -> None:
+    def turn(i: int, speaker: str, text: str, causes: tuple[Cause, ...] = ()) -> TurnAnalysis:
+        return TurnAnalysis.model_construct(index=i, speaker=speaker, text=text, causes=list(causes))
+
+    rude = Cause(turn=1, span="Write it yourself.", score=0.7)
+    own = Cause(turn=2, span="That was rude", score=0.9)
+    earlier = Cause(turn=0, span="Can you help me", score=0.5)
+    for text, kept in (("That was so rude of you.", [2, 1, 0]), ("That was so rude.", [2, 0])):
+        chat = ConversationAnalysis.model_construct(turns=[
+            turn(0, "user", "Can you help me with my letter?"), turn(1, "bot", "Write it yourself."),
+            turn(2, "user", text, (own, rude, earlier))])
+        assert [c.turn for c in causes_to_acknowledge(chat, 2, "bot")] == kept, text
+    # an agent turn the user is not answering stays out, even when addressed
+    chat = ConversationAnalysis.model_construct(turns=[
+        turn(0, "bot", "Hi!"), turn(1, "user", "Hello."), turn(2, "bot", "How can I help?"),
+        turn(3, "user", "You said hi and I hate you.", (Cause(turn=0, span="Hi!", score=0.6),))])
+    assert causes_to_acknowledge(chat, 3, "bot") == []
 
 
 def test_cli_plan_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,8 @@ should use and in what tone. The steps of :func:`plan`:
    (primary emotions: the GoEmotions labels above their calibrated thresholds, at most three, ``neutral``
    only when no other label is),
    the intensity of the strongest, their VAD and smoothed trend, and the causes of that turn with the
-   content words of each cause span;
+   content words of each cause span (:func:`causes_to_acknowledge`: the agent's own earlier turn only when the
+   user answers it and turns to the agent, as in "that was rude of you");
 3. the **strategy** distribution comes from the ESConv strategy model (``debias=True`` applies its prior
    correction); the choice is the most probable strategy;
 4. the **target** emotion comes from :func:`affectkit.planning.target.target_emotion` (user state, strategy,
@@ -48,6 +49,7 @@ from affectkit.risk import CRISIS_KINDS, UNCOVERED_WARNING, resources_for
 from affectkit.types import (
     VAD,
     AnalysisWarning,
+    Cause,
     CauseWords,
     Conversation,
     ConversationAnalysis,
@@ -84,6 +86,13 @@ GUIDANCE = {
     "Information": "Give useful, accurate information that bears on the user's situation.",
     "Others": "Respond warmly and naturally; keep the conversation open.",
 }
+# Words by which a user turns to the agent ("you", "your answer"): only then can the agent's own turn be a cause
+# worth acknowledging. Second-person words of the languages the rules read (en, es, de, fr, pt, it).
+ADDRESSING_AGENT = frozenset(
+    "you your yours you're you've you'd you'll yourself u ur tú tu tus ti te contigo usted ustedes vos du dich dir "
+    "dein deine deinen deinem deiner deines toi ton ta tes vous votre vos você vocês teu tua teus tuas voi tuo tuoi "
+    "tue".split()
+)
 STOPWORDS = frozenset(
     "a an the and or but so because of to in on at for with from by about as is are was were be been am i me my "
     "we our you your he she it its they them their this that these those just really very so too not no do does "
@@ -137,6 +146,34 @@ def cause_words(span: str) -> list[str]:
     return words
 
 
+def causes_to_acknowledge(analysis: ConversationAnalysis, turn: int, agent: str) -> list[Cause]:
+    """The causes of ``turn`` worth acknowledging to its speaker: their own words and other people's, and the
+    agent's turns only when the user's turn answers them and turns to the agent ("that was rude of you"). The
+    cause model also ranks an agent's sympathy ("Oh no, that's awful timing.") as a cause of the user's anger;
+    asking the LLM to acknowledge its own words as the cause would then be wrong.
+
+    Example:
+        >>> from affectkit.types import Cause, TurnAnalysis
+        >>> def turn(i, speaker, text, causes=()):
+        ...     return TurnAnalysis.model_construct(index=i, speaker=speaker, text=text, causes=list(causes))
+        >>> flight = Cause(turn=0, span="My flight got cancelled", score=0.8)
+        >>> sympathy = Cause(turn=1, span="Oh no, that's awful timing.", score=0.8)
+        >>> chat = ConversationAnalysis.model_construct(turns=[
+        ...     turn(0, "user", "My flight got cancelled."), turn(1, "assistant", "Oh no, that's awful timing."),
+        ...     turn(2, "user", "Two hours on hold. I'm furious.", [flight, sympathy])])
+        >>> [c.turn for c in causes_to_acknowledge(chat, 2, "assistant")]
+        [0]
+    """
+    last = analysis.turns[turn]
+    earlier_user = [t.index for t in analysis.turns[:turn] if t.speaker != agent]
+    answered = {t.index for t in analysis.turns[(earlier_user[-1] + 1 if earlier_user else 0) : turn]}
+    addressed = any(w in ADDRESSING_AGENT for w in re.findall(r"[\w'’]+", last.text.lower().replace("’", "'")))
+    return [
+        c for c in last.causes
+        if analysis.turns[c.turn].speaker != agent or (addressed and c.turn in answered)
+    ]
+
+
 def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
     from affectkit.conversation.context import shared_encoder
 
@@ -151,7 +188,8 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
     intensity = max((text_analysis.intensity.get(label, 0.0) for label in primary), default=0.0)
     summary = analysis.speakers[last.speaker]
     trend = summary.trajectory[-1]
-    causes = [CauseWords(turn=c.turn, span=c.span, words=cause_words(c.span), score=c.score) for c in last.causes]
+    causes = [CauseWords(turn=c.turn, span=c.span, words=cause_words(c.span), score=c.score)
+              for c in causes_to_acknowledge(analysis, last.index, agent)]
     return UserState(
         speaker=last.speaker,
         turn=last.index,
