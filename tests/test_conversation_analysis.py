@@ -104,7 +104,7 @@ def test_shifts_threshold_dimension_and_trigger() -> None:
     # smoothed valence 0.5 -> 0.5 * 0.5 + 0.5 * 0.1 = 0.3: change 0.2 reaches the threshold; arousal 0 -> 0.1 does not
     _, shifts = track.add(3, VAD(valence=0.1, arousal=0.2, dominance=0.0), {}, trigger_turn=2)
     assert [(s.turn, s.trigger_turn, s.dimension, s.before, s.after) for s in shifts] == [(3, 2, "valence", 0.5, 0.3)]
-    assert shifts[0].description == "valence fell from +0.50 to +0.30 after turn 2"
+    assert shifts[0].description == "smoothed valence fell from +0.50 to +0.30 after turn 2 (turn 3 itself +0.10)"
     # just under the threshold: no shift
     _, shifts = track.add(4, VAD(valence=-0.0998, arousal=0.2, dominance=0.0), {})
     assert shifts == []
@@ -114,6 +114,23 @@ def test_shifts_threshold_dimension_and_trigger() -> None:
     assert "arousal rose" in shifts[0].description
     assert SHIFT_THRESHOLD == 0.2
     assert [s.turn for s in track.summary().shifts] == [3, 5]
+
+
+def test_the_demo_summary_names_the_same_turn_valence_as_its_table() -> None:
+    # The speaker summary's shifts are smoothed; each also names the turn's own value, which the table shows.
+    chat = {"id": "demo", "utterances": [{"speaker": s, "text": t} for s, t in cli.DEMO_CONVERSATION]}
+    analysis = affectkit.analyze_conversation(chat)
+    table = format_table(analysis)
+    shifts = [s for summary in analysis.speakers.values() for s in summary.shifts]
+    assert shifts
+    for shift in shifts:
+        turn = analysis.turns[shift.turn]
+        own = getattr(turn.vad, shift.dimension)
+        assert shift.description.startswith(f"smoothed {shift.dimension} ")
+        assert shift.description.endswith(f"(turn {shift.turn} itself {own:+.2f})")
+        assert f"turn {shift.turn}: {shift.description}" in table
+        row = next(line for line in table.splitlines() if line.startswith(f"{shift.turn} "))
+        assert f"{turn.vad.valence:+.2f}" in row.split()
 
 
 @pytest.mark.parametrize(

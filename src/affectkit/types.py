@@ -172,8 +172,9 @@ class TrajectoryPoint(BaseModel):
 
 
 class Shift(BaseModel):
-    """A significant change of a speaker's smoothed ``dimension`` at ``turn``; ``trigger_turn`` is the
-    other speaker's turn just before it (``None`` when the speaker spoke twice in a row)."""
+    """A significant change of a speaker's smoothed ``dimension`` at ``turn`` (``before`` and ``after`` are smoothed
+    values, not the turn's own reading, which ``description`` names too); ``trigger_turn`` is the other speaker's
+    turn just before it (``None`` when the speaker spoke twice in a row)."""
 
     model_config = ConfigDict(frozen=True)
 

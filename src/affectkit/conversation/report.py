@@ -57,7 +57,7 @@ def format_table(analysis: ConversationAnalysis) -> str:
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, ["-" * w for w in widths], *rows]
     ]
-    lines.append("\nSpeakers:")
+    lines.append("\nSpeakers (arcs and shifts follow the smoothed trajectory; V/A/D above are each turn's own):")
     for speaker in analysis.speakers.values():
         lines.append(
             f"  {speaker.speaker}: arc {speaker.arc}; dominant {', '.join(speaker.dominant_emotions) or '-'}; "
@@ -135,7 +135,8 @@ def render_html(analysis: ConversationAnalysis) -> str:
         parts.append("</table>")
     else:
         parts.append("<p>No flags.</p>")
-    parts.append("<h2>Speakers</h2>")
+    parts.append("<h2>Speakers</h2><p>Arcs, shifts and charts follow each speaker's smoothed trajectory; the "
+                 "turn table shows each turn's own reading.</p>")
     for number, speaker in enumerate(analysis.speakers.values()):
         parts.append(_speaker_section(speaker, number, total))
     if analysis.contagion:

@@ -177,9 +177,10 @@ class SpeakerTrack:
         )
         shifts: list[Shift] = []
         if previous is not None:
-            for dimension, before, after in (("valence", previous[0], state[0]), ("arousal", previous[1], state[1])):
+            for dimension, before, after, own in (("valence", previous[0], state[0], raw[0]),
+                                                  ("arousal", previous[1], state[1], raw[1])):
                 if abs(after - before) >= self.shift_threshold:
-                    shifts.append(_shift(turn, trigger_turn, dimension, before, after))
+                    shifts.append(_shift(turn, trigger_turn, dimension, before, after, own))
         label = emotion if emotion is not None else (max(ekman, key=lambda k: ekman[k]) if ekman else "neutral")
         self._counts[label] = self._counts.get(label, 0) + 1
         self.turns.append(turn)
@@ -216,7 +217,9 @@ class SpeakerTrack:
         )
 
 
-def _shift(turn: int, trigger_turn: int | None, dimension: str, before: float, after: float) -> Shift:
+def _shift(turn: int, trigger_turn: int | None, dimension: str, before: float, after: float, own: float) -> Shift:
+    # The shift is in the smoothed trajectory; the turn's own reading (what a turn table shows) is named too, so
+    # that "+0.02" beside a table's "+0.36" reads as two different numbers.
     verb = "rose" if after > before else "fell"
     after_turn = f" after turn {trigger_turn}" if trigger_turn is not None else ""
     return Shift(
@@ -225,7 +228,8 @@ def _shift(turn: int, trigger_turn: int | None, dimension: str, before: float, a
         dimension=dimension,
         before=round(before, _DIGITS),
         after=round(after, _DIGITS),
-        description=f"{dimension} {verb} from {before:+.2f} to {after:+.2f}{after_turn}",
+        description=f"smoothed {dimension} {verb} from {before:+.2f} to {after:+.2f}{after_turn} "
+        f"(turn {turn} itself {own:+.2f})",
     )
 
 
