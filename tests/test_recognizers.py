@@ -187,3 +187,18 @@ def test_analyze_refuses_a_dataframe_instead_of_reading_its_column_names() -> No
     with pytest.raises(AffectkitError, match=r"AK-E005 .*got a DataFrame; pass one column"):
         affectkit.analyze(frame)
     assert [a.text for a in affectkit.analyze(frame["text"])] == ["I am happy", "I am sad"]  # a column is fine
+
+
+def test_intensity_is_one_value_per_ekman_family_as_the_readme_says() -> None:
+    # README and model card: every GoEmotions label takes its Ekman family's intensity, disgust takes anger's,
+    # neutral is 0. A per-emotion intensity head would break this test and the documentation with it.
+    from affectkit import analyze
+    from affectkit.schemes import load_scheme
+
+    families = load_scheme("ekman-7").mapping
+    for analysis in analyze(["I am so furious and disgusted right now.", "Thank you, this made my whole week!"]):
+        anger = analysis.intensity["anger"]
+        for family, labels in families.items():
+            expected = 0.0 if family == "neutral" else anger if family == "disgust" else analysis.intensity[family]
+            assert {analysis.intensity[label] for label in labels} == {expected}, family
+    assert len(set(analysis.intensity.values())) <= 6

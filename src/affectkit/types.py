@@ -57,7 +57,8 @@ class TextAnalysis(BaseModel):
 
     ``emotions`` holds a probability for every label of the fine-grained scheme (GoEmotions-28 for the
     shipped model); ``labels`` are those at or above their calibrated threshold, most likely first;
-    ``intensity`` is the strength of each emotion in [0, 1]. ``ekman`` and ``sentiment`` are the coarse
+    ``intensity`` is, for each label, the strength of its Ekman family in [0, 1] (one value per family, shared by
+    its labels; see the model card). ``ekman`` and ``sentiment`` are the coarse
     views with their own thresholded ``ekman_labels`` and ``sentiment_labels``. ``windows`` says into
     how many overlapping windows a long text was split (1 for anything that fits the model).
     """
