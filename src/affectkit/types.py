@@ -386,7 +386,8 @@ class ReplyCheck(BaseModel):
     """Which response patterns a candidate assistant reply shows, in reply order.
 
     ``empathy`` is a rule-based estimate in [0, 1]; ``harmful`` lists the harmful pattern names present
-    (``fostering_dependence``, ``claiming_human_feelings``, ``minimising_crisis``, ``manipulative_pressure``)
+    (``fostering_dependence``, ``claiming_human_feelings``, ``minimising_crisis``, ``manipulative_pressure``,
+    ``dismissive``)
     and ``risky`` is true when it is not empty.
 
     Example:
