@@ -47,10 +47,13 @@ def analyze_conversation(
     conversation: Conversation | Mapping[str, Any] | Sequence[Any],
     turn_model: TurnModel | None = None,
     cause_model: CauseModel | None = None,
+    *,
+    progress: bool | None = None,
 ) -> ConversationAnalysis:
     """Analyse a conversation: each turn's emotion in context and its causes, each speaker's trajectory,
     arc and shifts, contagion between speakers, and risk flags (a signal for a person to review, not a
-    diagnosis). See :func:`affectkit.conversation.analyze_conversation`.
+    diagnosis). ``progress=True`` shows a progress bar on stderr (by default only for 1,000 turns or more
+    on a terminal). See :func:`affectkit.conversation.analyze_conversation`.
 
     Example:
         >>> analysis = analyze_conversation({"id": "c1", "utterances": [
@@ -60,7 +63,7 @@ def analyze_conversation(
     """
     from affectkit.conversation.analyzer import analyze_conversation as analyze_turns
 
-    return analyze_turns(conversation, turn_model, cause_model)
+    return analyze_turns(conversation, turn_model, cause_model, progress=progress)
 
 
 def plan(

@@ -193,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-context", action="store_true",
         help="analyse each turn alone with the text model and find causes with the word-list baseline",
     )
+    conversation.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="show a progress bar on stderr (default: for 1,000 turns or more, on a terminal)",
+    )
     conversation.set_defaults(handler=_conversation)
 
     plan = sub.add_parser(
@@ -424,9 +428,9 @@ def _conversation(args: argparse.Namespace) -> int:
         check_output_path(args.output)
     conversation = read_conversation_arg(args)
     if args.no_context:
-        analysis = analyze_conversation(conversation, TextTurnModel(), HeuristicCauseModel())
+        analysis = analyze_conversation(conversation, TextTurnModel(), HeuristicCauseModel(), progress=args.progress)
     else:
-        analysis = analyze_conversation(conversation)
+        analysis = analyze_conversation(conversation, progress=args.progress)
     if args.format == "json":
         output = analysis.model_dump_json(indent=2) + "\n"
     elif args.format == "html":

@@ -2,8 +2,10 @@
 (:class:`ConversationTracker`). Both run the same incremental code, so after the last turn the tracker's
 result equals the batch analysis exactly.
 
-Per turn the work is: one turn-model prediction for the newest turn, the cause model on at most a few
-recent turns, and O(1) updates of the speaker's trajectory, the contagion sums and the risk monitors.
+Per turn the work is: one turn-model prediction for the newest turn, the cause model on a bounded set of
+candidate turns, one risk reading, and O(1) updates of the speaker's trajectory, the contagion sums and the
+risk monitors; so a conversation's time grows linearly with its length. The batch analysis reads risk in
+chunks of ``CHUNK`` turns and shows a progress bar on stderr for long conversations (``progress=``).
 
 Example:
     >>> from affectkit.types import Conversation, Utterance
@@ -21,22 +23,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
+from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel, prefetch
 from affectkit.conversation.io import as_conversation, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import CauseModel, TurnModel, TurnPrediction
-from affectkit.errors import AffectkitError
-from affectkit.risk import PersistentNegativeMonitor, RiskDetector, default_detector, flags_from_reading
+from affectkit.progress import Progress
+from affectkit.risk import PersistentNegativeMonitor, RiskDetector, RiskReading, default_detector, flags_from_reading
 from affectkit.types import (
     RISK_NOTICE,
     AnalysisWarning,
     Conversation,
     ConversationAnalysis,
     RiskFlag,
+    Shift,
     TrackerUpdate,
     TurnAnalysis,
     Utterance,
 )
+
+CHUNK = 256  # turns per batch of risk readings: one encoder call per chunk, memory bounded by the chunk
+PROGRESS_FROM = 1000  # conversations this long show progress on a terminal unless told otherwise
 
 
 class ConversationTracker:
@@ -88,14 +94,19 @@ class ConversationTracker:
         utterance = _as_utterance(utterance, index)
         self.utterances_.append(utterance)
         try:
-            return self._ingest(self.turn_model_.predict_last(self.utterances_))
+            turn, track, shifts, flags = self._ingest(self.turn_model_.predict_last(self.utterances_))
         except BaseException:  # a model failed: forget the turn, keep the state as it was
             del self.utterances_[index:]
             del self.predictions_[index:]
             raise
+        return TrackerUpdate(turn=turn, summary=track.summary(), shifts=shifts, flags=flags)
 
-    def _ingest(self, prediction: TurnPrediction) -> TrackerUpdate:
-        """Record the prediction for the newest utterance (already appended) and update everything.
+    def _ingest(self, prediction: TurnPrediction, reading: RiskReading | None = None
+                ) -> tuple[TurnAnalysis, SpeakerTrack, list[Shift], list[RiskFlag]]:
+        """Record the prediction for the newest utterance (already appended) and update everything; ``reading``
+        is its risk reading when already made. Returns the turn, its speaker's track, and the shifts and flags
+        it raised (the speaker summary is left to :meth:`add`: the batch analysis needs none, and it costs as
+        much as the speaker's history).
 
         The models run first; the state is only changed once nothing else can fail.
         """
@@ -104,7 +115,8 @@ class ConversationTracker:
         self.predictions_.append(prediction)
         emotion = prediction.emotion
         causes = self.cause_model_.predict(self.utterances_, index, self.predictions_)
-        reading = self.risk_detector_.read_one(utterance.text)
+        if reading is None:
+            reading = self.risk_detector_.read_one(utterance.text)
         flags = flags_from_reading(index, utterance.speaker, reading)
         warnings = list(prediction.warnings)
         if reading.warnings:
@@ -136,7 +148,7 @@ class ConversationTracker:
         if persistent is not None:
             flags.append(persistent)
         self.flags_.extend(flags)
-        return TrackerUpdate(turn=turn, summary=track.summary(), shifts=shifts, flags=flags)
+        return turn, track, shifts, flags
 
     def result(self) -> ConversationAnalysis:
         """The analysis of every turn added so far."""
@@ -156,12 +168,16 @@ def analyze_conversation(
     conversation: Conversation | Mapping[str, Any] | Sequence[Utterance],
     turn_model: TurnModel | None = None,
     cause_model: CauseModel | None = None,
+    *,
+    progress: bool | None = None,
 ) -> ConversationAnalysis:
     """Analyse a whole conversation: turns in context, causes, per-speaker trajectories, contagion, flags.
 
     ``conversation`` is a :class:`~affectkit.types.Conversation`, a list of utterances, or decoded JSON
     (``{"id": ..., "utterances": [...]}``). Risk flags are a signal for a person to review, not a diagnosis
-    (``ConversationAnalysis.notice``).
+    (``ConversationAnalysis.notice``). ``progress`` shows a progress bar on stderr: ``None`` (the default)
+    for conversations of ``PROGRESS_FROM`` turns or more when stderr is a terminal, ``True`` always,
+    ``False`` never.
 
     Example:
         >>> analysis = analyze_conversation({"id": "c1", "utterances": [
@@ -172,17 +188,19 @@ def analyze_conversation(
     """
     conversation = _as_conversation(conversation)
     tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id)
-    predictions = tracker.turn_model_.predict(conversation.utterances)
-    if len(predictions) != len(conversation.utterances):
-        raise AffectkitError(
-            "AK-E005",
-            f"the turn model returned {len(predictions)} predictions for {len(conversation.utterances)} turns",
-        )
-    # One batch for the risk readings of every turn (cached by text), instead of one encoder call per turn.
-    tracker.risk_detector_.read([u.text for u in conversation.utterances])
-    for utterance, prediction in zip(conversation.utterances, predictions, strict=True):
-        tracker.utterances_.append(utterance)
-        tracker._ingest(prediction)
+    utterances = conversation.utterances
+    # Turn by turn, as the live tracker: each turn model reads only the history before the turn, and the cause
+    # model finds the few turns it needs still in the encoder's cache.
+    with Progress(len(utterances), "turns", show=progress, long=PROGRESS_FROM) as bar:
+        for start in range(0, len(utterances), CHUNK):
+            chunk = utterances[start : start + CHUNK]
+            texts = [u.text for u in chunk]
+            prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # on every core, each text still alone
+            readings = tracker.risk_detector_.read(texts)
+            for utterance, reading in zip(chunk, readings, strict=True):
+                tracker.utterances_.append(utterance)
+                tracker._ingest(tracker.turn_model_.predict_last(tracker.utterances_), reading)
+            bar.update(len(chunk))
     return tracker.result()
 
 

@@ -7,10 +7,13 @@ therefore costs one encoder pass plus two tiny MLPs.
 
 * :class:`ContextTurnModel` gives the Ekman-7 emotion of a turn from the turn, the previous turn and the
   same speaker's previous turn. The 28 GoEmotions probabilities and VAD are the text model's for the turn.
-* :class:`TrainedCauseModel` scores every earlier turn (and the turn itself) as a cause of a non-neutral
-  turn's emotion, keeps those above the dev-tuned threshold (the most likely one at least), and reports
-  for each the clause most associated with the emotion (see
+* :class:`TrainedCauseModel` scores the candidate turns (the turn itself, the turns just before it and the
+  speaker's own latest turns: see :func:`~affectkit.conversation.features.cause_candidates`) as causes of a
+  non-neutral turn's emotion, keeps those above the dev-tuned threshold (the most likely one at least),
+  and reports for each the clause most associated with the emotion (see
   :meth:`affectkit.conversation.causes.HeuristicCauseModel.span`).
+
+Both read only the few turns they need, so a turn costs the same at turn 10,000 as at turn 10.
 
 Example:
     >>> from affectkit.types import Utterance
@@ -24,14 +27,14 @@ Example:
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
 
 from affectkit.conversation.causes import HeuristicCauseModel
-from affectkit.conversation.features import context_row, pair_features, utterance_features
+from affectkit.conversation.features import cause_candidates, context_row, pair_features, utterance_features
 from affectkit.conversation.onnx_heads import ONNXHeads
 from affectkit.conversation.turns import IncrementalTurnModel, TurnPrediction
 from affectkit.errors import AffectkitError
@@ -53,12 +56,28 @@ class UtteranceEncoder:
         if hit is not None:
             self._cache.move_to_end(text)
             return hit
+        recognizer = self._recognizer()
+        return self._remember(text, recognizer, recognizer.predict_raw([text]))
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Encode the texts not cached yet, each alone as :meth:`encode` does (the same numbers), but side by
+        side on every core. At most ``CACHE_SIZE`` texts at a time, so that none is evicted before use."""
+        todo = [text for text in dict.fromkeys(texts) if text not in self._cache][:CACHE_SIZE]
+        if not todo:
+            return
+        recognizer = self._recognizer()
+        each = getattr(recognizer, "predict_raw_each", None)  # the shipped encoder has it; other recognizers
+        raws = each(todo) if each is not None else [recognizer.predict_raw([text]) for text in todo]
+        for text, raw in zip(todo, raws, strict=True):
+            self._remember(text, recognizer, raw)
+
+    def _recognizer(self) -> Any:
         from affectkit.recognizers import get_recognizer
 
-        recognizer: Any = get_recognizer(self.recognizer)
-        raw = recognizer.predict_raw([text])
-        analysis = recognizer.annotate([text], raw)[0]
-        entry = (utterance_features(raw)[0], analysis)
+        return get_recognizer(self.recognizer)
+
+    def _remember(self, text: str, recognizer: Any, raw: dict[str, np.ndarray]) -> tuple[np.ndarray, Any]:
+        entry = (utterance_features(raw)[0], recognizer.annotate([text], raw)[0])
         self._cache[text] = entry
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -66,6 +85,26 @@ class UtteranceEncoder:
 
     def matrix(self, utterances: Sequence[Utterance]) -> np.ndarray:
         return np.stack([self.encode(u.text)[0] for u in utterances])
+
+
+class _Rows:
+    """The feature rows of a conversation, encoded when read: a turn reads only the few it needs."""
+
+    def __init__(self, encoder: UtteranceEncoder, utterances: Sequence[Utterance]) -> None:
+        self.encoder, self.utterances = encoder, utterances
+
+    def __getitem__(self, j: int) -> np.ndarray:
+        return self.encoder.encode(self.utterances[j].text)[0]
+
+
+class _Speakers:
+    """The speakers of a conversation, without copying them out."""
+
+    def __init__(self, utterances: Sequence[Utterance]) -> None:
+        self.utterances = utterances
+
+    def __getitem__(self, j: int) -> str:
+        return self.utterances[j].speaker
 
 
 @cache
@@ -91,6 +130,14 @@ class _OnSharedEncoder:
         return self.encoder if self.encoder is not None else shared_encoder()
 
 
+def prefetch(models: Iterable[object], texts: Sequence[str]) -> None:
+    """Encode ``texts`` ahead (see :meth:`UtteranceEncoder.prefetch`) for those of ``models`` that read an
+    utterance encoder, each encoder once."""
+    encoders = {id(m.encoder_): m.encoder_ for m in models if isinstance(m, _OnSharedEncoder)}
+    for encoder in encoders.values():
+        encoder.prefetch(texts)
+
+
 class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
     @property
     def model_id(self) -> str:
@@ -99,11 +146,15 @@ class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
     def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
         if not history:
             raise AffectkitError("AK-E009", "predict_last() needs at least one utterance")
-        i = len(history) - 1
-        features = self.encoder_.matrix(history)
-        row = context_row(features, [u.speaker for u in history], i)
+        return self._predict_at(history, len(history) - 1)
+
+    def predict(self, utterances: Sequence[Utterance]) -> list[TurnPrediction]:
+        return [self._predict_at(utterances, i) for i in range(len(utterances))]  # no prefix copies
+
+    def _predict_at(self, utterances: Sequence[Utterance], i: int) -> TurnPrediction:
+        row = context_row(_Rows(self.encoder_, utterances), _Speakers(utterances), i)
         probabilities = self.heads_.turn_emotion(row[None, :])[0]
-        analysis = self.encoder_.encode(history[i].text)[1]
+        analysis = self.encoder_.encode(utterances[i].text)[1]
         vad = analysis.vad if analysis.vad is not None else VAD(valence=0.0, arousal=0.0, dominance=0.0)
         ekman = {label: round(float(p), 4) for label, p in zip(self.heads_.labels, probabilities, strict=True)}
         return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=list(analysis.warnings))
@@ -119,16 +170,17 @@ class TrainedCauseModel(_OnSharedEncoder):
         emotion = predictions[turn_index].emotion
         if emotion == "neutral":
             return []
-        history = utterances[: turn_index + 1]
-        features = self.encoder_.matrix(history)
+        speakers = _Speakers(utterances)
+        candidates = cause_candidates(speakers, turn_index)
         distribution = np.array([predictions[turn_index].ekman.get(label, 0.0) for label in self.heads_.labels])
-        scores = self.heads_.cause(pair_features(features, [u.speaker for u in history], turn_index, distribution))
-        chosen = [j for j in range(turn_index + 1) if scores[j] >= self.heads_.cause_threshold]
+        features = pair_features(_Rows(self.encoder_, utterances), speakers, turn_index, distribution, candidates)
+        scores = dict(zip(candidates, self.heads_.cause(features).tolist(), strict=True))
+        chosen = [j for j in candidates if scores[j] >= self.heads_.cause_threshold]
         if not chosen:
-            chosen = [int(np.argmax(scores))]
+            chosen = [max(candidates, key=lambda j: scores[j])]  # the first on a tie, as argmax
         causes = []
         for j in sorted(chosen, key=lambda k: -scores[k]):
             start, end = HeuristicCauseModel.span(utterances[j].text, emotion)
-            causes.append(Cause(turn=j, span=utterances[j].text[start:end], score=round(float(scores[j]), 4),
+            causes.append(Cause(turn=j, span=utterances[j].text[start:end], score=round(scores[j], 4),
                                 start=start, end=end))
         return causes
