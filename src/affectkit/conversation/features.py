@@ -123,10 +123,11 @@ def pair_features(utterances: Rows, speakers: Speakers, target: int, emotion: np
     """Candidate-cause vectors of the emotion (Ekman-7 distribution) of ``target``, one per turn of
     ``candidates`` (default: every turn ``0..target``, as in training)."""
     rows = []
+    own = utterances[target]
     for j in range(target + 1) if candidates is None else candidates:
         distance = np.zeros(MAX_DISTANCE + 1, dtype=np.float32)
         distance[min(target - j, MAX_DISTANCE)] = 1.0
         flags = np.array([j == target, speakers[j] == speakers[target]], dtype=np.float32)
-        rows.append(np.concatenate([utterances[target], utterances[j], utterances[target] * utterances[j],
-                                    distance, flags, emotion.astype(np.float32)]))
+        other = utterances[j]
+        rows.append(np.concatenate([own, other, own * other, distance, flags, emotion.astype(np.float32)]))
     return np.stack(rows)

@@ -207,7 +207,9 @@ class SpeakerTrack:
 
     def summary(self) -> SpeakerSummary:
         """A snapshot of the speaker's trajectory, arc, shifts and dominant emotions."""
-        return SpeakerSummary(
+        # Built from already validated parts: validating them again would cost a live turn as much as the
+        # speaker's whole history.
+        return SpeakerSummary.model_construct(
             speaker=self.speaker,
             turns=list(self.turns),
             trajectory=list(self.points),
