@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+import numpy as np
 import pytest
 
 from affectkit.errors import AffectkitError
@@ -46,6 +49,48 @@ def test_deterministic(recognizer: Recognizer) -> None:
     first = [r.model_dump() for r in recognizer.analyze(TEXTS)]
     second = [r.model_dump() for r in recognizer.analyze(TEXTS)]
     assert first == second
+
+
+# Texts of many lengths (one of them windowed) and kinds, for random batch compositions.
+MIXED = [*TEXTS, "I'm not happy with how this turned out.", "hi", "", "😂😂🔥", "ok", LONG,
+         "Estoy muy triste porque mi perro está enfermo", "Honestly? " * 40 + "Best day of my life."]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_text_reads_the_same_whatever_it_is_batched_with(recognizer: Recognizer, seed: int) -> None:
+    # Issue 14: in a CLI file or a micro-batching service, one text's result must not depend on the others.
+    alone = {text: recognizer.analyze_one(text).model_dump() for text in MIXED}
+    rng = random.Random(seed)
+    for _ in range(5):
+        batch = rng.choices(MIXED, k=rng.randint(2, 12))
+        assert [r.model_dump() for r in recognizer.analyze(batch)] == [alone[text] for text in batch]
+
+
+def test_encoder_outputs_are_identical_bit_for_bit_in_any_batch_and_on_any_number_of_threads() -> None:
+    from affectkit.recognizers.encoder import EncoderRecognizer
+
+    rng = random.Random(0)
+    single = EncoderRecognizer(threads=1)
+    alone = {text: single.predict_raw([text]) for text in MIXED}
+    for threads in (1, 2, 3):
+        recognizer = EncoderRecognizer(threads=threads)
+        for _ in range(3):
+            batch = rng.sample(MIXED, k=rng.randint(1, len(MIXED)))
+            raw = recognizer.predict_raw(batch)
+            each = recognizer.predict_raw_each(batch)
+            for row, text in enumerate(batch):
+                for name, expected in alone[text].items():
+                    assert np.array_equal(raw[name][row], expected[0]), (threads, name, text[:30])
+                    assert np.array_equal(each[row][name], expected), (threads, name, text[:30])
+
+
+def test_the_issue_example_keeps_its_reading_next_to_another_text() -> None:
+    import affectkit
+
+    text = "I'm not happy with how this turned out."
+    alone = affectkit.analyze([text])[0]
+    beside = affectkit.analyze([text, "hi"])[0]
+    assert (beside.emotions, beside.labels, beside.vad) == (alone.emotions, alone.labels, alone.vad)
 
 
 def test_thresholds_applied(recognizer: Recognizer) -> None:

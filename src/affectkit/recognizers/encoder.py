@@ -12,13 +12,17 @@ analysed, and the results are combined:
 * valence, arousal and dominance are the mean over windows, weighted by each window's token count.
 
 The analysis reports how many windows were used and warns (``AK-W004``) when there was more than one.
+
+Every window runs through the graph on its own, unpadded. The int8 graph quantises its activations
+dynamically, with one scale per input tensor: run together, texts (and their padding) would set each
+other's scales, and a text's reading would depend on what it was batched with. Alone, every text gets
+the same numbers, bit for bit, in ``analyze_one``, in any batch, live or in training.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import queue
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
@@ -45,7 +49,6 @@ FAMILY_INTENSITY = {
     "sadness": "sadness",
     "surprise": "surprise",
 }
-BATCH_WINDOWS = 32  # small batches: little padding, and work spreads evenly over the sessions
 
 
 class EncoderRecognizer(Recognizer):
@@ -95,16 +98,15 @@ class EncoderRecognizer(Recognizer):
     def _sessions(self) -> list[Any]:
         """One single-threaded onnxruntime session per worker (``threads``, default: one per CPU).
 
-        Small transformer matrices parallelise poorly inside one run; running whole batches side by side
-        on separate sessions keeps every core busy (about 20% more texts/s on 2 cores). A batch gives the
-        same result whichever session runs it.
+        Small transformer matrices parallelise poorly inside one run; running texts side by side on
+        separate sessions keeps every core busy. A window gives the same result whichever session runs it.
         """
         return [self._new_session(1) for _ in range(self.threads or os.cpu_count() or 1)]
 
     @cached_property
     def _solo_session(self) -> Any:
-        """The session for inputs that fill a single batch (one text, a short conversation turn): all
-        workers' threads inside one run, for the lowest latency."""
+        """The session for a single window (one short text, a conversation turn): all workers' threads
+        inside one run, for the lowest latency."""
         return self._new_session(self.threads or os.cpu_count() or 1)
 
     @cached_property
@@ -127,78 +129,60 @@ class EncoderRecognizer(Recognizer):
 
     def predict_raw(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Model outputs per text, windows combined: one array per head, plus ``windows`` (counts)."""
-        return self._predict_raw(texts)
-
-    def predict_raw_each(self, texts: Sequence[str]) -> list[dict[str, np.ndarray]]:
-        """``[predict_raw([t]) for t in texts]``, the same numbers (each text in runs of its own), with the texts
-        spread over the single-threaded sessions side by side: about twice the texts/s on 2 cores. For callers
-        that need each text's reading alone, such as the conversation models."""
-        if len(texts) < 2 or len(self._sessions) < 2:
-            return [self.predict_raw([text]) for text in texts]
-        free: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        for session in self._sessions:
-            free.put(session)
-
-        def one(text: str) -> dict[str, np.ndarray]:
-            session = free.get()  # one text per session at a time
-            try:
-                return self._predict_raw([text], [session])
-            finally:
-                free.put(session)
-
-        return list(self._pool.map(one, texts))
-
-    def _predict_raw(self, texts: Sequence[str], sessions: list[Any] | None = None) -> dict[str, np.ndarray]:
         per_text = self.windows(texts)
-        flat = [(t, ids) for t, windows in enumerate(per_text) for ids in windows]
-        order = sorted(range(len(flat)), key=lambda i: len(flat[i][1]))
-        batches = [order[start : start + BATCH_WINDOWS] for start in range(0, len(order), BATCH_WINDOWS)]
-        if sessions is None:  # single-threaded or not, every session gives the same numbers
-            sessions = [self._solo_session] if len(batches) == 1 else self._sessions
+        flat = [ids for windows in per_text for ids in windows]
+        sessions = [self._solo_session] if len(flat) == 1 else self._sessions
         names = [o.name for o in sessions[0].get_outputs()]
 
-        def run(job: tuple[int, list[int]]) -> list[np.ndarray]:
-            worker, part = job
-            width = max(len(flat[i][1]) for i in part)
-            input_ids = np.zeros((len(part), width), dtype=np.int64)
-            mask = np.zeros((len(part), width), dtype=np.int64)
-            for row, i in enumerate(part):
-                ids = flat[i][1]
-                input_ids[row, : len(ids)] = ids
-                mask[row, : len(ids)] = 1
-            result: list[np.ndarray] = sessions[worker].run(None, {"input_ids": input_ids, "attention_mask": mask})
-            return result
+        def run(worker: int) -> list[tuple[int, list[np.ndarray]]]:
+            # One window per run, never padded: the activation scales are the window's own (module doc).
+            results = []
+            for i in range(worker, len(flat), len(sessions)):
+                input_ids = np.array([flat[i]], dtype=np.int64)
+                feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
+                results.append((i, sessions[worker].run(None, feed)))
+            return results
 
-        jobs = [(k % len(sessions), part) for k, part in enumerate(batches)]
-        outputs = map(run, jobs) if len(sessions) == 1 else self._pool.map(run, jobs)
+        workers = range(len(sessions))
+        parts = map(run, workers) if len(sessions) == 1 else self._pool.map(run, workers)
         out: dict[str, np.ndarray] = {}
-        for (_, part), results in zip(jobs, outputs, strict=True):
-            for name, value in zip(names, results, strict=True):
-                if name not in out:
-                    out[name] = np.zeros((len(flat), value.shape[1]), dtype=np.float32)
-                out[name][part] = value
-        lengths = np.array([len(ids) for _, ids in flat], dtype=np.float32)
-        owner = np.array([t for t, _ in flat])
+        for part in parts:
+            for i, values in part:
+                for name, value in zip(names, values, strict=True):
+                    if name not in out:
+                        out[name] = np.zeros((len(flat), value.shape[1]), dtype=np.float32)
+                    out[name][i] = value[0]
+        lengths = np.array([len(ids) for ids in flat], dtype=np.float32)
+        owner = np.array([t for t, windows in enumerate(per_text) for _ in windows])
         return self._combine(out, owner, lengths, len(per_text))
+
+    def predict_raw_each(self, texts: Sequence[str]) -> list[dict[str, np.ndarray]]:
+        """``[predict_raw([t]) for t in texts]``, the same numbers (:meth:`predict_raw` reads every text
+        alone), in one call that keeps every core busy. For callers that keep each text's reading apart,
+        such as the conversation models."""
+        raw = self.predict_raw(texts)
+        return [{name: values[i : i + 1] for name, values in raw.items()} for i in range(len(texts))]
 
     def _combine(
         self, out: dict[str, np.ndarray], owner: np.ndarray, lengths: np.ndarray, n: int
     ) -> dict[str, np.ndarray]:
         counts = np.bincount(owner, minlength=n)
-        if (counts == 1).all():  # the common case: every text fits one window
-            combined = dict(out)
-        else:
-            combined = {}
+        # A text of one window keeps its window's values as they are: arithmetic on them (a weighted mean
+        # of one, a renormalised unit vector) would move their last bits, whether a long text is in the batch.
+        first = np.searchsorted(owner, np.arange(n))
+        combined = {name: values[first] for name, values in out.items()}
+        long = counts > 1
+        if long.any():
             for name, values in out.items():
                 if name in ("vad", "vad_head"):
                     weighted = np.zeros((n, values.shape[1]), dtype=np.float32)
                     np.add.at(weighted, owner, values * lengths[:, None])
                     totals = np.bincount(owner, weights=lengths, minlength=n)
-                    combined[name] = weighted / totals[:, None]
+                    combined[name][long] = (weighted / totals[:, None])[long]
                 elif name == "embedding":
                     summed = np.zeros((n, values.shape[1]), dtype=np.float32)
                     np.add.at(summed, owner, values)
-                    combined[name] = summed / np.linalg.norm(summed, axis=1, keepdims=True)
+                    combined[name][long] = (summed / np.linalg.norm(summed, axis=1, keepdims=True))[long]
                 else:
                     highest = np.full((n, values.shape[1]), -np.inf, dtype=np.float32)
                     np.maximum.at(highest, owner, values)
@@ -208,7 +192,7 @@ class EncoderRecognizer(Recognizer):
                         lowest = np.full(n, np.inf, dtype=np.float32)
                         np.minimum.at(lowest, owner, values[:, j])
                         highest[:, j] = lowest
-                    combined[name] = highest
+                    combined[name][long] = highest[long]
         combined["windows"] = counts
         return combined
 
