@@ -13,7 +13,7 @@ Needs the ``train`` extra. The heads sit on the shipped text encoder (see
 * ``cause.onnx``: causal emotion entailment: is candidate turn j (j <= i) a cause of turn i's emotion.
   Trained on RECCON DailyDialog train, threshold tuned on RECCON valid.
 
-Each head is a one-hidden-layer MLP, exported to ONNX and quantised to int8 per channel.
+Each head is a one-hidden-layer MLP, exported to ONNX in float32 (see :func:`export`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,9 @@ def positive_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (gold.sum() + predicted.sum()) if tp else 0.0
 
 
-def encode_dialogues(recognizer: Any, dialogues: list[Dialogue]) -> list[np.ndarray]:
-    """One utterance-feature matrix per dialogue, from a single batched encoder pass."""
+def encode_dialogues(recognizer: Any, dialogues: Sequence[Any]) -> list[np.ndarray]:
+    """One utterance-feature matrix per dialogue (anything with ``turns`` that have ``text``), from one encoder
+    call: the encoder reads every text alone, so the rows are the vectors the live models compute."""
     texts = [t.text for d in dialogues for t in d.turns]
     features = utterance_features(recognizer.predict_raw(texts))
     out, start = [], 0
@@ -142,15 +144,13 @@ def best_neutral_offset(scores: np.ndarray, gold: np.ndarray) -> tuple[float, fl
 
 
 def export(torch: Any, model: Any, dim: int, path: Path, activation: str) -> None:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
+    """Write the head to ``path`` in float32. Not quantised: dynamic int8 takes one activation scale over all
+    the rows of a run (a turn's cause candidates, say), so a row's output would depend on the others; in
+    float32 every row reads the same alone or with any others, for about 1 MB more per head."""
     head = torch.nn.Sequential(model, torch.nn.Softmax(dim=-1) if activation == "softmax" else torch.nn.Sigmoid())
-    fp32 = path.with_suffix(".fp32.onnx")
-    torch.onnx.export(head.eval(), torch.zeros((1, dim)), str(fp32), input_names=["features"],
+    torch.onnx.export(head.eval(), torch.zeros((1, dim)), str(path), input_names=["features"],
                       output_names=["probabilities"], dynamic_axes={"features": {0: "n"}, "probabilities": {0: "n"}},
                       opset_version=17, dynamo=False)
-    quantize_dynamic(str(fp32), str(path), per_channel=True, weight_type=QuantType.QInt8)
-    fp32.unlink()
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:

@@ -11,8 +11,8 @@ Needs the ``train`` extra. The heads sit on the shipped text encoder, so rebuild
 * the prior correction for ``debias=True``, fitted on ESConv valid (strength chosen on valid: the lowest
   preference bias that costs at most 0.01 macro-F1).
 
-Both heads are one-hidden-layer MLPs, the epoch with the best valid macro-F1 kept, exported to ONNX and
-quantised to int8 per channel. ESConv test is never read here.
+Both heads are one-hidden-layer MLPs, the epoch with the best valid macro-F1 kept, exported to ONNX in
+float32 (as the conversation heads, so that a row reads the same in any batch). ESConv test is never read here.
 """
 
 from __future__ import annotations
@@ -29,18 +29,16 @@ from affectkit.datasets import SupportDialogue, load_esconv, sha256_file
 from affectkit.planning.metrics import STRATEGIES, strategy_report
 from affectkit.planning.strategy import next_row, tagger_rows
 from affectkit.training import require_torch
-from affectkit.training.conversation import export, logits, train_mlp
+from affectkit.training.conversation import encode_dialogues, export, logits, train_mlp
 
 FOLDS = 4
 
 
-def encode(recognizer: Any, dialogues: list[SupportDialogue]) -> list[np.ndarray]:
-    """Utterance vectors per dialogue, one text per encoder call (as the live models compute them)."""
-    from affectkit.conversation.context import UtteranceEncoder
-    from affectkit.types import Utterance
+def encode(recognizer: str, dialogues: list[SupportDialogue]) -> list[np.ndarray]:
+    """Utterance vectors per dialogue; the encoder reads every text alone, so these are the live vectors."""
+    from affectkit.recognizers import get_recognizer
 
-    encoder = UtteranceEncoder(recognizer)
-    return [encoder.matrix([Utterance(speaker=t.speaker, text=t.text) for t in d.turns]) for d in dialogues]
+    return encode_dialogues(get_recognizer(recognizer), dialogues)
 
 
 def tagger_data(dialogues: list[SupportDialogue], vectors: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
