@@ -57,31 +57,30 @@ class UtteranceEncoder:
             self._cache.move_to_end(text)
             return hit
         recognizer = self._recognizer()
-        return self._remember(text, recognizer, recognizer.predict_raw([text]))
+        raw = recognizer.predict_raw([text])
+        return self._remember(text, utterance_features(raw)[0], recognizer.annotate([text], raw)[0])
 
     def prefetch(self, texts: Sequence[str]) -> None:
-        """Encode the texts not cached yet, each alone as :meth:`encode` does (the same numbers), but side by
-        side on every core. At most ``CACHE_SIZE`` texts at a time, so that none is evicted before use."""
+        """Encode the texts not cached yet in one batch, which spreads them over every core. The shipped
+        encoder reads every text alone whatever its batch, so the numbers are those of :meth:`encode`. At
+        most ``CACHE_SIZE`` texts, so that none is evicted before use."""
         todo = [text for text in dict.fromkeys(texts) if text not in self._cache][:CACHE_SIZE]
-        if not todo:
-            return
-        recognizer = self._recognizer()
-        each = getattr(recognizer, "predict_raw_each", None)  # the shipped encoder has it; other recognizers
-        raws = each(todo) if each is not None else [recognizer.predict_raw([text]) for text in todo]
-        for text, raw in zip(todo, raws, strict=True):
-            self._remember(text, recognizer, raw)
+        if todo:
+            recognizer = self._recognizer()
+            raw = recognizer.predict_raw(todo)
+            for entry in zip(todo, utterance_features(raw), recognizer.annotate(todo, raw), strict=True):
+                self._remember(*entry)
 
     def _recognizer(self) -> Any:
         from affectkit.recognizers import get_recognizer
 
         return get_recognizer(self.recognizer)
 
-    def _remember(self, text: str, recognizer: Any, raw: dict[str, np.ndarray]) -> tuple[np.ndarray, Any]:
-        entry = (utterance_features(raw)[0], recognizer.annotate([text], raw)[0])
-        self._cache[text] = entry
+    def _remember(self, text: str, vector: np.ndarray, analysis: Any) -> tuple[np.ndarray, Any]:
+        self._cache[text] = (vector, analysis)
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
-        return entry
+        return vector, analysis
 
     def matrix(self, utterances: Sequence[Utterance]) -> np.ndarray:
         return np.stack([self.encode(u.text)[0] for u in utterances])
