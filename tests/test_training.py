@@ -49,6 +49,30 @@ def test_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     assert len(result.emotions) == 28 and result.vad is not None
 
 
+
+@pytest.mark.slow
+def test_calibrate_only_retunes_thresholds_and_leaves_the_weights(tmp_path: Path, data_dir: Path) -> None:
+    import shutil
+
+    from affectkit.recognizers.encoder import MODELS_DIR
+    from affectkit.training import train
+
+    out = tmp_path / "model"
+    shutil.copytree(MODELS_DIR / "goemotions-minilm", out)
+    weights = (out / "model.onnx").read_bytes()
+    config = json.loads((out / "config.json").read_text())
+    config["heads"]["goemotions"]["thresholds"] = [0.5] * 28
+    config["dev_metrics"] = {}
+    (out / "config.json").write_text(json.dumps(config))
+    train.main(["--goemotions", str(data_dir / "goemotions"), "--emobank", str(data_dir / "emobank"),
+                "--brighter", str(data_dir / "semeval2025_task11_brighter"), "--out", str(out),
+                "--calibrate-only", "--limit", "300"])
+    config = json.loads((out / "config.json").read_text())
+    assert len(config["heads"]["goemotions"]["thresholds"]) == 28
+    assert config["heads"]["goemotions"]["thresholds"] != [0.5] * 28
+    assert "goemotions_macro_f1" in config["dev_metrics"] and "emobank_valence_pearson" in config["dev_metrics"]
+    assert (out / "model.onnx").read_bytes() == weights
+
 @pytest.mark.slow
 def test_teacher_ratings_text_model_and_branch_smoke(tmp_path: Path, data_dir: Path) -> None:
     """The V/A/D path of `make train`: teacher, its ratings, the text model learning them, then the branch,

@@ -407,15 +407,12 @@ def recalibrate(args: Any) -> dict[str, Any]:
     require_inputs([("--goemotions", args.goemotions / "dev.tsv"), ("--out", args.out / "config.json")])
     config_path = args.out / "config.json"
     config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
-    calibrate(
-        config,
-        args,
-        load_goemotions(args.goemotions, "dev"),
-        load_group_mapping(args.goemotions, "ekman"),
-        load_group_mapping(args.goemotions, "sentiment"),
-        load_emobank(args.emobank, "dev"),
-        load_brighter_intensity(args.brighter, "dev"),
-    )
+    dev: list[Any] = [load_goemotions(args.goemotions, "dev"), load_emobank(args.emobank, "dev"),
+           load_brighter_intensity(args.brighter, "dev")]
+    for split in dev if args.limit else []:
+        split.texts, split.targets = split.texts[: args.limit], split.targets[: args.limit]
+    ekman_map, sentiment_map = (load_group_mapping(args.goemotions, g) for g in ("ekman", "sentiment"))
+    calibrate(config, args, dev[0], ekman_map, sentiment_map, dev[1], dev[2])
     config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(config["dev_metrics"], indent=2))
     return config
