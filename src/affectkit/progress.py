@@ -36,8 +36,10 @@ class Progress:
 
     def update(self, n: int = 1) -> None:
         self.done += n
+        if not self.show:
+            return
         now = time.monotonic()
-        if self.show and (now - self._drawn >= REDRAW or self.done >= self.total):
+        if now - self._drawn >= REDRAW or self.done >= self.total:
             self._drawn = now
             self._draw(now)
 

@@ -200,7 +200,7 @@ def analyze_conversation(
             for utterance, reading in zip(chunk, readings, strict=True):
                 tracker.utterances_.append(utterance)
                 tracker._ingest(tracker.turn_model_.predict_last(tracker.utterances_), reading)
-            bar.update(len(chunk))
+                bar.update()
     return tracker.result()
 
 
