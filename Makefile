@@ -31,6 +31,7 @@ benchmark: install-dev
 	$(PY) benchmarks/thresholds.py --data $(DATA)
 	$(PY) benchmarks/speed.py --data $(DATA)
 	$(PY) benchmarks/conversation.py --data $(DATA)
+	$(PY) benchmarks/long_conversation.py --data $(DATA)
 	$(PY) benchmarks/planning.py --data $(DATA)
 	$(PY) benchmarks/reply_check.py
 	$(PY) benchmarks/crisis.py --data $(DATA)
