@@ -239,3 +239,18 @@ def test_crisis_split_is_stable_and_bad_lines_are_named(tmp_path: Path) -> None:
     with pytest.raises(AffectkitError) as error:
         load_crisis_messages(written)
     assert error.value.code == "AK-E003" and error.value.field == "language"
+
+
+def test_other_language_ordinary_text_splits_are_disjoint(data_dir: Path) -> None:
+    """The crisis training reads BRIGHTER train and XED's train part; the benchmark reads the test parts."""
+    from affectkit.datasets import BRIGHTER_LANGUAGES, XED_LANGUAGES, load_brighter_texts, load_xed_texts
+
+    for language in XED_LANGUAGES:
+        train, test = load_xed_texts(data_dir / "xed", language, "train"), load_xed_texts(data_dir / "xed", language, "test")
+        assert train and test and not set(train) & set(test)
+        assert 0.1 < len(test) / (len(train) + len(test)) < 0.3
+    german = load_brighter_texts(data_dir / "semeval2025_task11_brighter", "train", "de")
+    assert len(german) > 1000 and all(text.strip() for text in german)
+    assert set(BRIGHTER_LANGUAGES) - {"en"} <= set(XED_LANGUAGES)
+    with pytest.raises(ValueError):
+        load_xed_texts(data_dir / "xed", "de", "dev")

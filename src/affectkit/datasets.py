@@ -128,6 +128,31 @@ def load_brighter_intensity(folder: Path, split: str, language: str = "eng") -> 
     return RegressionSplit(texts, list(BRIGHTER_EMOTIONS), np.asarray(values, np.float32), [path])
 
 
+# Language codes of the BRIGHTER files (track A) and of the XED projections for the languages risk detection reads.
+BRIGHTER_LANGUAGES = {"de": "deu", "en": "eng", "es": "esp", "pt": "ptbr", "ru": "rus", "zh": "chn"}
+XED_LANGUAGES = {"de": "de", "es": "es", "fr": "fr", "it": "it", "pt": "pt", "ru": "ru", "zh": "cn"}
+
+
+def load_brighter_texts(folder: Path, split: str, language: str) -> list[str]:
+    """The texts of a SemEval-2025 task 11 (BRIGHTER, CC BY 4.0) track A file; ``language`` is an ISO code
+    (a key of :data:`BRIGHTER_LANGUAGES`). Everyday posts and messages with emotions, most of them harmless."""
+    path = folder / "track_a" / split / f"{BRIGHTER_LANGUAGES[language]}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row["text"] for row in csv.DictReader(handle) if row.get("text", "").strip()]
+
+
+def load_xed_texts(folder: Path, language: str, split: str) -> list[str]:
+    """The subtitle lines of an XED projection file (CC BY 4.0); ``language`` is an ISO code (a key of
+    :data:`XED_LANGUAGES`). XED has no splits: a stable hash of each line puts a fifth of them in ``test``,
+    the rest in ``train``."""
+    if split not in ("train", "test"):
+        raise ValueError(f"split must be 'train' or 'test', not {split!r}")
+    path = folder / "projections" / f"{XED_LANGUAGES[language]}-projections.tsv"
+    lines = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
+    return [text for text in lines if text.strip()
+            and (int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 5 == 0) == (split == "test")]  # fmt: skip
+
+
 # DailyDialog and RECCON label utterances with Ekman emotions under their own names (and a few typos).
 DIALOGUE_EMOTIONS = {
     "neutral": "neutral", "no emotion": "neutral", "happiness": "joy", "happines": "joy", "happy": "joy",
