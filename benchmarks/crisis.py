@@ -10,6 +10,8 @@
 * **ordinary text**: the share of GoEmotions test comments and of DailyDialog test utterances that raise a
   crisis flag, and the share of DailyDialog test turns that raise any flag in a full conversation analysis
   (``persistent_negative`` included);
+* **ordinary text in the other languages**: the share of BRIGHTER track A test posts (de, es, pt, ru, zh) and of
+  the XED subtitle lines hashed to its test fifth (de, es, fr, it, pt, ru, zh) that raise a crisis flag;
 * **public safety sets**: OpenAI's moderation set (recall on its 51 self-harm texts; flag rate on texts
   with no category) and XSTest (flag rate on its safe prompts: homonyms, figurative language, safe contexts);
 * **cost**: risk detection per turn (uncached, distinct chat messages, one at a time) p50 / p95.
@@ -29,7 +31,17 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from affectkit.datasets import CRISIS_LABELS, data_root, load_crisis_messages, load_dailydialog, load_goemotions
+from affectkit.datasets import (
+    BRIGHTER_LANGUAGES,
+    CRISIS_LABELS,
+    XED_LANGUAGES,
+    data_root,
+    load_brighter_texts,
+    load_crisis_messages,
+    load_dailydialog,
+    load_goemotions,
+    load_xed_texts,
+)
 from affectkit.risk import RiskDetector
 from affectkit.training import require_inputs
 
@@ -105,6 +117,28 @@ def ordinary(detector: RiskDetector, data: Path) -> dict[str, Any]:
     return results
 
 
+def other_languages(detector: RiskDetector, data: Path) -> dict[str, Any]:
+    """Flag rates on ordinary text beyond English, per language, for each set and pooled."""
+    sets = {
+        "brighter_test": {language: load_brighter_texts(data / "semeval2025_task11_brighter", "test", language)
+                          for language in BRIGHTER_LANGUAGES if language != "en"},
+        "xed_test": {language: load_xed_texts(data / "xed", language, "test") for language in XED_LANGUAGES},
+    }  # fmt: skip
+    results: dict[str, Any] = {}
+    flagged = total = 0
+    for name, by_language in sets.items():
+        rates = {}
+        for language, texts in by_language.items():
+            hits = sum(r.crisis for r in detector.read(texts))
+            rates[language] = round(hits / len(texts), 5)
+            flagged += hits
+            total += len(texts)
+        results[f"{name}_flag_rate_by_language"] = rates
+    results["messages"] = total
+    results["flag_rate"] = round(flagged / total, 5)
+    return results
+
+
 def public_sets(detector: RiskDetector, data: Path) -> dict[str, Any]:
     with gzip.open(data / "safety" / "openai_moderation_samples-1680.jsonl.gz", "rt", encoding="utf-8") as handle:
         moderation = [json.loads(line) for line in handle]
@@ -144,19 +178,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared datasets (default ../shared/data)")
     parser.add_argument("--test", type=Path, default=HERE / "data" / "crisis_test")
+    parser.add_argument("--model", type=Path, default=None, help="a crisis model folder (default: the shipped one)")
+    parser.add_argument("--out", type=Path, default=RESULTS / "crisis.json")
     args = parser.parse_args()
     data = data_root(args.data)
     require_inputs([("--test", args.test)] + [("--data", data / name) for name in (
-        "goemotions", "dailydialog", "safety/openai_moderation_samples-1680.jsonl.gz", "safety/xstest_prompts.csv")])
-    detector = RiskDetector()
+        "goemotions", "dailydialog", "safety/openai_moderation_samples-1680.jsonl.gz", "safety/xstest_prompts.csv",
+        "semeval2025_task11_brighter", "xed")])
+    detector = RiskDetector(model_path=args.model)
     results: dict[str, Any] = {"model": detector.model_id, "threshold": detector.classifier_.config["threshold"]}
     results["held_out"] = held_out(detector, args.test)
     results["public"] = public_sets(detector, data)
     chat = [t.text for d in load_dailydialog(data / "dailydialog", "test")[:100] for t in d.turns][:500]
     results["latency"] = latency(chat)
     results["ordinary"] = ordinary(detector, data)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "crisis.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    results["other_languages"] = other_languages(detector, data)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     h = results["held_out"]
     print(f"held-out crisis test ({h['messages']} messages), recall {h['recall']:.3f}, "
           f"hard-negative false-positive rate {h['false_positive_rate']:.3f}")
@@ -171,6 +209,7 @@ def main() -> None:
     print("false-positive rate by family:", h["false_positive_rate_by_family"])
     print("top-flag kind accuracy:", h["kind_accuracy_by_kind"])
     print("ordinary text:", results["ordinary"])
+    print("ordinary text in other languages:", results["other_languages"])
     print("public sets:", results["public"])
     print("latency per turn:", results["latency"])
 

@@ -460,8 +460,6 @@ def test_patterns_are_in_reply_order_with_several_matches() -> None:
 def test_empathy_orders_warm_neutral_dismissive(
     language: str, conversation: str, warm: str, neutral: str, dismissive: str
 ) -> None:
-    if conversation.startswith("Suspendí el examen"):
-        pytest.xfail("crisis-use@1 reads this ordinary disappointment as a crisis (a known false positive, issue 13)")
     scores = [check_reply(conversation, reply).empathy for reply in (warm, neutral, dismissive)]
     assert scores[0] > scores[1] > scores[2]
     assert scores[0] >= 0.8 and scores[2] == 0.0

@@ -246,7 +246,8 @@ def test_other_language_ordinary_text_splits_are_disjoint(data_dir: Path) -> Non
     from affectkit.datasets import BRIGHTER_LANGUAGES, XED_LANGUAGES, load_brighter_texts, load_xed_texts
 
     for language in XED_LANGUAGES:
-        train, test = load_xed_texts(data_dir / "xed", language, "train"), load_xed_texts(data_dir / "xed", language, "test")
+        train = load_xed_texts(data_dir / "xed", language, "train")
+        test = load_xed_texts(data_dir / "xed", language, "test")
         assert train and test and not set(train) & set(test)
         assert 0.1 < len(test) / (len(train) + len(test)) < 0.3
     german = load_brighter_texts(data_dir / "semeval2025_task11_brighter", "train", "de")

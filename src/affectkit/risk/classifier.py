@@ -10,7 +10,7 @@ with that score carried the label.
 Example:
     >>> classifier = CrisisClassifier()
     >>> classifier.kinds[:2], classifier.model_id
-    (('suicidal_ideation', 'self_harm'), 'crisis-use@1')
+    (('suicidal_ideation', 'self_harm'), 'crisis-use@2')
 """
 
 from __future__ import annotations

@@ -229,6 +229,11 @@ class RiskDetector:
         warnings = () if covered or not text.strip() else (UNCOVERED_WARNING,)
         return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, denied)
 
+    def rule_hits(self, text: str) -> dict[str, tuple[int, int]]:
+        """The first span per kind where a crisis rule fires in ``text``, in the text's language (negated, reported
+        and joking phrases do not count)."""
+        return self._rule_hits(text, risk_language(text, self.languages)[0])
+
     def _rule_hits(self, text: str, language: str) -> dict[str, tuple[int, int]]:
         """The first rule span per kind, from the rules of the text's language (of every rule language when it has
         none); nothing for a text that laughs or jokes."""

@@ -8,8 +8,10 @@ Inputs, all embedded with the multilingual sentence encoder exactly as at run ti
 
 * affectkit's own labelled crisis messages, ``data/crisis/train.jsonl`` (training) and ``dev.jsonl``
   (early stopping, calibration and the decision threshold); ``split`` makes them from ``data/crisis/written``;
-* ordinary text as negatives: a sample of GoEmotions train (Reddit comments, Apache-2.0) and every DailyDialog
-  validation utterance (CC BY-NC-SA 4.0);
+* ordinary text as negatives: a sample of GoEmotions train (Reddit comments, Apache-2.0), every DailyDialog
+  validation utterance (CC BY-NC-SA 4.0), and in the other languages samples of BRIGHTER track A train
+  (SemEval-2025 task 11 posts in de, es, pt, ru, zh; CC BY 4.0) and of XED's subtitle projections (de, es, fr, it,
+  pt, ru, zh; CC BY 4.0), without the texts in which a crisis rule fires;
 * Multilingual HateCheck (CC BY 4.0, 10 languages): its threats of violence as ``harm_to_others``, a sample of
   its other cases (hateful but no threat, negated or quoted threats, neutral mentions) as negatives.
 
@@ -36,17 +38,22 @@ from typing import Any
 import numpy as np
 
 from affectkit.datasets import (
+    BRIGHTER_LANGUAGES,
     CRISIS_LABELS,
+    XED_LANGUAGES,
     CrisisMessage,
+    load_brighter_texts,
     load_crisis_messages,
     load_dailydialog,
     load_goemotions,
     load_hatecheck,
+    load_xed_texts,
     sha256_file,
 )
 from affectkit.errors import AffectkitError
 from affectkit.training import require_inputs
 
+MODEL_VERSION = 2  # 2: round-2 messages and ordinary text beyond English
 KINDS = CRISIS_LABELS[:-1]
 OUTPUTS = (*KINDS, "crisis")
 MEMBERS = 3
@@ -56,6 +63,8 @@ ALPHA = 0.01
 GOEMOTIONS_NEGATIVES = 8000
 HATECHECK_THREATS_PER_LANGUAGE = 40
 HATECHECK_NEGATIVES_PER_LANGUAGE = 150
+OTHER_LANGUAGE_NEGATIVES = 1000  # per language and set (BRIGHTER, XED): ordinary text beyond English
+WRITTEN_WEIGHT = 2  # our own messages count twice: they carry the hard cases the public sets lack
 TARGET_RECALL = 0.95
 HIGH_SEVERITY_SCORE = 0.9
 RULE_FLOOR = 0.03  # a rule counts only when the classifier sees at least this much of a crisis
@@ -121,12 +130,27 @@ class EmbeddingCache:
         return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 512), np.float32)
 
 
+def other_language_negatives(data: Path, seed: int) -> list[str]:
+    """Ordinary text in the languages beyond English (BRIGHTER train posts, XED train subtitle lines), without the
+    texts in which a crisis rule fires: without them, any non-English chat looked closer to a crisis than English."""
+    from affectkit.risk.detector import RiskDetector
+
+    rng = random.Random(seed)
+    pools = [load_brighter_texts(data / "semeval2025_task11_brighter", "train", language)
+             for language in BRIGHTER_LANGUAGES if language != "en"]
+    pools += [load_xed_texts(data / "xed", language, "train") for language in XED_LANGUAGES]  # fmt: skip
+    texts = [text for pool in pools for text in rng.sample(pool, min(OTHER_LANGUAGE_NEGATIVES, len(pool)))]
+    detector = RiskDetector()
+    return [text for text in texts if not detector.rule_hits(text)]
+
+
 def public_examples(data: Path, seed: int) -> tuple[list[str], list[str]]:
     """Texts and labels from the public sets: ordinary text and HateCheck."""
     rng = random.Random(seed)
     goemotions = load_goemotions(data / "goemotions", "train").texts
     texts = rng.sample(goemotions, GOEMOTIONS_NEGATIVES)
     texts += [t.text for d in load_dailydialog(data / "dailydialog", "validation") for t in d.turns]
+    texts += other_language_negatives(data, seed)
     labels = ["none"] * len(texts)
     by_language: dict[str, list[tuple[str, str]]] = {}
     for text, language, functionality in load_hatecheck(data / "safety" / "multilingual_hatecheck"):
@@ -207,6 +231,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     require_inputs([("--crisis", args.crisis / "train.jsonl"), ("--crisis", args.crisis / "dev.jsonl"),
                      ("--data", args.data / "goemotions"), ("--data", args.data / "dailydialog"),
+                     ("--data", args.data / "semeval2025_task11_brighter"), ("--data", args.data / "xed"),
                      ("--data", args.data / "safety" / "multilingual_hatecheck")])  # fmt: skip
     require_sklearn()
     if args.command == "threshold":
@@ -216,8 +241,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     train = load_crisis_messages(args.crisis / "train.jsonl")
     dev = load_crisis_messages(args.crisis / "dev.jsonl")
     public_texts, public_labels = public_examples(args.data, args.seed)
-    texts = [m.text for m in train] + public_texts
-    labels = [m.label for m in train] + public_labels
+    texts = [m.text for m in train] * WRITTEN_WEIGHT + public_texts
+    labels = [m.label for m in train] * WRITTEN_WEIGHT + public_labels
     print(f"embedding {len(texts)} training and {len(dev)} dev texts")
     x, y = embed(texts), targets(labels)
     x_dev, y_dev = embed([m.text for m in dev]), targets([m.label for m in dev])
@@ -232,14 +257,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     dev_logits = CrisisClassifier(args.out).logits(x_dev)  # the weights only: no config needed yet
     fitted = [platt(dev_logits[:, k], y_dev[:, k]) for k in range(len(OUTPUTS))]
     config: dict[str, Any] = {
-        "name": "crisis-use", "version": 1, "encoder": "use-multilingual-v3", "kinds": list(KINDS),
+        "name": "crisis-use", "version": MODEL_VERSION, "encoder": "use-multilingual-v3", "kinds": list(KINDS),
         "outputs": list(OUTPUTS),
         "calibration": {"a": [round(a, 5) for a, _ in fitted], "b": [round(b, 5) for _, b in fitted]},
         "threshold": 0.5, "high_threshold": HIGH_SEVERITY_SCORE, "rule_floor": RULE_FLOOR,
         "languages": sorted({m.language for m in train}),
         "training": {
             "train_messages": len(train), "dev_messages": len(dev), "public_texts": len(public_texts),
-            "members": MEMBERS, "hidden": HIDDEN, "epochs": EPOCHS, "alpha": ALPHA, "seed": args.seed,
+            "written_weight": WRITTEN_WEIGHT, "members": MEMBERS, "hidden": HIDDEN, "epochs": EPOCHS, "alpha": ALPHA,
+            "seed": args.seed,
             "files": {str(p): sha256_file(p) for p in (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")},
         },
     }  # fmt: skip
