@@ -23,25 +23,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from affectkit.datasets import load_goemotions
+from speed import FALLBACK  # the same few sentences when the data is missing
+
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET_MB = 400
-FALLBACK = [
-    "Thanks so much, this is exactly what I needed!",
-    "I can't believe they did that to you.",
-    "Not sure what you mean, can you explain?",
-    "This is the worst customer service ever.",
-    "lol that's hilarious",
-    "I'm really worried about my exam tomorrow.",
-]
 
 
 def comments(data: Path) -> list[str]:
-    texts = []
-    for split in ("train", "dev", "test"):
-        path = data / "goemotions" / f"{split}.tsv"
-        if path.is_file():
-            texts += [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
-    return texts or FALLBACK
+    folder = data / "goemotions"
+    if not (folder / "emotions.txt").is_file():
+        return FALLBACK
+    return [text for split in ("train", "dev", "test") for text in load_goemotions(folder, split).texts]
 
 
 def run(lines: list[str], folder: Path) -> dict[str, float | int | bool]:
