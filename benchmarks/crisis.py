@@ -187,6 +187,7 @@ def main() -> None:
     data = data_root(args.data)
     chat = [t.text for d in load_dailydialog(data / "dailydialog", "test")[:100] for t in d.turns][:500]
     if args.latency_only:
+        require_inputs([("--out", args.out)])  # the full run's results, which this updates
         results = json.loads(args.out.read_text(encoding="utf-8"))
         results["latency"] = latency(chat)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

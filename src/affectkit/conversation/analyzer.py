@@ -186,7 +186,7 @@ def analyze_conversation(
         >>> [(f.turn, f.kind) for f in analysis.flags]
         [(0, 'suicidal_ideation')]
     """
-    conversation = _as_conversation(conversation)
+    conversation = as_conversation(conversation)  # coded errors for anything else, AK-E009 for no utterances
     tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id)
     utterances = conversation.utterances
     # Turn by turn, as the live tracker: each turn model reads only the history before the turn, and the cause
@@ -202,10 +202,6 @@ def analyze_conversation(
                 tracker._ingest(tracker.turn_model_.predict_last(tracker.utterances_), reading)
                 bar.update()
     return tracker.result()
-
-
-def _as_conversation(conversation: Conversation | Mapping[str, Any] | Sequence[Utterance]) -> Conversation:
-    return as_conversation(conversation)  # coded errors for anything else, AK-E009 for no utterances
 
 
 def _as_utterance(utterance: Utterance | Mapping[str, Any], index: int) -> Utterance:
