@@ -6,7 +6,9 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -207,6 +209,21 @@ def test_empty_json_output_is_an_empty_list() -> None:
     stream = io.StringIO()
     cli.write_analyses([], "json", stream)
     assert json.loads(stream.getvalue()) == []
+
+
+def test_interrupted_json_output_is_still_a_valid_list() -> None:
+    from affectkit.recognizers import get_recognizer
+
+    done = get_recognizer("nrc-lexicon").analyze(["I am happy.", "I am sad."])
+
+    def chunks() -> Iterator[list[Any]]:
+        yield done
+        raise KeyboardInterrupt
+
+    stream = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        cli.write_analyses(chunks(), "json", stream)
+    assert [item["text"] for item in json.loads(stream.getvalue())] == ["I am happy.", "I am sad."]
 
 
 def test_ctrl_c_exits_130_quietly_and_keeps_the_finished_lines(tmp_path: Path) -> None:

@@ -194,6 +194,8 @@ def test_suite_files_and_data(tmp_path: Path) -> None:
         (["eval", "ei", "--model", "mockllm/model"], "AK-E017"),
         (["eval", "ei", "--model", "mockllm/model", "--data", "no/such/folder"], "AK-E017"),
         (["eval", "quick", "--model", "mockllm/model", "--limit", "0"], "AK-E005"),
+        (["eval", "quick", "--model", "mockllm/model", "--out", "pyproject.toml/report"], "AK-E019"),
+        (["eval", "quick", "--model", "mockllm/model", "--out", "README.md"], "AK-E019"),
         pytest.param(["eval", "quick", "--model", "no-such-provider/model"], "AK-E018", marks=needs_inspect),
     ],
 )

@@ -255,3 +255,14 @@ def test_other_language_ordinary_text_splits_are_disjoint(data_dir: Path) -> Non
     assert set(BRIGHTER_LANGUAGES) - {"en"} <= set(XED_LANGUAGES)
     with pytest.raises(ValueError):
         load_xed_texts(data_dir / "xed", "de", "dev")
+
+
+def test_a_missing_file_of_a_dataset_is_a_coded_error(tmp_path: Path) -> None:
+    from affectkit.datasets import load_brighter_texts, load_xed_texts
+    from affectkit.errors import AffectkitError
+
+    (tmp_path / "track_a" / "train").mkdir(parents=True)  # the folder is there, the German file is not
+    for load in (lambda: load_brighter_texts(tmp_path, "train", "de"), lambda: load_xed_texts(tmp_path, "de", "train")):
+        with pytest.raises(AffectkitError) as error:
+            load()
+        assert error.value.code == "AK-E001" and str(error.value.source).startswith(str(tmp_path))

@@ -129,6 +129,20 @@ def check_output_path(path: Path) -> None:
         raise AffectkitError("AK-E019", f"cannot write the output (no folder {str(path.parent)!r})", source=str(path))
 
 
+def check_output_folder(path: Path) -> None:
+    """Refuse a report folder that cannot be created or written (a file in the way, no permission) before any
+    work is done; nothing is created here."""
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise AffectkitError("AK-E019", f"cannot write the report ({str(existing)!r} is not a folder)",
+                             source=str(path))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise AffectkitError("AK-E019", f"cannot write the report (no permission in {str(existing)!r})",
+                             source=str(path))
+
+
 def write_output(text: str, path: Path | None) -> None:
     """``text`` to the file ``path``, or to standard output; write errors are AK-E019."""
     if path is None:
@@ -342,15 +356,20 @@ def write_analyses(chunks: Iterable[Sequence[TextAnalysis]], output_format: str,
         stream.write(terminal_safe(render_table(rows)) + "\n")
         return
     opened = False
-    for chunk in chunks:
-        if output_format == "jsonl":
-            stream.write("".join(a.model_dump_json() + "\n" for a in chunk))
-        elif chunk:
-            items = (textwrap.indent(json.dumps(a.model_dump(mode="json"), ensure_ascii=False, indent=2), "  ")
-                     for a in chunk)
-            stream.write((",\n" if opened else "[\n") + ",\n".join(items))
-            opened = True
-        stream.flush()
+    try:
+        for chunk in chunks:
+            if output_format == "jsonl":
+                stream.write("".join(a.model_dump_json() + "\n" for a in chunk))
+            elif chunk:
+                items = (textwrap.indent(json.dumps(a.model_dump(mode="json"), ensure_ascii=False, indent=2), "  ")
+                         for a in chunk)
+                stream.write((",\n" if opened else "[\n") + ",\n".join(items))
+                opened = True
+            stream.flush()
+    except KeyboardInterrupt:
+        if output_format == "json":  # close the list: an interrupted run still leaves valid JSON of what is done
+            stream.write("\n]\n" if opened else "[]\n")
+        raise
     if output_format == "json":
         stream.write("\n]\n" if opened else "[]\n")
 
@@ -604,13 +623,18 @@ def _eval(args: argparse.Namespace) -> int:
             raise AffectkitError("AK-E005", f"--{name} must be a positive integer, got {value}", field=name)
     suite = load_suite(args.suite)  # run_suite checks variants, data and inspect before anything runs
     out = args.out if args.out is not None else Path(f"affectkit-eval-{suite.name}")
+    check_output_folder(out)  # before the runs: a report that cannot be written should not cost an evaluation
     log_dir = args.log_dir if args.log_dir is not None else out / "logs"
     run = run_suite(
         suite, args.model, data=args.data, variants=args.variant, limit=args.limit, epochs=args.epochs,
         log_dir=log_dir, max_connections=args.max_connections, cache=not args.no_cache, display=args.display,
     )
     report = build_report(run.logs, suite=suite.name, description=suite.description, skipped=run.skipped)
-    files = write_report(report, out)
+    try:
+        files = write_report(report, out)
+    except OSError as error:
+        raise AffectkitError("AK-E019", f"cannot write the report ({error.strerror or error})",
+                             source=str(out)) from None
     print(format_summary(report))
     print(f"\nreport: {files.html}\n        {files.json}\nlogs:   {log_dir}")
     if not report.complete:

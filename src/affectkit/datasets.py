@@ -133,10 +133,19 @@ BRIGHTER_LANGUAGES = {"de": "deu", "en": "eng", "es": "esp", "pt": "ptbr", "ru":
 XED_LANGUAGES = {"de": "de", "es": "es", "fr": "fr", "it": "it", "pt": "pt", "ru": "ru", "zh": "cn"}
 
 
+def _existing(path: Path) -> Path:
+    """``path``, or a coded AK-E001 naming it when one file of a dataset is missing."""
+    from affectkit.errors import AffectkitError
+
+    if not path.is_file():
+        raise AffectkitError("AK-E001", "dataset file not found", source=str(path))
+    return path
+
+
 def load_brighter_texts(folder: Path, split: str, language: str) -> list[str]:
     """The texts of a SemEval-2025 task 11 (BRIGHTER, CC BY 4.0) track A file; ``language`` is an ISO code
     (a key of :data:`BRIGHTER_LANGUAGES`). Everyday posts and messages with emotions, most of them harmless."""
-    path = folder / "track_a" / split / f"{BRIGHTER_LANGUAGES[language]}.csv"
+    path = _existing(folder / "track_a" / split / f"{BRIGHTER_LANGUAGES[language]}.csv")
     with open(path, encoding="utf-8", newline="") as handle:
         return [row["text"] for row in csv.DictReader(handle) if row.get("text", "").strip()]
 
@@ -147,7 +156,7 @@ def load_xed_texts(folder: Path, language: str, split: str) -> list[str]:
     the rest in ``train``."""
     if split not in ("train", "test"):
         raise ValueError(f"split must be 'train' or 'test', not {split!r}")
-    path = folder / "projections" / f"{XED_LANGUAGES[language]}-projections.tsv"
+    path = _existing(folder / "projections" / f"{XED_LANGUAGES[language]}-projections.tsv")
     lines = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
     return [text for text in lines if text.strip()
             and (int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 5 == 0) == (split == "test")]  # fmt: skip

@@ -156,13 +156,6 @@ class EncoderRecognizer(Recognizer):
         owner = np.array([t for t, windows in enumerate(per_text) for _ in windows])
         return self._combine(out, owner, lengths, len(per_text))
 
-    def predict_raw_each(self, texts: Sequence[str]) -> list[dict[str, np.ndarray]]:
-        """``[predict_raw([t]) for t in texts]``, the same numbers (:meth:`predict_raw` reads every text
-        alone), in one call that keeps every core busy. For callers that keep each text's reading apart,
-        such as the conversation models."""
-        raw = self.predict_raw(texts)
-        return [{name: values[i : i + 1] for name, values in raw.items()} for i in range(len(texts))]
-
     def _combine(
         self, out: dict[str, np.ndarray], owner: np.ndarray, lengths: np.ndarray, n: int
     ) -> dict[str, np.ndarray]:
