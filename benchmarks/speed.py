@@ -4,7 +4,10 @@
 
 Measures, in this order: ``import affectkit`` time and cold start (import + model load + first analysis)
 in fresh subprocesses; throughput on a batch of 2,000 short texts (median of 3 runs after one warm-up
-run; wall time and the CPU time of all threads per text); p50/p95 latency of one short text;
+run; wall time and the CPU time of all threads per text), and, in alternation with it on the same sessions,
+the throughput of padded batches of 32 texts sorted by length, the way the encoder ran before every text was
+read alone (faster where int8 kernels are fast, but a text's reading then depends on its batch: a reference,
+not an option); p50/p95 latency of one short text;
 peak resident memory of the process after all of it; total size of the shipped model files.
 Short texts are the first 2,000 GoEmotions test comments (median 12 words) when the data is there.
 Prints a table and writes ``benchmarks/results/speed.json``.
@@ -21,7 +24,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from affectkit.recognizers import DEFAULT
 
@@ -57,6 +62,37 @@ def fresh_process_seconds(code: str, repeats: int = 3) -> float:
     return statistics.median(timings)
 
 
+def int8_instructions() -> list[str]:
+    """The CPU's vector extensions that decide int8 matrix speed (VNNI makes int8 products several times faster
+    than AVX2 alone): the speed figures of one machine do not carry over to another without them."""
+    try:
+        flags = next(line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags"))
+    except (OSError, StopIteration):
+        return []
+    wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8")
+    return [flag for flag in wanted if flag in flags.split()]
+
+
+def padded_batches(recognizer: Any, texts: list[str]) -> Callable[[], None]:
+    """A function that runs ``texts`` through the recognizer's own onnxruntime sessions in padded batches of 32
+    windows sorted by length, spread over the sessions: the pre-issue-14 way, for comparison only."""
+    import numpy as np
+
+    windows = sorted((ids for per_text in recognizer.windows(texts) for ids in per_text), key=len)
+    batches = [windows[start : start + 32] for start in range(0, len(windows), 32)]
+    sessions = recognizer._sessions
+
+    def run(worker: int) -> None:
+        for batch in batches[worker :: len(sessions)]:
+            ids = np.zeros((len(batch), len(batch[-1])), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, window in enumerate(batch):
+                ids[row, : len(window)], mask[row, : len(window)] = window, 1
+            sessions[worker].run(None, {"input_ids": ids, "attention_mask": mask})
+
+    return lambda: list(recognizer._pool.map(run, range(len(sessions))))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -73,12 +109,17 @@ def main() -> None:
     recognizer = get_recognizer(args.recognizer)
     texts = short_texts(args.data, args.batch)
     recognizer.analyze(texts)  # warm-up: onnxruntime sizes its buffers for these shapes on the first pass
-    runs, cpu_runs = [], []
+    padded = padded_batches(recognizer, texts)
+    padded()
+    runs, cpu_runs, padded_runs = [], [], []
     for _ in range(3):
         started, cpu_started = time.perf_counter(), time.process_time()
         recognizer.analyze(texts)
         runs.append(time.perf_counter() - started)
         cpu_runs.append(time.process_time() - cpu_started)
+        started = time.perf_counter()
+        padded()
+        padded_runs.append(time.perf_counter() - started)
     batch_s = statistics.median(runs)
 
     latencies = []
@@ -93,13 +134,14 @@ def main() -> None:
     results = {
         "recognizer": recognizer.model_id,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "processor": platform.machine()},
+                    "processor": platform.machine(), "int8_instructions": int8_instructions()},
         "import_seconds": round(import_s, 3),
         "cold_start_seconds": round(cold_s, 3),
         "batch_size": len(texts),
         "throughput_texts_per_second": round(len(texts) / batch_s, 1),
         # CPU time of all threads per text: less sensitive than wall time to other work on a shared machine.
         "cpu_ms_per_text": round(1000 * statistics.median(cpu_runs) / len(texts), 2),
+        "padded_batches_texts_per_second": round(len(texts) / statistics.median(padded_runs), 1),
         "load_average_1min": round(os.getloadavg()[0], 1),
         "latency_p50_ms": round(latencies[len(latencies) // 2], 2),
         "latency_p95_ms": round(latencies[int(len(latencies) * 0.95)], 2),
@@ -114,6 +156,8 @@ def main() -> None:
         (f"throughput, batch of {len(texts)} short texts", f"{results['throughput_texts_per_second']:.0f} texts/s",
          "≥ 800"),
         ("CPU time per text in that batch", f"{results['cpu_ms_per_text']:.2f} ms", ""),
+        ("old padded batches (batch-dependent)",
+         f"{results['padded_batches_texts_per_second']:.0f} texts/s", ""),
         ("latency p50, one short text", f"{results['latency_p50_ms']:.1f} ms", "≤ 15 ms"),
         ("latency p95, one short text", f"{results['latency_p95_ms']:.1f} ms", ""),
         ("peak memory (RSS)", f"{results['peak_memory_mb']:.0f} MB", ""),
