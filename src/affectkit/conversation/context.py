@@ -112,6 +112,13 @@ def shared_encoder() -> UtteranceEncoder:
     return UtteranceEncoder()
 
 
+@cache
+def shared_heads() -> ONNXHeads:
+    """The shipped heads, loaded once per process: every ``analyze_conversation`` and ``plan`` call makes new
+    models, and opening their onnxruntime sessions each time cost about 25 ms a call."""
+    return ONNXHeads()
+
+
 class _OnSharedEncoder:
     """A model made of the conversation heads over the shared utterance encoder, both loaded on first use
     unless given."""
@@ -122,7 +129,7 @@ class _OnSharedEncoder:
 
     @cached_property
     def heads_(self) -> ONNXHeads:
-        return self.heads if self.heads is not None else ONNXHeads()
+        return self.heads if self.heads is not None else shared_heads()
 
     @cached_property
     def encoder_(self) -> UtteranceEncoder:
