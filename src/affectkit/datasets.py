@@ -16,6 +16,8 @@ import csv
 import hashlib
 import json
 import os
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -297,3 +299,95 @@ def load_hatecheck(folder: Path) -> list[tuple[str, str, str]]:
             for row in csv.DictReader(handle):
                 cases.append((row["test_case"], codes.get(file.stem, file.stem), row["functionality"]))
     return cases
+
+
+EDOS_FILE = "mturk_groundtruth_9k.csv"  # the human-labelled part; the silver files are not read
+EDOS_SPLITS = {"train": range(5, 20), "dev": range(3, 5), "test": range(0, 3)}  # buckets of 20 (see load_edos)
+_EDOS_SPACING = [
+    (re.compile(r" ([.,!?;:%)\]])"), r"\1"),
+    (re.compile(r"([(\[]) "), r"\1"),
+    (re.compile(r" '(s|t|re|ve|ll|d|m)\b", re.IGNORECASE), r"'\1"),
+    (re.compile(r"\b(\w+) n't\b", re.IGNORECASE), r"\1n't"),
+]
+
+
+@dataclass
+class EdosDialogue:
+    """One human-labelled EDOS dialogue: its turns (the last one labelled), the label the three annotators
+    agreed on (2 of 3; ``None`` without agreement) and the three answers."""
+
+    id: str
+    turns: list[str]
+    agreed: str | None
+    answers: tuple[str, str, str]
+
+
+def edos_text(line: str) -> str:
+    """An EDOS subtitle line with the source's tokenisation undone (no space before punctuation or a clitic).
+
+    Example:
+        >>> edos_text("This isn 't fair ! You can 't stop me , ( really ) .")
+        "This isn't fair! You can't stop me, (really)."
+    """
+    text = " ".join(line.split())
+    for pattern, replacement in _EDOS_SPACING:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def edos_bucket(dialogue_id: str) -> int:
+    """The stable hash bucket (0..19) of an EDOS ``DialogID``: buckets 0-2 are test (15%), 3-4 dev (10%), the rest
+    train (75%). SHA-256 of ``"edos:" + DialogID``, so the split never depends on the file's order or on a seed."""
+    return int(hashlib.sha256(f"edos:{dialogue_id}".encode()).hexdigest(), 16) % 20
+
+
+def load_edos(folder: Path, split: str) -> list[EdosDialogue]:
+    """EDOS human-labelled dialogues (``mturk_groundtruth_9k.csv``) of ``split`` (``train``, ``dev``, ``test``
+    or ``all``), split by :func:`edos_bucket` of their ``DialogID`` (rows sharing one stay together). Turns are
+    the lines of the ``Dialog`` cell, tidied by :func:`edos_text`."""
+    from affectkit.errors import AffectkitError
+
+    if split not in (*EDOS_SPLITS, "all"):
+        raise AffectkitError("AK-E005", f"unknown EDOS split {split!r}", field="split")
+    path = _existing(folder / EDOS_FILE)
+    dialogues = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            dialogue_id = row["DialogID"].strip()
+            if split != "all" and edos_bucket(dialogue_id) not in EDOS_SPLITS[split]:
+                continue
+            turns = [edos_text(line) for line in row["Dialog"].splitlines() if line.strip()]
+            agreed = row["Agreed emotion (2/3 vote)"].strip()
+            answers = tuple(row[f"Worker {k} answer"].strip() for k in (1, 2, 3))
+            if turns:
+                dialogues.append(EdosDialogue(f"{dialogue_id}:{row['Index'].strip()}", turns,
+                                              None if agreed in ("", "-") else agreed, answers))  # type: ignore[arg-type]
+    return dialogues
+
+
+def edos_mapping(target: str) -> dict[str, str]:
+    """EDOS label -> label of ``target`` (``ekman-7``, ``goemotions-28`` or ``esconv-8``), from the shipped
+    ``schemes/edos-41.json``; labels with no counterpart are absent.
+
+    Example:
+        >>> edos_mapping("ekman-7")["Terrified"], edos_mapping("esconv-8")["Questioning"]
+        ('fear', 'Question')
+    """
+    data = json.loads((Path(__file__).resolve().parent / "schemes" / "edos-41.json").read_text(encoding="utf-8"))
+    return {member: group for group, members in data["mappings"][target].items() for member in members}
+
+
+def edos_label(dialogue: EdosDialogue, mapping: dict[str, str]) -> str | None:
+    """The mapped label that at least 2 of the 3 annotators' answers map to, else ``None``: agreement is counted
+    after the mapping, so ``Anxious / Terrified / Afraid`` (no 2-of-3 agreement in EDOS) is ``fear``.
+
+    Example:
+        >>> d = EdosDialogue("1", ["I think I'm bleeding."], None, ("Anxious", "Terrified", "Afraid"))
+        >>> edos_label(d, edos_mapping("ekman-7"))
+        'fear'
+    """
+    votes = Counter(mapping[a] for a in dialogue.answers if a in mapping)
+    if not votes:
+        return None
+    label, count = votes.most_common(1)[0]
+    return label if count >= 2 else None
