@@ -13,6 +13,12 @@ analysed, and the results are combined:
 
 The analysis reports how many windows were used and warns (``AK-W004``) when there was more than one.
 
+Probabilities are calibrated: a head whose config entry holds a ``calibration`` (see
+:mod:`affectkit.calibration`) has each label's raw output mapped through an increasing curve fitted on dev,
+so that a probability of 0.7 is right about 70% of the time; its ``thresholds`` are in that calibrated
+scale. :meth:`EncoderRecognizer.predict_raw` returns the uncalibrated outputs (what the conversation and
+strategy heads read); :meth:`EncoderRecognizer.annotate` applies the maps, one text at a time.
+
 Every window runs through the graph on its own, unpadded. The int8 graph quantises its activations
 dynamically, with one scale per input tensor: run together, texts (and their padding) would set each
 other's scales, and a text's reading would depend on what it was batched with. Alone, every text gets
@@ -31,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from affectkit.calibration import LabelCalibrator
 from affectkit.errors import AffectkitError, missing_extra
 from affectkit.metrics import closest_to_threshold
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
@@ -80,6 +87,21 @@ class EncoderRecognizer(Recognizer):
         self.version = str(config["version"])
         self.max_tokens = int(config["window"]["max_tokens"])
         self.stride = int(config["window"]["stride"])
+
+    @cached_property
+    def _calibrators(self) -> dict[str, LabelCalibrator]:
+        """The calibration map of each label head that has one in the config."""
+        return {name: LabelCalibrator.from_config(head["calibration"])
+                for name, head in self.config["heads"].items() if head.get("calibration")}
+
+    def calibrated(self, name: str, values: np.ndarray) -> np.ndarray:
+        """Head ``name``'s raw outputs for one text (a row) mapped to calibrated probabilities (unchanged
+        for a head without calibration). One row at a time, so that the arithmetic of a text never depends
+        on the texts beside it."""
+        calibrator = self._calibrators.get(name)
+        if calibrator is None:
+            return values
+        return calibrator.transform(values.astype(np.float64)[None, :])[0]
 
     def _new_session(self, threads: int) -> Any:
         try:
@@ -196,7 +218,8 @@ class EncoderRecognizer(Recognizer):
         return self.annotate(texts, self.predict_raw(texts))
 
     def annotate(self, texts: Sequence[str], raw: dict[str, np.ndarray]) -> list[TextAnalysis]:
-        """Wrap :meth:`predict_raw` output for ``texts`` in the data model, with thresholds and warnings."""
+        """Wrap :meth:`predict_raw` output for ``texts`` in the data model: calibrated probabilities, the
+        labels at or above their thresholds, and warnings."""
         heads = self.config["heads"]
         fine, ekman, sentiment = heads["goemotions"], heads["ekman"], heads["sentiment"]
         family = load_scheme("ekman-7").group_of()
@@ -213,9 +236,9 @@ class EncoderRecognizer(Recognizer):
                         "overlapping windows",
                     )
                 )
-            emotions = _scores(fine, raw["goemotions"][i])
-            ekman_scores = _scores(ekman, raw["ekman"][i])
-            sentiment_scores = _scores(sentiment, raw["sentiment"][i])
+            emotions = _scores(fine, self.calibrated("goemotions", raw["goemotions"][i]))
+            ekman_scores = _scores(ekman, self.calibrated("ekman", raw["ekman"][i]))
+            sentiment_scores = _scores(sentiment, self.calibrated("sentiment", raw["sentiment"][i]))
             group_intensity = {
                 g: round(float(raw["intensity"][i, intensity_index[src]]), 4) for g, src in FAMILY_INTENSITY.items()
             }
@@ -225,12 +248,12 @@ class EncoderRecognizer(Recognizer):
                 TextAnalysis(
                     text=text,
                     emotions=emotions,
-                    labels=_above(fine, emotions),
+                    labels=_above(fine, emotions, raw["goemotions"][i]),
                     intensity=intensity,
                     ekman=ekman_scores,
-                    ekman_labels=_above(ekman, ekman_scores),
+                    ekman_labels=_above(ekman, ekman_scores, raw["ekman"][i]),
                     sentiment=sentiment_scores,
-                    sentiment_labels=_above(sentiment, sentiment_scores, at_least_one=False),
+                    sentiment_labels=_above(sentiment, sentiment_scores, raw["sentiment"][i], at_least_one=False),
                     vad=VAD(valence=round(v, 4), arousal=round(a, 4), dominance=round(d, 4)),
                     language=language,
                     windows=windows,
@@ -241,6 +264,7 @@ class EncoderRecognizer(Recognizer):
         return results
 
     def thresholds(self) -> dict[str, float]:
+        """The 28 labels' decision thresholds, in the scale of the reported (calibrated) probabilities."""
         return _thresholds(self.config["heads"]["goemotions"])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -256,14 +280,23 @@ def _thresholds(head: dict[str, Any]) -> dict[str, float]:
     return dict(zip(head["labels"], head.get("thresholds") or [0.5] * len(head["labels"]), strict=True))
 
 
-def _above(head: dict[str, Any], scores: dict[str, float], at_least_one: bool = True) -> list[str]:
+def _above(head: dict[str, Any], scores: dict[str, float], raw: np.ndarray, at_least_one: bool = True) -> list[str]:
     """Labels at or above their threshold, most probable first; if none, the one nearest its threshold.
 
     Every training example carries a label (``neutral`` included), so an empty answer is never right for
-    the emotion heads; sentiment groups may all be off (a neutral text).
+    the emotion heads; sentiment groups may all be off (a neutral text). "Nearest" is the ratio of a label's
+    probability to its threshold on the scale the thresholds were tuned on: the raw outputs (``raw``, with
+    the ``raw_thresholds`` of the head's calibration) when the head is calibrated, so that calibration
+    changes no label.
     """
     thresholds = _thresholds(head)
     chosen = [label for label, p in scores.items() if p >= thresholds[label]]
     if not chosen and at_least_one:
-        chosen = [closest_to_threshold(scores, thresholds)]
+        calibration = head.get("calibration") or {}
+        if "raw_thresholds" in calibration:
+            raw_scores = _scores(head, raw)
+            chosen = [closest_to_threshold(raw_scores, dict(zip(head["labels"], calibration["raw_thresholds"],
+                                                                 strict=True)))]
+        else:
+            chosen = [closest_to_threshold(scores, thresholds)]
     return sorted(chosen, key=lambda label: -scores[label])

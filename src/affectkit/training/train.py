@@ -17,7 +17,8 @@ Tasks, each a head on the shared mean-pooled encoder:
 * ``intensity``: BRIGHTER (SemEval-2025 task 11) English track B, 0..3 per emotion as a [0, 1] target.
 
 Every epoch the GoEmotions dev macro-F1 (dev-tuned thresholds) picks the best weights. After export and
-int8 quantisation the thresholds are tuned again on dev, on the quantised model that actually ships.
+int8 quantisation the thresholds are tuned again on dev, on the quantised model that actually ships, and a
+per-label probability calibration is fitted there (``calibrate``; ``--calibrate-only`` redoes just that).
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ from affectkit.datasets import (
     map_to_groups,
     sha256_file,
 )
-from affectkit.metrics import apply_thresholds, macro_f1, pearson, tune_thresholds
+from affectkit.metrics import (
+    apply_thresholds,
+    label_calibration_errors,
+    macro_f1,
+    pearson,
+    top_label_calibration_error,
+    tune_thresholds,
+)
 from affectkit.training import require_inputs, require_torch
 from affectkit.training.teacher_ratings import load_ratings
 
@@ -146,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--calibrate-only",
         action="store_true",
-        help="no training: re-tune the thresholds and dev metrics of the model in --out as it runs now",
+        help="no training: re-tune the thresholds, calibration and dev metrics of the model in --out as it runs now",
     )
     return parser
 
@@ -403,7 +411,8 @@ def write_onnx(torch: Any, net: Any, out: Path) -> None:
 
 
 def recalibrate(args: Any) -> dict[str, Any]:
-    """Re-tune the shipped thresholds on dev after a change in how the model is run (weights unchanged)."""
+    """Re-tune the shipped thresholds and probability calibration on dev (weights unchanged): after a change
+    in how the model is run, or to rebuild the shipped calibration (``make calibrate``)."""
     require_inputs([("--goemotions", args.goemotions / "dev.tsv"), ("--out", args.out / "config.json")])
     config_path = args.out / "config.json"
     config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
@@ -427,7 +436,16 @@ def calibrate(
     vad_dev: Any,
     inten_dev: Any,
 ) -> None:
-    """Tune thresholds on dev with the quantised model that ships, and record dev metrics."""
+    """Tune thresholds and fit the probability calibration on dev with the quantised model that ships, and
+    record dev metrics.
+
+    For each label head: the thresholds are tuned on the raw outputs (as the labels always were), an
+    increasing map per label is fitted on the same dev rows (:class:`~affectkit.calibration.LabelCalibrator`),
+    and the thresholds are carried through it, so that the calibrated probabilities give the same labels.
+    The raw thresholds stay in the calibration entry: the fallback label of a text with none above its
+    threshold is still the one nearest its threshold on the raw scale.
+    """
+    from affectkit.calibration import LabelCalibrator
     from affectkit.recognizers.encoder import EncoderRecognizer
 
     recognizer = EncoderRecognizer(args.out, config=config)
@@ -440,10 +458,22 @@ def calibrate(
     }
     metrics: dict[str, float] = {}
     for name, matrix in gold.items():
-        thresholds = tune_thresholds(matrix, raw[name])
-        heads[name]["thresholds"] = [float(t) for t in thresholds]
-        predicted = apply_thresholds(raw[name], thresholds, at_least_one=name != "sentiment")
+        raw_thresholds = [float(t) for t in tune_thresholds(matrix, raw[name])]
+        # Through the config's own rounding, so that the thresholds are those of the stored maps.
+        calibrator = LabelCalibrator.from_config(LabelCalibrator().fit(raw[name], matrix).to_config())
+        thresholds = [round(t, 4) for t in calibrator.map_thresholds(raw_thresholds)]
+        heads[name]["thresholds"] = thresholds
+        heads[name]["calibration"] = {**calibrator.to_config(), "raw_thresholds": raw_thresholds,
+                                      "fitted_on": "GoEmotions dev"}
+        probabilities = np.round(calibrator.transform(raw[name]), 4)
+        predicted = apply_thresholds(probabilities, np.array(thresholds), at_least_one=False)
+        if name != "sentiment":  # the fallback label: nearest its threshold on the raw scale
+            empty = ~predicted.any(axis=1)
+            nearest = (np.round(raw[name][empty], 4) / np.array(raw_thresholds)).argmax(axis=1)
+            predicted[empty, nearest] = True
         metrics[f"{name}_macro_f1"] = round(macro_f1(matrix, predicted), 4)
+        metrics[f"{name}_top_label_ece"] = round(top_label_calibration_error(matrix, probabilities), 4)
+        metrics[f"{name}_label_ece"] = round(float(label_calibration_errors(matrix, probabilities).mean()), 4)
     vad_pred = recognizer.predict_raw(vad_dev.texts)["vad"]
     for j, dim in enumerate(("valence", "arousal", "dominance")):
         metrics[f"emobank_{dim}_pearson"] = round(pearson(vad_pred[:, j], vad_dev.targets[:, j]), 4)
