@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from affectkit.types import Conversation, ConversationAnalysis, Persona, ReplyCheck, ResponsePlan, TextAnalysis
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "__version__"]
+__all__ = ["analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "trends", "__version__"]
 
 
 def analyze(texts: Sequence[str], model: str = DEFAULT) -> list[TextAnalysis]:
@@ -100,3 +100,21 @@ def check_reply(conversation: Any, reply: str, language: str | None = None) -> R
     from affectkit.planning.reply_check import check_reply as check
 
     return check(conversation, reply, language)
+
+
+def trends(path: Any, *, time_column: str, freq: str = "D", group_column: str | None = None, **options: Any) -> Any:
+    """Emotion trends over time in a file analysed by ``affectkit batch`` / :func:`affectkit.batch.run`: per
+    period, each emotion's prevalence and mean intensity and the mean VAD, change points and a short-term
+    forecast with prediction intervals (needs the ``batch`` extra). See :func:`affectkit.batch.trends.trends`.
+
+    Example:
+        >>> import json, pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "rows.jsonl"
+        >>> _ = path.write_text("\\n".join(json.dumps({"ts": f"2024-01-{d:02d}", "labels": ["joy"], "valence": 0.5})
+        ...                               for d in range(1, 11)))
+        >>> trends(path, time_column="ts").table["prevalence_joy"].tolist()[:3]
+        [1.0, 1.0, 1.0]
+    """
+    from affectkit.batch.trends import trends as find_trends
+
+    return find_trends(path, time_column=time_column, freq=freq, group_column=group_column, **options)

@@ -281,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="inspect's progress display (default: inspect's)",
     )
     evaluate.set_defaults(handler=_eval)
+
+    from affectkit.batch.commands import add_commands as add_batch_commands
+
+    add_batch_commands(sub)  # batch, trends (their handlers import the 'batch' extra)
     return parser
 
 

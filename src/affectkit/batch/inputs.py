@@ -108,7 +108,7 @@ def input_files(path: Path, exclude: tuple[Path, ...] = ()) -> list[tuple[Path, 
         found = []
         for candidate in sorted(path.rglob("*"), key=lambda p: p.relative_to(path).as_posix()):
             relative = candidate.relative_to(path).parts
-            if any(part.startswith(".") for part in relative) or not candidate.is_file():
+            if any(part.startswith(".") for part in relative) or not (candidate.is_file() or candidate.is_symlink()):
                 continue
             if any(candidate == skip or skip in candidate.parents for skip in exclude):
                 continue
@@ -125,6 +125,16 @@ def input_files(path: Path, exclude: tuple[Path, ...] = ()) -> list[tuple[Path, 
         raise AffectkitError("AK-E003", f"unknown input format '{path.suffix}'; use .csv, .jsonl or .parquet",
                              source=str(path))
     return [(path, fmt)]
+
+
+def file_stat(path: Path) -> os.stat_result:
+    """``path``'s status, AK-E001 when it cannot be read (a dangling link, no permission on its folder)."""
+    try:
+        if path.is_file():
+            return path.stat()
+    except OSError:
+        pass
+    raise AffectkitError("AK-E001", "not a readable file", source=str(path))
 
 
 def _open(path: Path) -> BinaryIO:
@@ -303,7 +313,7 @@ def scan(path: str | os.PathLike[str], *, text_column: str, part_size: int, requ
     seen_groups: dict[str, tuple[str, int]] = {}
     for file, fmt in found:
         source = str(file)
-        stat = file.stat()
+        stat = file_stat(file)
         files.append({"path": source, "format": fmt, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
         file_columns: list[str] = []
         start, first_line = 0, 1

@@ -43,7 +43,7 @@ from affectkit.batch.columns import (
     turn_layout,
     turn_rows,
 )
-from affectkit.batch.inputs import BadRecord, InputPlan, Record, input_files, read_part, scan
+from affectkit.batch.inputs import BadRecord, InputPlan, Record, file_stat, input_files, read_part, scan
 from affectkit.errors import AffectkitError, missing_extra
 from affectkit.progress import Progress
 from affectkit.recognizers import DEFAULT
@@ -173,7 +173,7 @@ def _check_extras(engine: str) -> None:
 def _fingerprint(source: Path, output: Path, work: Path) -> list[dict[str, Any]]:
     files = []
     for file, fmt in input_files(source, exclude=(work, output, bad_rows_path(output))):
-        stat = file.stat()
+        stat = file_stat(file)
         files.append({"path": str(file), "format": fmt, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
     return files
 
