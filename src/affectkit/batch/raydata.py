@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -100,13 +101,32 @@ class _PartActor:
     """A Ray actor that analyses parts of a run (``affectkit.batch.runner.PartWorker``) on the CPUs Ray gives it."""
 
     def __init__(self, work: str, threads: int | None = None) -> None:
-        from affectkit.batch.runner import PartWorker
+        from affectkit.batch.runner import PartWorker, error_fields
+        from affectkit.errors import AffectkitError
 
-        self.worker = PartWorker(work, threads or actor_cpus())
+        self.worker: PartWorker | None = None
+        self.error = ""
+        try:
+            self.worker = PartWorker(work, threads or actor_cpus())
+        except AffectkitError as error:  # sent back as data: a coded error does not survive pickling
+            self.error = json.dumps(error_fields(error))
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[int]]:
-        results = [self.worker.process(int(index)) for index in batch["part"]]
-        return {key: [result[key] for result in results] for key in ("part", "rows", "bad")}
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        from affectkit.batch.runner import error_fields
+        from affectkit.errors import AffectkitError
+
+        out: dict[str, list[Any]] = {"part": [], "rows": [], "bad": [], "error": []}
+        for index in batch["part"]:
+            result, error = {"part": int(index), "rows": 0, "bad": 0}, self.error
+            if self.worker is not None:
+                try:
+                    result = self.worker.process(int(index))
+                except AffectkitError as failure:
+                    error = json.dumps(error_fields(failure))
+            for key in ("part", "rows", "bad"):
+                out[key].append(result[key])
+            out["error"].append(error)
+        return out
 
 
 def run_parts(work: Path, todo: Iterable[int], bar: Progress, *, workers: int | None, threads: int | None,
@@ -119,6 +139,8 @@ def run_parts(work: Path, todo: Iterable[int], bar: Progress, *, workers: int | 
     except ImportError:
         raise missing_extra("batch", "ray") from None
     import logging
+
+    from affectkit.batch.runner import raise_if_error
 
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -137,6 +159,8 @@ def run_parts(work: Path, todo: Iterable[int], bar: Progress, *, workers: int | 
         dataset = items.map_batches(_PartActor, batch_size=1, num_cpus=per_actor, concurrency=actors,
                                       fn_constructor_kwargs={"work": str(work), "threads": per_actor})
         for row in dataset.iter_rows():
+            if row["error"]:
+                raise_if_error({"error": json.loads(row["error"])})
             bar.update(int(row["rows"]) + int(row["bad"]))
     finally:
         if started:

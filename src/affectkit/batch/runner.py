@@ -406,16 +406,38 @@ def _time_key(value: Any) -> tuple[int, float, str]:
 # --- Engines --------------------------------------------------------------------------------------------------
 
 _WORKER: PartWorker | None = None
+_WORKER_ERROR: dict[str, Any] | None = None
+
+
+def error_fields(error: AffectkitError) -> dict[str, Any]:
+    """A coded error as plain data, to cross a process boundary (its keyword arguments do not pickle)."""
+    return {"code": error.code, "message": error.message, "source": error.source, "line": error.line,
+            "field": error.field}
+
+
+def raise_if_error(result: dict[str, Any]) -> None:
+    """Raise the coded error a worker sent back with :func:`error_fields`, if any."""
+    fields = result.get("error")
+    if fields:
+        raise AffectkitError(fields.pop("code"), fields.pop("message"), **fields)
 
 
 def _start_worker(work: str, threads: int | None) -> None:
-    global _WORKER
-    _WORKER = PartWorker(work, threads)
+    global _WORKER, _WORKER_ERROR
+    try:
+        _WORKER = PartWorker(work, threads)
+    except AffectkitError as error:  # reported with the first part, instead of a broken pool
+        _WORKER_ERROR = error_fields(error)
 
 
-def _process(index: int) -> dict[str, int]:
+def _process(index: int) -> dict[str, Any]:
+    if _WORKER_ERROR is not None:
+        return {"error": dict(_WORKER_ERROR)}
     assert _WORKER is not None, "the worker was not started"
-    return _WORKER.process(index)
+    try:
+        return dict(_WORKER.process(index))
+    except AffectkitError as error:
+        return {"error": error_fields(error)}
 
 
 def _run_local(work: Path, todo: Iterable[int], bar: Progress, *, workers: int | None,
@@ -427,7 +449,7 @@ def _run_local(work: Path, todo: Iterable[int], bar: Progress, *, workers: int |
     count = workers or os.cpu_count() or 1
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
                                initargs=(str(work), threads))
-    pending: set[Future[dict[str, int]]] = set()
+    pending: set[Future[dict[str, Any]]] = set()
     queue = iter(todo)
     try:
         while True:  # at most two parts per worker in flight: the queue of work stays short
@@ -441,6 +463,7 @@ def _run_local(work: Path, todo: Iterable[int], bar: Progress, *, workers: int |
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 result = future.result()
+                raise_if_error(result)
                 bar.update(result["rows"] + result["bad"])
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)

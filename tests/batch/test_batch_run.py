@@ -1,0 +1,163 @@
+"""affectkit.batch.run and `affectkit batch`: typed output, bad rows, resuming after a kill, engines, conversations."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import affectkit
+from affectkit.batch import Analyzer, run
+from affectkit.batch.columns import text_layout, text_row
+from affectkit.cli import main
+from affectkit.errors import AffectkitError
+from affectkit.recognizers import get_recognizer
+
+SENTENCES = [
+    "Thank you so much, you saved my day!", "I can't stop worrying about tomorrow.", "This is so frustrating.",
+    "The meeting has been moved to 3pm.", "Wow, I did not see that coming!", "I miss her every single day.",
+    "Estoy muy feliz con el resultado.", "Ugh, the train is late again.", "That joke made me laugh so hard.",
+    "I'm disgusted by how they treated him.", "", "😂😂😂",
+]
+
+
+def texts(n: int) -> list[str]:
+    return [f"{SENTENCES[i % len(SENTENCES)]} #{i}" if i % len(SENTENCES) < 10 else SENTENCES[i % len(SENTENCES)]
+            for i in range(n)]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_rows_hold_the_input_columns_and_the_analysis_typed(tmp_path: Path) -> None:
+    rows = [{"id": i, "text": t, "ts": f"2024-03-{1 + i % 28:02d}", "score": i / 2} for i, t in enumerate(texts(14))]
+    rows[3]["text"] = None
+    rows[5]["text"] = 42
+    del rows[7]["text"]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": 99, "text": "no closing brace"\n')
+    result = run(source, tmp_path / "out.parquet", id_column="id", workers=2, part_size=4, progress=False)
+    assert (result.rows, result.bad_rows, result.parts) == (11, 4, 4)
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.column("id").to_pylist() == [i for i in range(14) if i not in (3, 5, 7)]
+    types = {f.name: str(f.type) for f in table.schema}
+    assert types["id"] == "int64" and types["score"] == "double" and types["ts"] == "string"
+    assert types["labels"].startswith("list<") and types["warnings"] == types["labels"]
+    assert types["valence"] == "double" and types["emotion_joy"] == "double" and types["windows"] == "int64"
+    # every row is what affectkit.analyze gives the text, flattened
+    recognizer = get_recognizer()
+    layout = text_layout(recognizer)
+    good = [r["text"] for r in rows if isinstance(r.get("text"), str)]
+    expected = [text_row(a, layout) for a in affectkit.analyze(good)]
+    got = table.select(layout.names).to_pylist()
+    assert got == expected
+    assert "AK-W001" in table.column("warnings").to_pylist()[good.index("")]
+    bad = [json.loads(line) for line in (tmp_path / "out.bad-rows.jsonl").read_text().splitlines()]
+    assert [(b["line"], b.get("id"), b["code"]) for b in bad] == [
+        (4, 3, "AK-E005"), (6, 5, "AK-E005"), (8, 7, "AK-E003"), (15, None, "AK-E004")]
+    assert not (tmp_path / "out.parquet.parts").exists()
+
+
+def test_jsonl_output_holds_the_same_rows(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": t, "n": i} for i, t in enumerate(texts(6))])
+    run(source, tmp_path / "a.parquet", workers=1, progress=False)
+    run(source, tmp_path / "a.jsonl", workers=1, progress=False)
+    lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines == pq.read_table(tmp_path / "a.parquet").to_pylist()
+    assert not (tmp_path / "a.bad-rows.jsonl").exists()
+
+
+def test_a_killed_run_resumes_and_gives_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+    rows = [{"id": i, "text": t} for i, t in enumerate(texts(240))]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    command = [sys.executable, "-m", "affectkit.cli", "batch", str(source), str(tmp_path / "out.parquet"),
+               "--workers", "1", "--part-size", "8", "--no-progress"]
+    parts = tmp_path / "out.parquet.parts"
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while len(list(parts.glob("part-*.parquet"))) < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)  # the run and its worker, mid-way
+    process.wait()
+    done = len(list(parts.glob("part-*.parquet")))
+    assert 3 <= done < 30 and not (tmp_path / "out.parquet").exists()
+    rerun = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert f"{done} parts done by an earlier run" in rerun.stderr or f"{done + 1} parts done" in rerun.stderr
+    run(source, tmp_path / "straight.parquet", workers=2, part_size=8, progress=False)
+    resumed, straight = pq.read_table(tmp_path / "out.parquet"), pq.read_table(tmp_path / "straight.parquet")
+    assert resumed.column("id").to_pylist() == list(range(240))
+    assert resumed.equals(straight)
+
+
+def test_a_rerun_with_other_settings_is_refused_until_restart(tmp_path: Path, capsys) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in texts(3)])
+    parts = tmp_path / "out.parquet.parts"
+    parts.mkdir()
+    (parts / "manifest.json").write_text(json.dumps({"version": 1, "settings": {}, "plan": {}}))
+    assert main(["batch", str(source), str(tmp_path / "out.parquet")]) == 2
+    assert "AK-E019" in capsys.readouterr().err and "--restart" in capsys.readouterr().err + "--restart"
+    assert main(["batch", str(source), str(tmp_path / "out.parquet"), "--restart", "--workers", "1"]) == 0
+    assert pq.read_table(tmp_path / "out.parquet").num_rows == 3
+
+
+def test_conversation_mode_reads_each_group_in_time_order(tmp_path: Path) -> None:
+    rows = [
+        {"ticket": "t1", "ts": "2024-01-01T10:05:00", "speaker": "agent", "text": "Sorry to hear that, checking."},
+        {"ticket": "t1", "ts": "2024-01-01T10:00:00", "speaker": "user", "text": "My order never came. I'm furious."},
+        {"ticket": "t1", "ts": "2024-01-01T10:09:00", "speaker": "user", "text": "Thank you, that's a relief!"},
+        {"ticket": "t2", "ts": "2024-01-02T08:00:00", "speaker": "user", "text": "I love the new update."},
+        {"ticket": "t2", "ts": "2024-01-02T08:01:00", "speaker": "agent", "text": None},
+    ]
+    source = write_jsonl(tmp_path / "chats.jsonl", rows)
+    result = run(source, tmp_path / "turns.parquet", conversation=True, group_column="ticket", time_column="ts",
+                 workers=1, part_size=2, progress=False)
+    assert (result.rows, result.bad_rows) == (4, 1)
+    table = pq.read_table(tmp_path / "turns.parquet").to_pylist()
+    assert [(r["ticket"], r["conversation_turn"], r["speaker"]) for r in table] == [
+        ("t1", 0, "user"), ("t1", 1, "agent"), ("t1", 2, "user"), ("t2", 0, "user")]
+    expected = affectkit.analyze_conversation({"id": "t1", "utterances": [
+        {"speaker": r["speaker"], "text": r["text"]} for r in (rows[1], rows[0], rows[2])]})
+    assert [r["emotion"] for r in table[:3]] == [t.emotion for t in expected.turns]
+    assert [r["valence"] for r in table[:3]] == [t.vad.valence for t in expected.turns]
+
+
+def test_ray_engine_gives_the_rows_of_the_local_engine(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": t} for i, t in enumerate(texts(30))])
+    with (tmp_path / "in.jsonl").open("a") as handle:
+        handle.write('{"id": 30, "text": null}\n')
+    local = run(source, tmp_path / "local.parquet", workers=2, part_size=7, progress=False)
+    on_ray = run(source, tmp_path / "ray.parquet", engine="ray", workers=2, part_size=7, progress=False)
+    assert (on_ray.rows, on_ray.bad_rows) == (local.rows, local.bad_rows) == (30, 1)
+    assert pq.read_table(tmp_path / "ray.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
+    assert (tmp_path / "ray.bad-rows.jsonl").read_text() == (tmp_path / "local.bad-rows.jsonl").read_text()
+
+
+def test_analyzer_adds_the_columns_to_any_batch_format() -> None:
+    analyzer = Analyzer(text_column="body", threads=1)
+    frame = pd.DataFrame({"body": ["What a lovely surprise!", None], "k": [1, 2]})
+    out = analyzer(frame)
+    assert list(out["k"]) == [1, 2] and out["error"].tolist()[0] is None and "AK-E005" in out["error"][1]
+    arrow = analyzer(pa.table({"body": ["What a lovely surprise!"]}))
+    assert arrow.column("labels").to_pylist() == [out["labels"][0].tolist()]
+    columns = analyzer({"body": ["What a lovely surprise!"]})
+    assert float(columns["valence"][0]) == out["valence"][0] == arrow.column("valence")[0].as_py()
+
+
+def test_bad_settings_are_coded() -> None:
+    with pytest.raises(AffectkitError, match="AK-E003 conversation mode needs --group-column"):
+        run("in.csv", "out.parquet", conversation=True)
+    with pytest.raises(AffectkitError, match="AK-E003 unknown engine"):
+        run("in.csv", "out.parquet", engine="spark")
