@@ -285,6 +285,9 @@ def build_parser() -> argparse.ArgumentParser:
     from affectkit.batch.commands import add_commands as add_batch_commands
 
     add_batch_commands(sub)  # batch, trends (their handlers import the 'batch' extra)
+    from affectkit.service.commands import add_parsers as add_service_parsers
+
+    add_service_parsers(sub)  # serve, keys (their handlers import the 'serve' extra)
     return parser
 
 

@@ -22,6 +22,13 @@
 | AK-E018 | error   | an evaluation model cannot be used (unknown provider, missing base URL or API key, given twice) |
 | AK-E019 | error   | the output cannot be written (`-o` a directory or in a missing folder, no permission, disk full) |
 | AK-E020 | error   | nothing to plan a reply to: every turn of the conversation is the agent's (check `--agent`) |
+| AK-E021 | error   | service: no API key, or an unknown or revoked one (`Authorization: Bearer <key>`) |
+| AK-E022 | error   | service: no such conversation (or it belongs to another API key), or no such route |
+| AK-E023 | error   | service: the request body or the batch is larger than the configured limit |
+| AK-E024 | error   | service: rate limit of the API key exceeded (see `Retry-After`) |
+| AK-E025 | error   | service: the request conflicts with another one (two utterances appended at once) |
+| AK-E026 | error   | service: not ready, or a feature that is not configured (an LLM backend for `/v1/respond`) |
+| AK-E027 | error   | service: an unexpected internal error (the log holds the details, the answer does not) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |

@@ -331,6 +331,7 @@ def plan(
     resources: Resources = None,
     locale: str | None = None,
     role: str = "a supportive, emotionally intelligent assistant",
+    analysis: ConversationAnalysis | None = None,
 ) -> ResponsePlan:
     """Plan the reply of the speaker ``agent`` to the conversation so far (see the module docstring).
 
@@ -343,6 +344,10 @@ def plan(
     Bad arguments raise :class:`~affectkit.errors.AffectkitError`: AK-E005 (a persona trait out of [0, 1], an
     agent that is no name, a conversation that is no conversation), AK-E009 (no utterances), AK-E020 (every turn
     is the agent's: nobody to reply to). An agent with no turn among other speakers gets warning AK-W009.
+
+    ``analysis`` is this conversation's analysis when it is already known (a live
+    :class:`~affectkit.conversation.ConversationTracker`'s ``result()``), so that no turn is read twice; it must
+    have one turn per utterance (AK-E005 otherwise).
     """
     from affectkit.conversation.analyzer import analyze_conversation
     from affectkit.conversation.io import as_conversation
@@ -353,7 +358,11 @@ def plan(
     warnings = _check_agent(conversation, agent)
     p = as_persona(persona)
     stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
-    analysis = analyze_conversation(conversation)
+    if analysis is None:
+        analysis = analyze_conversation(conversation)
+    elif len(analysis.turns) != len(conversation.utterances):
+        raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
+                             f"{len(conversation.utterances)} utterances", field="analysis")
     user = _user_state(analysis, agent)
     model = _strategy_model()
     probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)

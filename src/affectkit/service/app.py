@@ -1,0 +1,348 @@
+"""The FastAPI application: ``create_app()`` builds it, its lifespan loads the models once per process.
+
+Routes (every ``/v1`` route needs ``Authorization: Bearer <key>``, see ``affectkit keys``):
+
+* ``POST /v1/analyze``: texts -> ``TextAnalysis`` objects, micro-batched across concurrent requests;
+* ``POST /v1/conversations``, ``POST /v1/conversations/{id}/utterances``, ``GET`` and ``DELETE
+  /v1/conversations/{id}``: stored conversations analysed one utterance at a time;
+* ``POST /v1/plan``, ``/v1/check-reply``, ``/v1/respond`` (the last only with an LLM backend configured);
+* ``GET /v1/info``; and without a key ``GET /healthz``, ``/readyz``, ``/metrics``, ``/openapi.json``, ``/docs``.
+
+Errors are ``application/problem+json`` with an affectkit code (see :mod:`affectkit.service.problems`).
+
+Example:
+    >>> from affectkit.service.settings import ServiceSettings
+    >>> app = create_app(ServiceSettings(database_url="sqlite:///:memory:"))
+    >>> "/v1/analyze" in app.openapi()["paths"]
+    True
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from affectkit import __version__
+from affectkit.service import schemas
+from affectkit.service.limits import BodyLimitMiddleware, RateLimiter
+from affectkit.service.metrics import Metrics, MetricsMiddleware
+from affectkit.service.problems import ServiceError, install
+from affectkit.service.runtime import (
+    Conversations,
+    MicroBatcher,
+    ModelThread,
+    analysis_from_store,
+    analyze_texts,
+    warm_up,
+)
+from affectkit.service.settings import ServiceSettings, get_settings
+from affectkit.service.storage import Store, hash_token
+from affectkit.types import Utterance
+
+logger = logging.getLogger("affectkit.service")
+
+
+class Runtime:
+    """Everything one process of the service holds (see :mod:`affectkit.service.runtime`)."""
+
+    def __init__(self, settings: ServiceSettings) -> None:
+        self.settings = settings
+        self.metrics = Metrics()
+        self.store = Store(settings.database_url)
+        self.models = ModelThread(self.metrics)
+        self.conversations = Conversations(self.store, self.models, self.metrics, settings.tracker_cache_size,
+                                           settings.max_turns)
+        self.batcher = MicroBatcher(self.models, analyze_texts, settings.batch_max_texts,
+                                    settings.batch_wait_ms / 1000.0, self.metrics)
+        self.limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+        self.keys: dict[str, tuple[str, float]] = {}
+        self.info: dict[str, Any] = {}
+        self.ready = False
+        self.retention_task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self.batcher.start()
+        self.info = await self.models.run("load", warm_up, self.conversations)
+        if self.settings.retention_days > 0:
+            await self.enforce_retention()
+            self.retention_task = asyncio.get_running_loop().create_task(self._retention_loop())
+        self.ready = True
+
+    async def stop(self) -> None:
+        self.ready = False
+        if self.retention_task is not None:
+            self.retention_task.cancel()
+        await self.batcher.stop()
+        self.models.close()
+        self.store.close()
+
+    async def enforce_retention(self) -> list[str]:
+        """Erase the conversations older than the retention period; returns their ids."""
+        ids = await asyncio.to_thread(self.store.delete_older_than, self.settings.retention_days)
+        for conversation_id in ids:
+            self.conversations.forget(conversation_id)
+        if ids:
+            logger.info("retention: erased %d conversation(s) older than %g days", len(ids),
+                        self.settings.retention_days)
+        return ids
+
+    async def _retention_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.retention_interval_seconds)
+            try:
+                await self.enforce_retention()
+            except Exception:
+                logger.exception("retention failed; trying again in %g s", self.settings.retention_interval_seconds)
+
+    async def key_id(self, token: str) -> str | None:
+        digest = hash_token(token)
+        cached = self.keys.get(digest)
+        now = time.monotonic()
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        key_id = await asyncio.to_thread(self.store.key_for_token, token)
+        if key_id is None:
+            self.keys.pop(digest, None)
+            return None
+        if self.settings.key_cache_seconds > 0:
+            if len(self.keys) > 10_000:
+                self.keys.clear()
+            self.keys[digest] = (key_id, now + self.settings.key_cache_seconds)
+        return key_id
+
+
+def _runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(_runtime)]
+bearer = HTTPBearer(auto_error=False, description="an API key from `affectkit keys create`")
+
+
+async def _authenticate(runtime: RuntimeDep,
+                        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> str:
+    if credentials is None or not credentials.credentials:
+        raise ServiceError(401, "AK-E021", "an API key is needed: Authorization: Bearer <key>",
+                           {"WWW-Authenticate": "Bearer"})
+    key_id = await runtime.key_id(credentials.credentials)
+    if key_id is None:
+        raise ServiceError(401, "AK-E021", "unknown or revoked API key", {"WWW-Authenticate": "Bearer"})
+    wait = runtime.limiter.take(key_id)
+    if wait > 0:
+        raise ServiceError(429, "AK-E024", "rate limit exceeded for this API key",
+                           {"Retry-After": str(math.ceil(wait))})
+    return key_id
+
+
+KeyId = Annotated[str, Depends(_authenticate)]
+
+
+def _check_texts(texts: list[str], limit: int, what: str = "text") -> None:
+    for i, text in enumerate(texts):
+        if len(text) > limit:
+            raise ServiceError(413, "AK-E023", f"{what} {i} has {len(text)} characters, more than {limit} "
+                               "(AFFECTKIT_MAX_TEXT_CHARS)")
+
+
+def _check_conversation(conversation: schemas.ConversationIn, settings: ServiceSettings) -> None:
+    if len(conversation.utterances) > settings.max_turns:
+        raise ServiceError(413, "AK-E023", f"{len(conversation.utterances)} utterances, more than "
+                           f"{settings.max_turns} (AFFECTKIT_MAX_TURNS)")
+    _check_texts([u.text for u in conversation.utterances], settings.max_text_chars, "utterance")
+
+
+def _json(data: str, status: int = 200) -> Response:
+    return Response(data, status_code=status, media_type="application/json")
+
+
+def build_router() -> APIRouter:
+    router = APIRouter(prefix="/v1")
+
+    @router.post("/analyze", response_model=schemas.AnalyzeResponse, tags=["texts"],
+                 summary="Analyse texts: emotions, VAD, sentiment, language (micro-batched)")
+    async def analyze(body: schemas.AnalyzeRequest, key: KeyId, runtime: RuntimeDep) -> Response:
+        settings = runtime.settings
+        if len(body.texts) > settings.max_batch_texts:
+            raise ServiceError(413, "AK-E023", f"{len(body.texts)} texts, more than {settings.max_batch_texts} "
+                               "(AFFECTKIT_MAX_BATCH_TEXTS)")
+        _check_texts(body.texts, settings.max_text_chars)
+        if settings.log_texts:
+            logger.info("analyze key=%s texts=%r", key, body.texts)
+        analyses = await runtime.batcher.analyze(body.texts)
+        model = analyses[0].model if analyses else ""
+        return _json('{"model":' + _quote(model) + ',"analyses":[' + ",".join(a.model_dump_json() for a in analyses)
+                     + "]}")
+
+    @router.post("/conversations", response_model=schemas.ConversationInfo, status_code=201, tags=["conversations"],
+                 summary="Start a stored conversation")
+    async def create_conversation(key: KeyId, runtime: RuntimeDep,
+                                  body: schemas.CreateConversation | None = None) -> schemas.ConversationInfo:
+        body = body or schemas.CreateConversation()
+        stored = await asyncio.to_thread(runtime.store.create_conversation, key, body.agent, body.locale)
+        return schemas.ConversationInfo(id=stored.id, agent=stored.agent, locale=stored.locale, turns=stored.turns,
+                                        created_at=stored.created_at, updated_at=stored.updated_at)
+
+    @router.post("/conversations/{conversation_id}/utterances", response_model=schemas.UtteranceResult,
+                 tags=["conversations"],
+                 summary="Append one utterance: its turn in context, trajectory, flags and the next reply's plan")
+    async def append(conversation_id: str, body: schemas.UtteranceIn, key: KeyId,
+                     runtime: RuntimeDep) -> Response:
+        _check_texts([body.text], runtime.settings.max_text_chars, "utterance")
+        if "\x00" in body.text or "\x00" in body.speaker:
+            raise ServiceError(422, "AK-E005", "an utterance may not hold a NUL character (\\u0000)")
+        if runtime.settings.log_texts:
+            logger.info("utterance key=%s conversation=%s text=%r", key, conversation_id, body.text)
+        utterance = Utterance(speaker=body.speaker, text=body.text, timestamp=body.timestamp, id=body.id)
+        result = await runtime.conversations.append(key, conversation_id, utterance)
+        update = result.update
+        out = schemas.UtteranceResult(conversation_id=conversation_id, turns=result.turns, turn=update.turn,
+                                      summary=update.summary, shifts=update.shifts, flags=update.flags,
+                                      plan=result.plan)
+        return _json(out.model_dump_json())
+
+    @router.get("/conversations/{conversation_id}", response_model=schemas.ConversationOut, tags=["conversations"],
+                summary="A stored conversation with its analysis")
+    async def get_conversation(conversation_id: str, key: KeyId, runtime: RuntimeDep) -> Response:
+        stored = await asyncio.to_thread(runtime.store.get_conversation, key, conversation_id)
+        if stored is None:
+            raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
+        rows = await asyncio.to_thread(runtime.store.utterances, conversation_id)
+        out = schemas.ConversationOut(id=stored.id, agent=stored.agent, locale=stored.locale, turns=stored.turns,
+                                      created_at=stored.created_at, updated_at=stored.updated_at,
+                                      analysis=analysis_from_store(stored, rows))
+        return _json(out.model_dump_json())
+
+    @router.delete("/conversations/{conversation_id}", status_code=204, tags=["conversations"],
+                   summary="Erase a conversation and everything derived from it")
+    async def delete_conversation(conversation_id: str, key: KeyId, runtime: RuntimeDep) -> Response:
+        if not await runtime.conversations.delete(key, conversation_id):
+            raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
+        return Response(status_code=204)
+
+    @router.post("/plan", response_model=schemas.ResponsePlan, tags=["replies"],
+                 summary="Plan the agent's next reply to a conversation")
+    async def plan(body: schemas.PlanRequest, key: KeyId, runtime: RuntimeDep) -> Response:
+        _check_conversation(body.conversation, runtime.settings)
+        result = await runtime.models.run("plan", _plan, body)
+        return _json(result.model_dump_json())
+
+    @router.post("/check-reply", response_model=schemas.ReplyCheck, tags=["replies"],
+                 summary="Which response patterns a candidate reply shows")
+    async def check_reply(body: schemas.CheckReplyRequest, key: KeyId, runtime: RuntimeDep) -> Response:
+        from affectkit.planning.reply_check import check_reply as check
+
+        _check_conversation(body.conversation, runtime.settings)
+        _check_texts([body.reply], runtime.settings.max_text_chars, "reply")
+        conversation = body.conversation.model_dump()
+        result = await runtime.models.run("check_reply", check, conversation, body.reply, body.language,
+                                          assistant_speakers=(body.agent,))
+        return _json(result.model_dump_json())
+
+    @router.post("/respond", response_model=schemas.GeneratedReply, tags=["replies"],
+                 summary="Plan the reply, have the configured LLM write it, and check it",
+                 responses={503: {"description": "no LLM backend configured"}})
+    async def respond(body: schemas.RespondRequest, key: KeyId, runtime: RuntimeDep) -> Response:
+        from affectkit.backends import ChatBackend
+        from affectkit.planning.reply_check import check_reply as check
+        from affectkit.types import GeneratedReply
+
+        settings = runtime.settings
+        if not settings.llm_configured:
+            raise ServiceError(503, "AK-E026", "no LLM backend configured: set AFFECTKIT_LLM_BASE_URL and "
+                               "AFFECTKIT_LLM_MODEL (and AFFECTKIT_LLM_API_KEY if the server wants one)")
+        _check_conversation(body.conversation, settings)
+        the_plan = await runtime.models.run("plan", _plan, body)
+        backend_settings = settings.backend_settings()
+
+        def generate() -> Any:
+            with ChatBackend(backend_settings) as backend:
+                return backend.complete(the_plan.messages)
+
+        generated = await asyncio.to_thread(generate)
+        reply_check = await runtime.models.run("check_reply", check, body.conversation.model_dump(), generated.text,
+                                               assistant_speakers=(body.agent,))
+        result = GeneratedReply(plan=the_plan, reply=generated.text, check=reply_check, model=generated.model,
+                                latency_ms=round(generated.latency_ms, 1))
+        return _json(result.model_dump_json())
+
+    @router.get("/info", response_model=schemas.Info, tags=["service"], summary="Models, versions, labels, languages")
+    async def info(key: KeyId, runtime: RuntimeDep) -> schemas.Info:
+        settings = runtime.settings
+        limits = {"max_body_bytes": settings.max_body_bytes, "max_batch_texts": settings.max_batch_texts,
+                  "max_text_chars": settings.max_text_chars, "max_turns": settings.max_turns,
+                  "rate_limit_per_minute": settings.rate_limit_per_minute,
+                  "retention_days": settings.retention_days}
+        return schemas.Info(limits=limits, **runtime.info)
+
+    return router
+
+
+def _plan(body: schemas.PlanRequest) -> Any:
+    from affectkit.planning.planner import plan
+
+    return plan(body.conversation.model_dump(), persona=body.persona, debias=body.debias, agent=body.agent,
+                stimulus=body.stimulus, locale=body.locale)
+
+
+def _quote(text: str) -> str:
+    import json
+
+    return json.dumps(text)
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    """The service app. ``settings`` default to the environment's (:func:`get_settings`); the database
+    tables are created here, the models are loaded by the lifespan (once per process)."""
+    settings = settings if settings is not None else get_settings()
+    runtime = Runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(title="affectkit", version=__version__, lifespan=lifespan,
+                  description="Emotion understanding for conversational AI: texts, live conversations, reply "
+                  "plans and checks. Errors are application/problem+json with an affectkit code (AK-Exxx).")
+    app.state.runtime = runtime
+    install(app)
+    app.include_router(build_router())
+
+    @app.get("/healthz", response_model=schemas.Health, tags=["service"], summary="The process is alive")
+    async def healthz() -> schemas.Health:
+        return schemas.Health(status="ok")
+
+    @app.get("/readyz", response_model=schemas.Health, tags=["service"],
+             summary="Models loaded and database reachable", responses={503: {"model": schemas.Health}})
+    async def readyz() -> Response:
+        database = await asyncio.to_thread(runtime.store.ping)
+        checks = {"models": runtime.ready, "database": database}
+        ok = all(checks.values())
+        body = schemas.Health(status="ready" if ok else "not ready", checks=checks)
+        return _json(body.model_dump_json(), 200 if ok else 503)
+
+    @app.get("/metrics", tags=["service"], summary="Prometheus metrics", response_class=Response)
+    async def metrics() -> Response:
+        data, content_type = runtime.metrics.render()
+        return Response(data, media_type=content_type)
+
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type"], max_age=600)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)
+    return app

@@ -1,0 +1,97 @@
+"""Request limits: the body size (413, checked on ``Content-Length`` and on the bytes as they arrive) and a
+token-bucket rate limit per API key (429 with ``Retry-After``).
+
+Example:
+    >>> bucket = RateLimiter(per_minute=60, burst=2)
+    >>> [bucket.take("k", now=0.0) for _ in range(3)]
+    [0.0, 0.0, 1.0]
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+from affectkit.service.problems import PROBLEM, problem_body
+
+
+class BodyLimitMiddleware:
+    """Pure ASGI middleware answering 413 (``AK-E023``) to a body over ``limit`` bytes, before the app sees it:
+    on the declared ``Content-Length``, or as soon as the bytes of a streamed body pass the limit."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > self.limit:
+                    await self._refuse(send)
+                    return
+        # Read the body here (at most ``limit`` bytes are held), then hand it to the app in one piece.
+        chunks: list[bytes] = []
+        received = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            received += len(chunk)
+            if received > self.limit:
+                await self._refuse(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Any) -> None:
+        body = json.dumps(problem_body(413, "AK-E023", f"the request body is larger than {self.limit} bytes "
+                                       "(AFFECTKIT_MAX_BODY_BYTES)")).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", PROBLEM.encode()), (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+class RateLimiter:
+    """A token bucket per key: ``burst`` requests at once, refilled at ``per_minute`` a minute. ``take``
+    returns 0 when the request may go, else the seconds until it could. ``per_minute`` 0 disables it."""
+
+    def __init__(self, per_minute: float, burst: int) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str, now: float | None = None) -> float:
+        if self.rate <= 0:
+            return 0.0
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._buckets.get(key, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens >= 1.0:
+                self._buckets[key] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1.0 - tokens) / self.rate

@@ -1,0 +1,101 @@
+"""Errors of the service as RFC 9457 problem details (``application/problem+json``) with an affectkit code.
+
+Every error answer has ``type``, ``title``, ``status``, ``detail`` and ``code`` (``AK-Exxx``, see
+:mod:`affectkit.errors`); validation errors add ``errors`` (where and what, never the input itself).
+An unexpected exception is a 500 with code ``AK-E027`` and no traceback in the body.
+
+Example:
+    >>> error = ServiceError(404, "AK-E022", "no such conversation")
+    >>> problem_body(error.status, error.code, error.detail)["title"]
+    'Not Found'
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from affectkit.errors import AffectkitError
+
+PROBLEM = "application/problem+json"
+TYPE_BASE = "urn:affectkit:error:"  # + the code, lower case; the codes are listed in affectkit/errors.py
+logger = logging.getLogger("affectkit.service")
+
+# Library error codes -> HTTP status: bad input is the client's (422), a missing LLM backend is the
+# service's configuration (503), a failing LLM backend is upstream (502).
+LIBRARY_STATUS = {"AK-E012": 503, "AK-E013": 502}
+HTTP_CODES = {401: "AK-E021", 403: "AK-E021", 404: "AK-E022", 405: "AK-E022", 413: "AK-E023", 429: "AK-E024",
+              409: "AK-E025", 503: "AK-E026"}
+
+
+class ServiceError(Exception):
+    """An error answered as a problem: HTTP ``status``, affectkit ``code``, a ``detail`` for people."""
+
+    def __init__(self, status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.headers = headers or {}
+
+
+def problem_body(status: int, code: str, detail: str, **extra: Any) -> dict[str, Any]:
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:
+        title = "Error"
+    return {"type": TYPE_BASE + code.lower(), "title": title, "status": status, "detail": detail, "code": code,
+            **extra}
+
+
+def problem(status: int, code: str, detail: str, headers: dict[str, str] | None = None,
+            **extra: Any) -> JSONResponse:
+    return JSONResponse(problem_body(status, code, detail, **extra), status_code=status, headers=headers,
+                        media_type=PROBLEM)
+
+
+def _location(loc: Any) -> str:
+    return ".".join(str(part) for part in loc if part not in ("body",)) or "body"
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every error into a problem."""
+
+    @app.exception_handler(ServiceError)
+    async def _service(request: Request, error: ServiceError) -> JSONResponse:
+        return problem(error.status, error.code, error.detail, error.headers)
+
+    @app.exception_handler(AffectkitError)
+    async def _library(request: Request, error: AffectkitError) -> JSONResponse:
+        status = LIBRARY_STATUS.get(error.code, 422)
+        if error.field:
+            return problem(status, error.code, error.message, field=error.field)
+        return problem(status, error.code, error.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = error.errors()
+        if any(p.get("type") == "json_invalid" for p in problems):
+            return problem(400, "AK-E004", "the request body is not valid JSON")
+        errors = [{"field": _location(p.get("loc", ())), "message": str(p.get("msg", ""))} for p in problems[:20]]
+        first = errors[0] if errors else {"field": "body", "message": "invalid request"}
+        return problem(422, "AK-E005", f"{first['field']}: {first['message']}", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = HTTP_CODES.get(error.status_code, "AK-E005" if error.status_code < 500 else "AK-E027")
+        detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
+        if error.status_code == 404 and detail == "Not Found":
+            detail = f"no route {request.url.path}"
+        return problem(error.status_code, code, detail, dict(error.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        logger.exception("unexpected error on %s %s", request.method, request.scope.get("path", "?"))
+        return problem(500, "AK-E027", "internal error; the service log has the details")

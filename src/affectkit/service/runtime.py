@@ -1,0 +1,347 @@
+"""What one service process holds: the models, the thread that runs them, the micro-batcher of
+``/v1/analyze`` and the live conversation trackers.
+
+Every model call runs on one dedicated thread (the library's models and caches are not made for concurrent
+callers; the text model spreads a batch over every core itself), so the event loop keeps serving while the
+models work.
+
+**Micro-batching.** ``/v1/analyze`` requests that arrive together are read in one call of the text model:
+the first waiting request opens a batch, which takes the requests queued behind it until it holds
+``batch_max_texts`` texts or ``batch_wait_ms`` have passed. The text model reads every text on its own, so
+a text's analysis never depends on the other requests of its batch; the batch only amortises the overhead
+and keeps both cores busy. A request is never split across batches.
+
+**Conversations.** Each conversation has a :class:`~affectkit.conversation.ConversationTracker` in memory
+(the ``tracker_cache_size`` most recently used); appending an utterance costs one turn's work, not the whole
+conversation's. A tracker missing from memory (a restart, another worker took the previous turn) is rebuilt
+from the stored utterances. Appends to one conversation are serialised in the process; across processes the
+database refuses the second of two appends at the same turn (409, ``AK-E025``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from affectkit.errors import AffectkitError
+from affectkit.service.metrics import Metrics
+from affectkit.service.problems import ServiceError
+from affectkit.service.storage import Store, StoredConversation, StoredUtterance, TurnTaken
+from affectkit.types import ConversationAnalysis, ResponsePlan, TextAnalysis, TrackerUpdate, Utterance
+
+T = TypeVar("T")
+logger = logging.getLogger("affectkit.service")
+
+
+class ModelThread:
+    """One thread for every model call of the process."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="affectkit-model")
+        self.metrics = metrics
+
+    async def run(self, task: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``function(*args, **kwargs)`` on the model thread, timed as ``task``."""
+
+        def timed() -> T:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.metrics.model_seconds.labels(task).observe(time.perf_counter() - started)
+
+        return await asyncio.get_running_loop().run_in_executor(self.executor, timed)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Waiting:
+    texts: list[str]
+    future: asyncio.Future[list[TextAnalysis]]
+
+
+class MicroBatcher:
+    """Gathers concurrent ``analyze`` requests into one model call (see the module docstring)."""
+
+    def __init__(self, models: ModelThread, analyze: Callable[[list[str]], list[TextAnalysis]], max_texts: int,
+                 wait_seconds: float, metrics: Metrics) -> None:
+        self.models = models
+        self.analyze_batch = analyze
+        self.max_texts = max_texts
+        self.wait_seconds = wait_seconds
+        self.metrics = metrics
+        self.queue: asyncio.Queue[_Waiting] = asyncio.Queue()
+        self.task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self.task = asyncio.get_running_loop().create_task(self._serve(), name="affectkit-batcher")
+
+    async def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            try:
+                await self.task
+            except asyncio.CancelledError:
+                pass
+        while not self.queue.empty():
+            waiting = self.queue.get_nowait()
+            if not waiting.future.done():
+                waiting.future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
+
+    async def analyze(self, texts: list[str]) -> list[TextAnalysis]:
+        """The analyses of ``texts``, read in a batch with whatever other requests are waiting."""
+        if self.task is None or self.task.done():
+            raise ServiceError(503, "AK-E026", "the analysis worker is not running")
+        future: asyncio.Future[list[TextAnalysis]] = asyncio.get_running_loop().create_future()
+        await self.queue.put(_Waiting(texts, future))
+        return await future
+
+    async def _serve(self) -> None:
+        carried: _Waiting | None = None
+        while True:
+            first = carried if carried is not None else await self.queue.get()
+            carried = None
+            batch, size = [first], len(first.texts)
+            deadline = time.monotonic() + self.wait_seconds
+            while size < self.max_texts:
+                if self.queue.empty():
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        break
+                    await asyncio.sleep(remaining)
+                    if self.queue.empty():
+                        break
+                waiting = self.queue.get_nowait()
+                if size + len(waiting.texts) > self.max_texts:
+                    carried = waiting  # opens the next batch: a request is never split
+                    break
+                batch.append(waiting)
+                size += len(waiting.texts)
+            batch = [w for w in batch if not w.future.done()]  # a client that went away
+            if batch:
+                await self._run(batch)
+
+    async def _run(self, batch: list[_Waiting]) -> None:
+        texts = [text for waiting in batch for text in waiting.texts]
+        self.metrics.batch_texts.observe(len(texts))
+        self.metrics.batch_requests.observe(len(batch))
+        try:
+            results = await self.models.run("analyze", self.analyze_batch, texts)
+        except Exception as error:
+            if len(batch) == 1:
+                if not batch[0].future.done():
+                    batch[0].future.set_exception(error)
+                return
+            for waiting in batch:  # one request's failure must not fail the others: read them alone
+                await self._run([waiting])
+            return
+        start = 0
+        for waiting in batch:
+            end = start + len(waiting.texts)
+            if not waiting.future.done():
+                waiting.future.set_result(results[start:end])
+            start = end
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    update: TrackerUpdate
+    plan: ResponsePlan | None
+    turns: int
+
+
+@dataclass
+class Conversations:
+    """Live trackers of stored conversations (see the module docstring)."""
+
+    store: Store
+    models: ModelThread
+    metrics: Metrics
+    cache_size: int
+    max_turns: int
+    trackers: OrderedDict[str, Any] = field(default_factory=OrderedDict)
+    locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
+    _turn_model: Any = None
+    _cause_model: Any = None
+
+    def load_models(self) -> None:
+        """Build the shared turn and cause models (on the model thread)."""
+        from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
+
+        self._turn_model = ContextTurnModel()
+        self._cause_model = TrainedCauseModel()
+
+    def _lock(self, conversation_id: str) -> asyncio.Lock:
+        lock = self.locks.get(conversation_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self.locks[conversation_id] = lock
+        return lock
+
+    def forget(self, conversation_id: str) -> None:
+        self.trackers.pop(conversation_id, None)
+        self.metrics.live_conversations.set(len(self.trackers))
+
+    def _new_tracker(self, conversation_id: str) -> Any:
+        from affectkit.conversation import ConversationTracker
+
+        if self._turn_model is None:
+            self.load_models()
+        return ConversationTracker(self._turn_model, self._cause_model, conversation_id=conversation_id)
+
+    def _replay(self, conversation_id: str, rows: Sequence[StoredUtterance]) -> Any:
+        """A tracker holding the stored turns (model thread)."""
+        from affectkit.conversation.context import prefetch
+
+        tracker = self._new_tracker(conversation_id)
+        utterances = [Utterance(speaker=u.speaker, text=u.text, timestamp=u.timestamp, id=u.utterance_id)
+                      for u in rows]
+        prefetch((tracker.turn_model_, tracker.cause_model_), [u.text for u in utterances])
+        for utterance in utterances:
+            tracker.add(utterance)
+        return tracker
+
+    def _step(self, tracker: Any, utterance: Utterance, conversation: StoredConversation
+              ) -> tuple[TrackerUpdate, ConversationAnalysis, ResponsePlan | None]:
+        """Add the utterance to the tracker and plan the agent's next reply (model thread)."""
+        update = tracker.add(utterance)
+        analysis = tracker.result()
+        return update, analysis, plan_from_tracker(tracker, analysis, conversation.agent, conversation.locale)
+
+    async def append(self, key_id: str, conversation_id: str, utterance: Utterance) -> AppendResult:
+        """Analyse ``utterance`` as the next turn of the conversation, store it with what was derived from it,
+        and plan the agent's next reply. Raises 404 for another key's or a missing conversation."""
+        async with self._lock(conversation_id):
+            conversation = await asyncio.to_thread(self.store.get_conversation, key_id, conversation_id)
+            if conversation is None:
+                raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
+            if conversation.turns >= self.max_turns:
+                raise ServiceError(413, "AK-E023", f"the conversation has {conversation.turns} utterances, the "
+                                   f"most one may hold (AFFECTKIT_MAX_TURNS)")
+            tracker = self.trackers.pop(conversation_id, None)
+            if tracker is None or len(tracker.turns_) != conversation.turns:
+                rows = await asyncio.to_thread(self.store.utterances, conversation_id)
+                tracker = await self.models.run("replay", self._replay, conversation_id, rows)
+            try:
+                update, analysis, plan = await self.models.run("utterance", self._step, tracker, utterance,
+                                                               conversation)
+            except BaseException:
+                self.metrics.live_conversations.set(len(self.trackers))
+                raise  # the tracker keeps no half-added turn, but it is rebuilt next time to be sure
+            stored = StoredUtterance(
+                turn=update.turn.index, speaker=utterance.speaker, text=utterance.text,
+                timestamp=utterance.timestamp, utterance_id=utterance.id,
+                analysis=update.turn.model_dump(mode="json"),
+                flags=[flag.model_dump(mode="json") for flag in update.flags])
+            try:
+                await asyncio.to_thread(self.store.append_utterance, conversation_id, stored, summary_of(analysis))
+            except TurnTaken:
+                self.metrics.live_conversations.set(len(self.trackers))
+                raise ServiceError(409, "AK-E025", "another utterance was appended to this conversation at the "
+                                   "same time; send it again") from None
+            self.trackers[conversation_id] = tracker
+            while len(self.trackers) > self.cache_size:
+                self.trackers.popitem(last=False)
+            self.metrics.live_conversations.set(len(self.trackers))
+            return AppendResult(update=update, plan=plan, turns=conversation.turns + 1)
+
+    async def delete(self, key_id: str, conversation_id: str) -> bool:
+        async with self._lock(conversation_id):
+            deleted = await asyncio.to_thread(self.store.delete_conversation, key_id, conversation_id)
+            if deleted:
+                self.forget(conversation_id)
+            return deleted
+
+
+def plan_from_tracker(tracker: Any, analysis: ConversationAnalysis, agent: str, locale: str | None
+                      ) -> ResponsePlan | None:
+    """The plan of ``agent``'s next reply from a tracker's state; None when there is nobody to reply to (every
+    turn is the agent's)."""
+    from affectkit.planning.planner import plan
+    from affectkit.types import Conversation
+
+    conversation = Conversation(id=tracker.conversation_id, utterances=list(tracker.utterances_))
+    try:
+        return plan(conversation, agent=agent, locale=locale, analysis=analysis)
+    except AffectkitError as error:
+        if error.code == "AK-E020":
+            return None
+        raise
+
+
+def summary_of(analysis: ConversationAnalysis) -> dict[str, Any]:
+    """What is stored per conversation beside the turns: speakers' summaries, contagion and model names."""
+    return {
+        "speakers": {name: summary.model_dump(mode="json") for name, summary in analysis.speakers.items()},
+        "contagion": [c.model_dump(mode="json") for c in analysis.contagion],
+        "model": analysis.model,
+        "cause_model": analysis.cause_model,
+    }
+
+
+def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> ConversationAnalysis:
+    """The conversation's analysis as stored: each turn's analysis in context, every flag, and the summaries
+    after the latest turn."""
+    summary = conversation.summary or {}
+    return ConversationAnalysis.model_validate({
+        "id": conversation.id,
+        "turns": [row.analysis for row in rows if row.analysis is not None],
+        "speakers": summary.get("speakers", {}),
+        "contagion": summary.get("contagion", []),
+        "flags": [flag for row in rows for flag in row.flags],
+        "model": summary.get("model", ""),
+        "cause_model": summary.get("cause_model", ""),
+    })
+
+
+def analyze_texts(texts: list[str]) -> list[TextAnalysis]:
+    """The shipped text model's analyses (model thread)."""
+    from affectkit.recognizers import get_recognizer
+
+    return get_recognizer().analyze(texts)
+
+
+def warm_up(conversations: Conversations) -> dict[str, Any]:
+    """Load every model once (model thread); returns what ``/v1/info`` shows."""
+    from affectkit import __version__
+    from affectkit.planning.reply_check import LANGUAGES, check_reply
+    from affectkit.recognizers import get_recognizer
+    from affectkit.risk import default_detector
+
+    recognizer = get_recognizer()
+    recognizer.analyze(["Warming up the service."])
+    conversations.load_models()
+    tracker = conversations._new_tracker("warm-up")
+    tracker.add(Utterance(speaker="user", text="I finally passed my exam!"))
+    analysis = tracker.result()
+    the_plan = plan_from_tracker(tracker, analysis, "assistant", None)
+    check_reply([{"speaker": "user", "text": "Thanks."}], "You're welcome.")
+    detector = default_detector()
+    heads = getattr(recognizer, "config", {}).get("heads", {})
+    return {
+        "version": __version__,
+        "models": {
+            "text": recognizer.model_id,
+            "turn": analysis.model,
+            "cause": analysis.cause_model,
+            "strategy": the_plan.strategy.model if the_plan is not None else "",
+            "risk": getattr(detector, "model_id", type(detector).__name__),
+        },
+        "labels": {name: list(head.get("labels", [])) for name, head in heads.items()
+                   if name in ("goemotions", "ekman", "sentiment", "vad")},
+        "languages": {
+            "text": ["en"],
+            "risk": list(detector.languages),
+            "reply_check": list(LANGUAGES),
+        },
+    }
+

@@ -1,0 +1,353 @@
+"""Storage of the service through SQLAlchemy 2: API keys, conversations, utterances and what was derived
+from them (each turn's analysis in context, its flags, the speakers' summaries).
+
+A SQLite file by default (WAL journal, ``synchronous=FULL``: an acknowledged utterance survives a crash of
+the process), PostgreSQL by URL (``postgresql://...``, driver psycopg 3). Tables are created on first use.
+Every method opens its own short transaction and commits before returning, so a route that has an answer
+from the store has its data on disk. Calls block: the service runs them in worker threads.
+
+Example:
+    >>> store = Store("sqlite:///:memory:")
+    >>> key, token = store.create_key("demo")
+    >>> store.key_for_token(token) == key.id, store.key_for_token("nope") is None
+    (True, True)
+    >>> conversation = store.create_conversation(key.id, agent="assistant", locale=None)
+    >>> store.get_conversation("another key", conversation.id) is None
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+TOKEN_PREFIX = "ak_"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite gives naive datetimes back: they were written in UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+def hash_token(token: str) -> str:
+    """The stored form of an API key: the hex SHA-256 of the token (the token itself is never stored).
+
+    Example:
+        >>> len(hash_token("ak_x")), hash_token("ak_x") == hash_token("ak_x")
+        (64, True)
+    """
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ApiKeyRow(Base):
+    __tablename__ = "affectkit_api_keys"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ConversationRow(Base):
+    __tablename__ = "affectkit_conversations"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key_id: Mapped[str] = mapped_column(ForeignKey("affectkit_api_keys.id", ondelete="CASCADE"), index=True)
+    agent: Mapped[str] = mapped_column(String(200))
+    locale: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    turns: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    # Derived: the speakers' summaries and the contagion between them after the latest turn.
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class UtteranceRow(Base):
+    __tablename__ = "affectkit_utterances"
+    __table_args__ = (UniqueConstraint("conversation_id", "turn", name="affectkit_utterance_turn"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("affectkit_conversations.id", ondelete="CASCADE"), index=True)
+    turn: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    timestamp: Mapped[Any] = mapped_column(JSON, nullable=True)
+    utterance_id: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # Derived: the turn's analysis in context (TurnAnalysis JSON) and the flags it raised (RiskFlag JSON list).
+    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    id: str
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StoredUtterance:
+    turn: int
+    speaker: str
+    text: str
+    timestamp: str | float | None
+    utterance_id: str | None
+    analysis: dict[str, Any] | None
+    flags: list[Any]
+
+
+@dataclass(frozen=True)
+class StoredConversation:
+    id: str
+    key_id: str
+    agent: str
+    locale: str | None
+    turns: int
+    created_at: datetime
+    updated_at: datetime
+    summary: dict[str, Any] | None
+
+
+class TurnTaken(Exception):
+    """Another request stored an utterance at the same turn first."""
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` URLs use the psycopg (v3) driver.
+
+    Example:
+        >>> normalise_url("postgresql://u@localhost/db")
+        'postgresql+psycopg://u@localhost/db'
+    """
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite files get WAL, full sync, foreign keys and a busy timeout."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        memory = ":memory:" in url or url == "sqlite://"
+        options: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        if memory:  # one shared connection, or each thread would see its own empty database
+            from sqlalchemy.pool import StaticPool
+
+            options["poolclass"] = StaticPool
+        engine = create_engine(url, **options)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(connection: Any, record: Any) -> None:
+            cursor = connection.cursor()
+            if not memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+class Store:
+    """The service's database (see the module docstring)."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if create:
+            self.create_tables()
+
+    def create_tables(self) -> None:
+        """Create the tables that are missing (two workers starting together may race: the loser retries)."""
+        for attempt in range(3):
+            try:
+                Base.metadata.create_all(self.engine)
+                return
+            except (OperationalError, IntegrityError):
+                if attempt == 2:
+                    raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def ping(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            return False
+
+    # --- API keys ---------------------------------------------------------------------------------------
+
+    def create_key(self, name: str) -> tuple[ApiKey, str]:
+        """A new key named ``name``: its record and the token, which is shown once and never stored."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        row = ApiKeyRow(id=secrets.token_hex(6), name=name, token_hash=hash_token(token), created_at=_now())
+        with self.session() as session:
+            session.add(row)
+        return _key(row), token
+
+    def list_keys(self) -> list[ApiKey]:
+        with self.session() as session:
+            return [_key(row) for row in session.scalars(select(ApiKeyRow).order_by(ApiKeyRow.created_at))]
+
+    def revoke_key(self, key_id: str) -> bool:
+        """Revoke the key ``key_id``; False when there is no such key that is still active."""
+        with self.session() as session:
+            result = session.execute(update(ApiKeyRow).where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))
+                                     .values(revoked_at=_now()))
+            return bool(getattr(result, "rowcount", 0))
+
+    def key_for_token(self, token: str) -> str | None:
+        """The id of the active key whose token is ``token``, else None."""
+        with self.session() as session:
+            return session.scalar(select(ApiKeyRow.id).where(ApiKeyRow.token_hash == hash_token(token),
+                                                             ApiKeyRow.revoked_at.is_(None)))
+
+    # --- conversations ----------------------------------------------------------------------------------
+
+    def create_conversation(self, key_id: str, agent: str, locale: str | None) -> StoredConversation:
+        now = _now()
+        row = ConversationRow(id=uuid.uuid4().hex, key_id=key_id, agent=agent, locale=locale, turns=0,
+                              created_at=now, updated_at=now, summary=None)
+        with self.session() as session:
+            session.add(row)
+        return _conversation(row)
+
+    def get_conversation(self, key_id: str, conversation_id: str) -> StoredConversation | None:
+        """The conversation ``conversation_id`` if it belongs to ``key_id``; None otherwise (another key's
+        conversation is indistinguishable from a missing one)."""
+        with self.session() as session:
+            row = session.scalar(select(ConversationRow).where(ConversationRow.id == conversation_id,
+                                                               ConversationRow.key_id == key_id))
+            return _conversation(row) if row is not None else None
+
+    def utterances(self, conversation_id: str) -> list[StoredUtterance]:
+        with self.session() as session:
+            rows = session.scalars(select(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id)
+                                   .order_by(UtteranceRow.turn))
+            return [_utterance(row) for row in rows]
+
+    def append_utterance(self, conversation_id: str, utterance: StoredUtterance, summary: dict[str, Any]) -> None:
+        """Store ``utterance`` (with its derived analysis) as turn ``utterance.turn`` and the conversation's new
+        summary, in one committed transaction. Raises :class:`TurnTaken` when that turn is already stored."""
+        try:
+            with self.session() as session:
+                updated = session.execute(
+                    update(ConversationRow)
+                    .where(ConversationRow.id == conversation_id, ConversationRow.turns == utterance.turn)
+                    .values(turns=utterance.turn + 1, updated_at=_now(), summary=summary))
+                if not getattr(updated, "rowcount", 0):
+                    raise TurnTaken(conversation_id)
+                session.add(UtteranceRow(
+                    conversation_id=conversation_id, turn=utterance.turn, speaker=utterance.speaker,
+                    text=utterance.text, timestamp=utterance.timestamp, utterance_id=utterance.utterance_id,
+                    analysis=utterance.analysis, flags=utterance.flags, created_at=_now()))
+        except IntegrityError as error:
+            raise TurnTaken(conversation_id) from error
+
+    def delete_conversation(self, key_id: str, conversation_id: str) -> bool:
+        """Erase the conversation, its utterances and everything derived from them; False when it is not
+        ``key_id``'s."""
+        with self.session() as session:
+            owned = session.scalar(select(ConversationRow.id).where(ConversationRow.id == conversation_id,
+                                                                    ConversationRow.key_id == key_id))
+            if owned is None:
+                return False
+            session.execute(delete(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id))
+            session.execute(delete(ConversationRow).where(ConversationRow.id == conversation_id))
+            return True
+
+    def delete_older_than(self, days: float, now: datetime | None = None) -> list[str]:
+        """Erase every conversation whose last activity is more than ``days`` days before ``now``; returns
+        their ids."""
+        cutoff = (now or _now()) - timedelta(days=days)
+        with self.session() as session:
+            ids = list(session.scalars(select(ConversationRow.id).where(ConversationRow.updated_at < cutoff)))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                session.execute(delete(UtteranceRow).where(UtteranceRow.conversation_id.in_(chunk)))
+                session.execute(delete(ConversationRow).where(ConversationRow.id.in_(chunk)))
+            return ids
+
+    def count_conversations(self, key_id: str | None = None) -> int:
+        with self.session() as session:
+            query = select(func.count()).select_from(ConversationRow)
+            if key_id is not None:
+                query = query.where(ConversationRow.key_id == key_id)
+            return int(session.scalar(query) or 0)
+
+    def set_updated_at(self, conversation_id: str, when: datetime) -> None:
+        """Backdate a conversation's last activity (for tests of retention)."""
+        with self.session() as session:
+            session.execute(update(ConversationRow).where(ConversationRow.id == conversation_id)
+                            .values(updated_at=when))
+
+
+def _key(row: ApiKeyRow) -> ApiKey:
+    return ApiKey(id=row.id, name=row.name, created_at=_aware(row.created_at),
+                  revoked_at=_aware(row.revoked_at) if row.revoked_at else None)
+
+
+def _conversation(row: ConversationRow) -> StoredConversation:
+    return StoredConversation(id=row.id, key_id=row.key_id, agent=row.agent, locale=row.locale, turns=row.turns,
+                              created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
+                              summary=row.summary)
+
+
+def _utterance(row: UtteranceRow) -> StoredUtterance:
+    return StoredUtterance(turn=row.turn, speaker=row.speaker, text=row.text, timestamp=row.timestamp,
+                           utterance_id=row.utterance_id, analysis=row.analysis, flags=list(row.flags or []))
+
+
+def stored_utterances(rows: Sequence[StoredUtterance]) -> list[dict[str, Any]]:
+    """The utterances as the library reads them (``speaker``, ``text``, ``timestamp``, ``id``)."""
+    return [{"speaker": u.speaker, "text": u.text, "timestamp": u.timestamp, "id": u.utterance_id} for u in rows]
