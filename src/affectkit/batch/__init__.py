@@ -10,6 +10,7 @@ Needs the ``batch`` extra (``pip install 'affectkit[batch]'``); nothing heavy is
 
 Example:
     >>> import pathlib, tempfile
+    >>> from affectkit.batch import run
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "in.jsonl").write_text('{"text": "I love it!"}\\n{"text": 3}\\n')
     >>> result = run(folder / "in.jsonl", folder / "out.jsonl", workers=1, progress=False)

@@ -15,12 +15,12 @@ order.
 Example:
     >>> import pathlib, tempfile, pyarrow.parquet as pq
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "in.csv").write_text("id,text\\n1,What a lovely day!\\n2,I lost my keys again.\\n")
+    >>> _ = (folder / "in.csv").write_text("id,text\\n1,Thank you so much for the help!\\n2,I lost my keys again.\\n")
     >>> result = run(folder / "in.csv", folder / "out.parquet", id_column="id", workers=1, progress=False)
     >>> result.rows, result.bad_rows
     (2, 0)
     >>> pq.read_table(folder / "out.parquet").column("labels").to_pylist()[0]
-    ['joy']
+    ['gratitude']
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def trends(
     except ImportError:
         raise missing_extra("batch", "pandas") from None
     table = aggregate(Path(path), time_column, freq, group_column)
-    metrics = ["valence", "arousal", "dominance"] if "valence" in table else []
+    metrics = [name for name in VAD if name in table]
     emotions = [c.removeprefix("prevalence_") for c in table.columns if c.startswith("prevalence_")]
     overall = {e: float(np.nansum(table[f"prevalence_{e}"] * table["n"])) for e in emotions}
     metrics += [f"prevalence_{e}" for e in sorted(emotions, key=lambda e: -overall[e])[:top]]
