@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
+from affectkit.recognizers.emoji import text_for_model
 from affectkit.types import AnalysisWarning, TextAnalysis, valid_unicode
 
 _has_ascii_letter = re.compile("[A-Za-z]").search  # a quick yes for most texts before the Unicode scan
@@ -21,7 +22,8 @@ _has_ascii_letter = re.compile("[A-Za-z]").search  # a quick yes for most texts 
 
 def input_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
     """The language of ``text`` and the warnings its content deserves (empty, no letters, not English,
-    replacement characters)."""
+    replacement characters). A text of emoji or emoticons alone that the recognizers read as words
+    (:func:`~affectkit.recognizers.emoji.text_for_model`) gets no warning (its language is ``und``)."""
     language, warnings = _content_warnings(text)
     if "\ufffd" in text:
         warnings.append(
@@ -37,6 +39,8 @@ def input_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
 def _content_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
     if not text.strip():
         return "und", [AnalysisWarning(code="AK-W001", message="empty or whitespace-only text")]
+    if text_for_model(text) != text:  # emoji or emoticons alone, read as words (affectkit.recognizers.emoji)
+        return "und", []
     if not (_has_ascii_letter(text) or any(unicodedata.category(ch).startswith("L") for ch in text)):
         return "und", [
             AnalysisWarning(code="AK-W002", message="no letters: only emoji, digits or punctuation")

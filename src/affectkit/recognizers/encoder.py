@@ -41,6 +41,7 @@ from affectkit.calibration import LabelCalibrator
 from affectkit.errors import AffectkitError, missing_extra
 from affectkit.metrics import closest_to_threshold
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.recognizers.emoji import text_for_model
 from affectkit.schemes import load_scheme
 from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
@@ -145,8 +146,10 @@ class EncoderRecognizer(Recognizer):
         return tokenizer
 
     def windows(self, texts: Sequence[str]) -> list[list[list[int]]]:
-        """Token ids of each text, split into overlapping windows (one window for a short text)."""
-        encoded = self._tokenizer.encode_batch(list(texts))
+        """Token ids of each text, split into overlapping windows (one window for a short text). In a text
+        without letters, emoji and emoticons are read as the words of their feeling
+        (:func:`~affectkit.recognizers.emoji.text_for_model`): the tokenizer knows none of them."""
+        encoded = self._tokenizer.encode_batch([text_for_model(text) for text in texts])
         return [[e.ids] + [o.ids for o in e.overflowing] for e in encoded]
 
     def predict_raw(self, texts: Sequence[str]) -> dict[str, np.ndarray]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from affectkit.errors import missing_extra
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.recognizers.emoji import text_for_model
 from affectkit.schemes import load_scheme
 from affectkit.types import AnalysisWarning, TextAnalysis
 
@@ -90,7 +91,7 @@ class LexiconRecognizer(Recognizer):
         results = []
         for text in check_texts(texts):
             language, warnings = input_warnings(text)
-            counts = self.counts(text)
+            counts = self.counts(text_for_model(text))  # emoji alone read as the words of their feeling
             emotions = dict.fromkeys(load_scheme("goemotions-28").labels, 0.0)
             ekman = dict.fromkeys(load_scheme("ekman-7").labels, 0.0)
             for category, hits in counts.items():
