@@ -40,8 +40,10 @@ def test_a_text_reads_the_same_whatever_requests_share_its_batch(service) -> Non
         results = list(pool.map(send, range(0, 24, 2)))
     assert [a for result in results for a in result] == [alone[t] for t in texts]
     after = service.runtime.metrics.batch_requests.collect()[0]
-    count = {s.name: s.value for s in after.samples if s.name.endswith(("_count", "_sum"))}
-    earlier = {s.name: s.value for s in before.samples if s.name.endswith(("_count", "_sum"))}
+    count = {s.name: s.value for s in after.samples
+             if s.name.endswith(("_count", "_sum")) and s.labels["task"] == "analyze"}
+    earlier = {s.name: s.value for s in before.samples
+               if s.name.endswith(("_count", "_sum")) and s.labels["task"] == "analyze"}
     batches = count["affectkit_batch_requests_count"] - earlier["affectkit_batch_requests_count"]
     requests = count["affectkit_batch_requests_sum"] - earlier["affectkit_batch_requests_sum"]
     assert requests == 12 and batches < 12  # some requests shared a model call

@@ -62,6 +62,9 @@ class Runtime:
                                            settings.max_turns)
         self.batcher = MicroBatcher(self.models, analyze_texts, settings.batch_max_texts,
                                     settings.batch_wait_ms / 1000.0, self.metrics)
+        self.conversations.prefetcher = MicroBatcher(self.models, self.conversations.prefetch,
+                                                     settings.batch_max_texts, settings.batch_wait_ms / 1000.0,
+                                                     self.metrics, task="utterance")
         self.limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
         self.keys: dict[str, tuple[str, float]] = {}
         self.info: dict[str, Any] = {}
@@ -70,6 +73,8 @@ class Runtime:
 
     async def start(self) -> None:
         self.batcher.start()
+        assert self.conversations.prefetcher is not None
+        self.conversations.prefetcher.start()
         self.info = await self.models.run("load", warm_up, self.conversations)
         if self.settings.retention_days > 0:
             await self.enforce_retention()
@@ -81,6 +86,8 @@ class Runtime:
         if self.retention_task is not None:
             self.retention_task.cancel()
         await self.batcher.stop()
+        if self.conversations.prefetcher is not None:
+            await self.conversations.prefetcher.stop()
         self.models.close()
         self.store.close()
 

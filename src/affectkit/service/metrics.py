@@ -2,8 +2,8 @@
 
 * ``affectkit_requests_total{method, route, status}`` and ``affectkit_request_seconds{method, route}``: every
   request, by route template (``/v1/conversations/{conversation_id}``), never by raw path;
-* ``affectkit_batch_texts``: texts per micro-batch of ``/v1/analyze``, ``affectkit_batch_requests``:
-  requests per micro-batch;
+* ``affectkit_batch_texts{task}``: texts per micro-batch, ``affectkit_batch_requests{task}``: requests per
+  micro-batch (``analyze``: ``/v1/analyze``; ``utterance``: the texts of appended utterances, read ahead);
 * ``affectkit_model_seconds{task}``: time in the models (``analyze``, ``utterance``, ``plan``, ...);
 * ``affectkit_live_conversations``: conversations whose tracker is in memory.
 
@@ -12,8 +12,8 @@ Each app has its own registry. With several uvicorn workers, each answers with i
 
 Example:
     >>> metrics = Metrics()
-    >>> metrics.batch_texts.observe(3)
-    >>> b"affectkit_batch_texts_count 1.0" in metrics.render()[0]
+    >>> metrics.batch_texts.labels("analyze").observe(3)
+    >>> b'affectkit_batch_texts_count{task="analyze"} 1.0' in metrics.render()[0]
     True
 """
 
@@ -39,9 +39,9 @@ class Metrics:
                                 registry=self.registry)
         self.latency = Histogram("affectkit_request_seconds", "HTTP request latency", ["method", "route"],
                                  buckets=LATENCY_BUCKETS, registry=self.registry)
-        self.batch_texts = Histogram("affectkit_batch_texts", "texts per micro-batch of /v1/analyze",
+        self.batch_texts = Histogram("affectkit_batch_texts", "texts per micro-batch", ["task"],
                                      buckets=SIZE_BUCKETS, registry=self.registry)
-        self.batch_requests = Histogram("affectkit_batch_requests", "requests per micro-batch of /v1/analyze",
+        self.batch_requests = Histogram("affectkit_batch_requests", "requests per micro-batch", ["task"],
                                         buckets=SIZE_BUCKETS, registry=self.registry)
         self.model_seconds = Histogram("affectkit_model_seconds", "time spent in the models", ["task"],
                                        buckets=LATENCY_BUCKETS, registry=self.registry)

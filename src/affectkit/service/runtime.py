@@ -66,30 +66,31 @@ class ModelThread:
 @dataclass
 class _Waiting:
     texts: list[str]
-    future: asyncio.Future[list[TextAnalysis]]
+    future: asyncio.Future[list[Any]]
 
 
 class MicroBatcher:
     """Gathers concurrent ``analyze`` requests into one model call (see the module docstring)."""
 
-    def __init__(self, models: ModelThread, analyze: Callable[[list[str]], list[TextAnalysis]], max_texts: int,
-                 wait_seconds: float, metrics: Metrics) -> None:
+    def __init__(self, models: ModelThread, analyze: Callable[[list[str]], list[Any]], max_texts: int,
+                 wait_seconds: float, metrics: Metrics, task: str = "analyze") -> None:
+        self.task = task
         self.models = models
         self.analyze_batch = analyze
         self.max_texts = max_texts
         self.wait_seconds = wait_seconds
         self.metrics = metrics
         self.queue: asyncio.Queue[_Waiting] = asyncio.Queue()
-        self.task: asyncio.Task[None] | None = None
+        self.worker: asyncio.Task[None] | None = None
 
     def start(self) -> None:
-        self.task = asyncio.get_running_loop().create_task(self._serve(), name="affectkit-batcher")
+        self.worker = asyncio.get_running_loop().create_task(self._serve(), name=f"affectkit-batcher-{self.task}")
 
     async def stop(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        if self.worker is not None:
+            self.worker.cancel()
             try:
-                await self.task
+                await self.worker
             except asyncio.CancelledError:
                 pass
         while not self.queue.empty():
@@ -97,11 +98,11 @@ class MicroBatcher:
             if not waiting.future.done():
                 waiting.future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
 
-    async def analyze(self, texts: list[str]) -> list[TextAnalysis]:
-        """The analyses of ``texts``, read in a batch with whatever other requests are waiting."""
-        if self.task is None or self.task.done():
+    async def analyze(self, texts: list[str]) -> list[Any]:
+        """The results of ``texts``, read in a batch with whatever other requests are waiting."""
+        if self.worker is None or self.worker.done():
             raise ServiceError(503, "AK-E026", "the analysis worker is not running")
-        future: asyncio.Future[list[TextAnalysis]] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
         await self.queue.put(_Waiting(texts, future))
         return await future
 
@@ -132,10 +133,10 @@ class MicroBatcher:
 
     async def _run(self, batch: list[_Waiting]) -> None:
         texts = [text for waiting in batch for text in waiting.texts]
-        self.metrics.batch_texts.observe(len(texts))
-        self.metrics.batch_requests.observe(len(batch))
+        self.metrics.batch_texts.labels(self.task).observe(len(texts))
+        self.metrics.batch_requests.labels(self.task).observe(len(batch))
         try:
-            results = await self.models.run("analyze", self.analyze_batch, texts)
+            results = await self.models.run(self.task, self.analyze_batch, texts)
         except Exception as error:
             if len(batch) == 1:
                 if not batch[0].future.done():
@@ -172,6 +173,7 @@ class Conversations:
     locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
     _turn_model: Any = None
     _cause_model: Any = None
+    prefetcher: MicroBatcher | None = None
 
     def load_models(self) -> None:
         """Build the shared turn and cause models (on the model thread)."""
@@ -179,6 +181,19 @@ class Conversations:
 
         self._turn_model = ContextTurnModel()
         self._cause_model = TrainedCauseModel()
+
+    def prefetch(self, texts: list[str]) -> list[None]:
+        """Read the texts of utterances about to be appended, all in one batch (model thread): their encodings
+        and risk readings wait in the models' caches, so each append's own step is short. Every text is read
+        alone whatever its batch, so the numbers are those the step would get by itself."""
+        from affectkit.conversation.context import prefetch
+        from affectkit.risk import default_detector
+
+        if self._turn_model is None:
+            self.load_models()
+        prefetch((self._turn_model, self._cause_model), texts)
+        default_detector().read(texts)
+        return [None] * len(texts)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:
         lock = self.locks.get(conversation_id)
@@ -222,6 +237,8 @@ class Conversations:
         and plan the agent's next reply. Raises 404 for another key's or a missing conversation."""
         async with self._lock(conversation_id):
             conversation = await asyncio.to_thread(self.store.get_conversation, key_id, conversation_id)
+            if conversation is not None and self.prefetcher is not None:
+                await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
             if conversation is None:
                 raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
             if conversation.turns >= self.max_turns:

@@ -1,0 +1,297 @@
+"""Load test of the HTTP service over loopback, bounded in time, all figures from one run.
+
+    .venv/bin/python benchmarks/service_load.py [--duration 20] [--concurrency 32] [--workers 1] [--data ../shared/data]
+
+Starts ``affectkit serve`` in a subprocess on a free port with a fresh SQLite database (rate limit off),
+then, each phase lasting ``--duration`` seconds after a short warm-up:
+
+1. ``POST /v1/analyze`` with one short text per request from ``--concurrency`` connections: requests/s,
+   p50/p99 latency, count of 5xx (and of other errors);
+2. ``POST /v1/analyze`` with 64-text batches from 4 connections: texts/s, beside the library's own
+   ``analyze`` throughput on the same 64-text batches measured in this process right after (the server idle);
+3. ``POST /v1/conversations/{id}/utterances`` on 20-turn conversations (user and assistant alternating) from
+   ``--concurrency`` connections, each connection starting a new conversation after its 20th turn: p50/p99
+   latency of an append (the answer holds the turn in context, trajectory, flags and the next reply's plan), 5xx.
+
+The client is a minimal keep-alive HTTP/1.1 client on asyncio streams (little CPU next to the server's), but it
+runs on the same machine: on 2 cores it takes part of the CPU the server would have. Short texts are the
+GoEmotions test comments when ``--data`` holds them (else a few fixed sentences). Prints a table and writes
+``benchmarks/results/service_load.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGETS = {"single_rps": 300, "single_p99_ms": 100, "batch_ratio": 0.8, "utterance_p99_ms": 150}
+FALLBACK = [
+    "Thanks so much, this is exactly what I needed!",
+    "I can't believe they did that to you.",
+    "Not sure what you mean, can you explain?",
+    "This is the worst customer service ever.",
+    "lol that's hilarious",
+    "I'm really worried about my exam tomorrow.",
+    "Congrats on the new job!",
+    "Meh, it was fine I guess.",
+]
+
+
+def short_texts(data: Path, n: int = 4000) -> list[str]:
+    path = data / "goemotions" / "test.tsv"
+    texts = ([line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()]
+             if path.is_file() else FALLBACK)
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection: ``request`` sends JSON and returns (status, body bytes)."""
+
+    def __init__(self, host: str, port: int, token: str) -> None:
+        self.host, self.port, self.token = host, port, token
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
+        payload = json.dumps(body).encode() if body is not None else b""
+        head = (f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.token}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n").encode()
+        for _ in range(2):
+            fresh = self.writer is None
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            assert self.reader is not None
+            self.writer.write(head + payload)
+            try:
+                status_line = await self.reader.readline()
+            except ConnectionError:
+                status_line = b""
+            if status_line or fresh:
+                break
+            await self.close()  # the server closed an idle keep-alive connection: open a new one, send again
+        if not status_line:
+            raise ConnectionError("the server closed a new connection without an answer")
+        status = int(status_line.split()[1])
+        length = 0
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        data = await self.reader.readexactly(length) if length else b""
+        return status, data
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.statuses: dict[int, int] = {}
+
+    def add(self, status: int, seconds: float) -> None:
+        self.latencies.append(seconds)
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+
+    def summary(self, seconds: float, per_request: int = 1) -> dict[str, Any]:
+        lat = sorted(self.latencies)
+        n = len(lat)
+
+        def pct(q: float) -> float:
+            return round(lat[min(n - 1, int(q * n))] * 1000, 1) if n else float("nan")
+
+        ok = self.statuses.get(200, 0)
+        return {"requests": n, "seconds": round(seconds, 2), "requests_per_s": round(n / seconds, 1),
+                "texts_per_s": round(ok * per_request / seconds, 1), "p50_ms": pct(0.50), "p90_ms": pct(0.90),
+                "p99_ms": pct(0.99), "max_ms": round(lat[-1] * 1000, 1) if n else None,
+                "status_5xx": sum(c for s, c in self.statuses.items() if s >= 500),
+                "status_other": sum(c for s, c in self.statuses.items() if s != 200 and s < 500),
+                "statuses": {str(k): v for k, v in sorted(self.statuses.items())}}
+
+
+async def run_phase(connections: list[Connection], duration: float,
+                    step: Callable[[int, Connection, Recorder], Awaitable[None]]) -> tuple[Recorder, float]:
+    recorder = Recorder()
+    stop = time.perf_counter() + duration
+
+    async def loop(i: int, connection: Connection) -> None:
+        while time.perf_counter() < stop:
+            await step(i, connection, recorder)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(loop(i, c) for i, c in enumerate(connections)))
+    return recorder, time.perf_counter() - started
+
+
+async def timed(recorder: Recorder, connection: Connection, method: str, path: str, body: Any) -> bytes:
+    started = time.perf_counter()
+    status, data = await connection.request(method, path, body)
+    recorder.add(status, time.perf_counter() - started)
+    return data
+
+
+async def measure(port: int, token: str, args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+    host = "127.0.0.1"
+    connections = [Connection(host, port, token) for _ in range(args.concurrency)]
+    counter = {"next": 0}
+
+    def next_text() -> str:
+        counter["next"] += 1
+        return texts[counter["next"] % len(texts)]
+
+    async def single(i: int, connection: Connection, recorder: Recorder) -> None:
+        await timed(recorder, connection, "POST", "/v1/analyze", {"texts": [next_text()]})
+
+    results: dict[str, Any] = {}
+    await run_phase(connections, min(3.0, args.duration), single)  # warm-up: connections, caches, JIT-free paths
+    recorder, seconds = await run_phase(connections, args.duration, single)
+    results["single_text"] = recorder.summary(seconds)
+
+    batch_connections = connections[:4]
+
+    async def batch(i: int, connection: Connection, recorder: Recorder) -> None:
+        await timed(recorder, connection, "POST", "/v1/analyze", {"texts": [next_text() for _ in range(64)]})
+
+    await run_phase(batch_connections, min(2.0, args.duration), batch)
+    recorder, seconds = await run_phase(batch_connections, args.duration, batch)
+    results["batch_64"] = recorder.summary(seconds, per_request=64)
+
+    state: dict[int, tuple[str, int]] = {}
+
+    async def utterance(i: int, connection: Connection, recorder: Recorder) -> None:
+        conversation, turn = state.get(i, ("", 20))
+        if turn >= 20:
+            status, data = await connection.request("POST", "/v1/conversations", {})
+            conversation, turn = json.loads(data)["id"], 0
+        body = {"speaker": "user" if turn % 2 == 0 else "assistant", "text": next_text()}
+        await timed(recorder, connection, "POST", f"/v1/conversations/{conversation}/utterances", body)
+        state[i] = (conversation, turn + 1)
+
+    await run_phase(connections, min(2.0, args.duration), utterance)
+    state.clear()
+    recorder, seconds = await run_phase(connections, args.duration, utterance)
+    results["utterances_20_turns"] = recorder.summary(seconds)
+    for connection in connections:
+        await connection.close()
+    return results
+
+
+def library_throughput(texts: list[str], duration: float) -> dict[str, Any]:
+    """The library's analyze() on 64-text batches in this process, for ``duration`` seconds after a warm-up."""
+    import affectkit
+
+    affectkit.analyze(texts[:64])
+    done, started, i = 0, time.perf_counter(), 0
+    while time.perf_counter() - started < duration:
+        batch = [texts[(i + k) % len(texts)] for k in range(64)]
+        affectkit.analyze(batch)
+        done += 64
+        i += 64
+    seconds = time.perf_counter() - started
+    return {"texts": done, "seconds": round(seconds, 2), "texts_per_s": round(done / seconds, 1)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(port: int, server: subprocess.Popen[bytes], timeout: float = 180) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the server exited before it was ready")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit("the server did not become ready")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per phase (default 20)")
+    parser.add_argument("--concurrency", type=int, default=32, help="connections (default 32)")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=RESULTS / "service_load.json")
+    args = parser.parse_args()
+
+    from affectkit.service.storage import Store
+
+    texts = short_texts(args.data)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'load.db'}"
+        _, token = Store(url).create_key("load test")
+        port = free_port()
+        env = {**os.environ, "AFFECTKIT_DATABASE_URL": url, "AFFECTKIT_RATE_LIMIT_PER_MINUTE": "0",
+               "AFFECTKIT_MAX_TURNS": "100000"}
+        command = [sys.executable, "-m", "affectkit.cli", "serve", "--port", str(port), "--workers",
+                   str(args.workers), "--log-level", "warning"]
+        server = subprocess.Popen(command, env=env)
+        try:
+            wait_ready(port, server)
+            load_before = os.getloadavg()
+            results = asyncio.run(measure(port, token, args, texts))
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    results["library_batch_64"] = library_throughput(texts, args.duration)
+    single, batch, turns = results["single_text"], results["batch_64"], results["utterances_20_turns"]
+    ratio = batch["texts_per_s"] / results["library_batch_64"]["texts_per_s"]
+    results["batch_vs_library"] = round(ratio, 3)
+    results["targets"] = TARGETS
+    results["met"] = {
+        "single_rps": single["requests_per_s"] >= TARGETS["single_rps"],
+        "single_p99_ms": single["p99_ms"] <= TARGETS["single_p99_ms"],
+        "batch_ratio": ratio >= TARGETS["batch_ratio"],
+        "utterance_p99_ms": turns["p99_ms"] <= TARGETS["utterance_p99_ms"],
+        "no_5xx": single["status_5xx"] + batch["status_5xx"] + turns["status_5xx"] == 0,
+    }
+    results["setup"] = {
+        "command": " ".join(["benchmarks/service_load.py", *sys.argv[1:]]), "duration_s": args.duration,
+        "concurrency": args.concurrency, "workers": args.workers, "cpus": os.cpu_count(),
+        "python": platform.python_version(), "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "texts": "GoEmotions test comments" if (args.data / "goemotions" / "test.tsv").is_file() else "fallback",
+        "client": "asyncio keep-alive HTTP/1.1 on the same machine",
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    print(f"{'phase':<26} {'req/s':>8} {'texts/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'5xx':>5}")
+    for name in ("single_text", "batch_64", "utterances_20_turns"):
+        r = results[name]
+        print(f"{name:<26} {r['requests_per_s']:>8} {r['texts_per_s']:>8} {r['p50_ms']:>8} {r['p99_ms']:>8} "
+              f"{r['status_5xx']:>5}")
+    print(f"library analyze, 64-text batches: {results['library_batch_64']['texts_per_s']} texts/s; "
+          f"service/library = {ratio:.2f}")
+    print(f"targets met: {results['met']}")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
