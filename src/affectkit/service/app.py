@@ -27,7 +27,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response, WebSocket
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from affectkit import __version__
@@ -280,6 +280,12 @@ def build_router() -> APIRouter:
         result = GeneratedReply(plan=the_plan, reply=generated.text, check=reply_check, model=generated.model,
                                 latency_ms=round(generated.latency_ms, 1))
         return _json(result.model_dump_json())
+
+    @router.websocket("/conversations/{conversation_id}/stream")
+    async def stream(websocket: WebSocket, conversation_id: str) -> None:
+        from affectkit.service.stream import serve_stream
+
+        await serve_stream(websocket, websocket.app.state.runtime, conversation_id)
 
     @router.get("/info", response_model=schemas.Info, tags=["service"], summary="Models, versions, labels, languages")
     async def info(key: KeyId, runtime: RuntimeDep) -> schemas.Info:

@@ -1,0 +1,126 @@
+"""``WS /v1/conversations/{id}/stream``: append utterances to a stored conversation over one WebSocket.
+
+Message schema (JSON text frames):
+
+* authentication: the ``Authorization: Bearer <key>`` header of the handshake or, for clients that cannot set
+  headers (browsers), a first message ``{"event": "auth", "key": "<key>"}``;
+* client -> server, one utterance per message: ``{"speaker": "user", "text": "...", "timestamp": ..., "id": ...}``
+  (the body of ``POST /v1/conversations/{id}/utterances``);
+* server -> client, one answer per utterance, in order: ``{"event": "turn", ...}`` with the fields of that route's
+  answer (``conversation_id``, ``turns``, ``turn``, ``summary``, ``shifts``, ``flags``, ``plan``), sent once the
+  utterance is committed; or ``{"event": "error", ...}`` with the fields of a problem (``status``, ``code``,
+  ``detail``, ...) for a message that was refused (malformed, too large, rate-limited): the socket stays open.
+* A missing or wrong key, or a conversation that is not the key's, gets an error message and the socket is
+  closed with code 1008 (policy violation).
+
+Example (with the ``websockets`` package)::
+
+    async with websockets.connect(url, additional_headers={"Authorization": f"Bearer {key}"}) as ws:
+        await ws.send(json.dumps({"speaker": "user", "text": "I failed my exam."}))
+        answer = json.loads(await ws.recv())      # {"event": "turn", "turn": {...}, "plan": {...}, ...}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from fastapi import WebSocket, WebSocketDisconnect
+from pydantic import ValidationError
+
+from affectkit.errors import AffectkitError
+from affectkit.service.problems import LIBRARY_STATUS, ServiceError, problem_body
+from affectkit.service.schemas import UtteranceIn, UtteranceResult
+from affectkit.types import Utterance
+
+POLICY_VIOLATION = 1008
+
+
+async def _error(websocket: WebSocket, status: int, code: str, detail: str, **extra: Any) -> None:
+    await websocket.send_text(json.dumps({"event": "error", **problem_body(status, code, detail, **extra)}))
+
+
+def _token(websocket: WebSocket) -> str | None:
+    header = websocket.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+async def serve_stream(websocket: WebSocket, runtime: Any, conversation_id: str) -> None:
+    """Serve one stream (see the module docstring)."""
+    await websocket.accept()
+    try:
+        token = _token(websocket)
+        if token is None:
+            first = await websocket.receive_text()
+            try:
+                message = json.loads(first)
+            except ValueError:
+                message = None
+            if isinstance(message, dict) and message.get("event") == "auth" and isinstance(message.get("key"), str):
+                token = message["key"]
+        key_id = await runtime.key_id(token) if token else None
+        if key_id is None:
+            await _error(websocket, 401, "AK-E021", "an API key is needed: the Authorization header, or a first "
+                         'message {"event": "auth", "key": "..."}')
+            await websocket.close(POLICY_VIOLATION)
+            return
+        import asyncio
+
+        if await asyncio.to_thread(runtime.store.get_conversation, key_id, conversation_id) is None:
+            await _error(websocket, 404, "AK-E022", f"no conversation {conversation_id!r}")
+            await websocket.close(POLICY_VIOLATION)
+            return
+        while True:
+            raw = await websocket.receive_text()
+            await _one(websocket, runtime, key_id, conversation_id, raw)
+    except WebSocketDisconnect:
+        return
+
+
+async def _one(websocket: WebSocket, runtime: Any, key_id: str, conversation_id: str, raw: str) -> None:
+    settings = runtime.settings
+    if len(raw.encode("utf-8", "surrogatepass")) > settings.max_body_bytes:
+        await _error(websocket, 413, "AK-E023", f"the message is larger than {settings.max_body_bytes} bytes")
+        return
+    wait = runtime.limiter.take(key_id)
+    if wait > 0:
+        await _error(websocket, 429, "AK-E024", "rate limit exceeded for this API key", retry_after=math.ceil(wait))
+        return
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        await _error(websocket, 400, "AK-E004", "the message is not valid JSON")
+        return
+    try:
+        body = UtteranceIn.model_validate(data)
+    except ValidationError as error:
+        problems = error.errors()
+        where = ".".join(str(p) for p in problems[0]["loc"]) if problems and problems[0]["loc"] else "message"
+        await _error(websocket, 422, "AK-E005", f"{where}: {problems[0]['msg'] if problems else 'invalid'}")
+        return
+    if len(body.text) > settings.max_text_chars:
+        await _error(websocket, 413, "AK-E023", f"the utterance has {len(body.text)} characters, more than "
+                     f"{settings.max_text_chars}")
+        return
+    if "\x00" in body.text or "\x00" in body.speaker:
+        await _error(websocket, 422, "AK-E005", "an utterance may not hold a NUL character (\\u0000)")
+        return
+    try:
+        result = await runtime.conversations.append(
+            key_id, conversation_id, Utterance(speaker=body.speaker, text=body.text, timestamp=body.timestamp,
+                                               id=body.id))
+    except ServiceError as error:
+        await _error(websocket, error.status, error.code, error.detail)
+        if error.status == 404:  # erased meanwhile
+            await websocket.close(POLICY_VIOLATION)
+            raise WebSocketDisconnect(POLICY_VIOLATION) from None
+        return
+    except AffectkitError as error:
+        await _error(websocket, LIBRARY_STATUS.get(error.code, 422), error.code, error.message)
+        return
+    out = UtteranceResult(conversation_id=conversation_id, turns=result.turns, turn=result.update.turn,
+                          summary=result.update.summary, shifts=result.update.shifts, flags=result.update.flags,
+                          plan=result.plan)
+    await websocket.send_text('{"event":"turn",' + out.model_dump_json()[1:])
