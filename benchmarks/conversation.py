@@ -3,8 +3,12 @@
     .venv/bin/python benchmarks/conversation.py [--data ../shared/data]
 
 * Turn emotion on the DailyDialog test dialogues that appear in no training or dev split (RECCON train
-  and valid are matched by text and removed): micro-F1 over the six non-neutral classes, for the shipped
-  context head and for the same recipe trained on the turn alone.
+  and valid are matched by text and removed): micro-F1 over the six non-neutral classes and macro-F1 over
+  all seven, for the shipped context head as the conversation analysis reads it (with the default
+  ``neutral_bias``, see :func:`affectkit.conversation.turns.shift_neutral`), for the head as trained
+  (``neutral_bias=0``), and for the same recipe trained on the turn alone. ``--neutral-bias-sweep`` also
+  prints both figures on the dev dialogues (RECCON valid) for a grid of ``neutral_bias``: the default was
+  chosen there.
 * Causal emotion entailment on RECCON's DailyDialog test split: for every non-neutral turn with annotated
   causes, every turn up to it is a pair; F1 of the positive (causal) class. The target's gold emotion
   is given, as the task defines. ``positive_f1`` scores the candidates the shipped model scores
@@ -32,11 +36,22 @@ from affectkit.conversation.causes import HeuristicCauseModel
 from affectkit.conversation.context import UtteranceEncoder
 from affectkit.conversation.features import cause_candidates, context_features, pair_features, target_only
 from affectkit.conversation.onnx_heads import ONNXHeads
+from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, shift_neutral
 from affectkit.datasets import DAILYDIALOG_EMOTIONS, dialogue_key, load_dailydialog, load_reccon
 from affectkit.types import Utterance
 
 RESULTS = Path(__file__).resolve().parent / "results"
 EKMAN = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]
+
+
+def macro_f1_seven(gold: list[str], predicted: list[str]) -> float:
+    """Macro-F1 over the seven Ekman classes, neutral included: every emotion counts as much as neutral."""
+    scores = []
+    for label in EKMAN:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        denominator = predicted.count(label) + gold.count(label)
+        scores.append(2 * tp / denominator if tp else 0.0)
+    return sum(scores) / len(scores)
 
 
 def micro_f1_non_neutral(gold: list[str], predicted: list[str]) -> float:
@@ -58,24 +73,52 @@ def encode(dialogues: list[Any]) -> list[np.ndarray]:
     return [encoder.matrix([Utterance(speaker=t.speaker, text=t.text) for t in d.turns]) for d in dialogues]
 
 
+def context_probabilities(dialogues: list[Any], heads: ONNXHeads) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The in-context and turn-alone head probabilities of every turn, and the gold emotions."""
+    encoded = encode(dialogues)
+    features = np.concatenate([context_features(u, [t.speaker for t in d.turns])
+                               for d, u in zip(dialogues, encoded, strict=True)])
+    gold = [t.emotion for d in dialogues for t in d.turns]
+    return heads.turn_emotion(features), heads.turn_emotion(target_only(features), context=False), gold
+
+
+def read(probabilities: np.ndarray, bias: float) -> list[str]:
+    return [EKMAN[i] for i in shift_neutral(probabilities, bias).argmax(1)]
+
+
 def turn_emotion(data: Path, heads: ONNXHeads) -> dict[str, Any]:
     seen = {dialogue_key([t.text for t in d.turns])
             for split in ("train", "valid") for d in load_reccon(data / "reccon", split)}
     test = [d for d in load_dailydialog(data / "dailydialog", "test")
             if dialogue_key([t.text for t in d.turns]) not in seen]
-    encoded = encode(test)
-    gold = [t.emotion for d in test for t in d.turns]
-    features = np.concatenate([context_features(u, [t.speaker for t in d.turns])
-                               for d, u in zip(test, encoded, strict=True)])
-    with_context = [EKMAN[i] for i in heads.turn_emotion(features).argmax(1)]
-    without = [EKMAN[i] for i in heads.turn_emotion(target_only(features), context=False).argmax(1)]
+    context, alone, gold = context_probabilities(test, heads)
+    shipped, as_trained, without = read(context, DEFAULT_NEUTRAL_BIAS), read(context, 0.0), read(alone, 0.0)
     return {
         "dialogues": len(test), "utterances": len(gold),
         "excluded_dialogues": 1000 - len(test),
-        "micro_f1_non_neutral_context": micro_f1_non_neutral(gold, with_context),
+        "neutral_bias": DEFAULT_NEUTRAL_BIAS,
+        "micro_f1_non_neutral_context": micro_f1_non_neutral(gold, shipped),
+        "macro_f1_seven_context": macro_f1_seven(gold, shipped),
+        "micro_f1_non_neutral_context_bias_0": micro_f1_non_neutral(gold, as_trained),
+        "macro_f1_seven_context_bias_0": macro_f1_seven(gold, as_trained),
+        "neutral_share_read": {"default": shipped.count("neutral") / len(gold),
+                               "bias_0": as_trained.count("neutral") / len(gold),
+                               "gold": gold.count("neutral") / len(gold)},
         "micro_f1_non_neutral_no_context": micro_f1_non_neutral(gold, without),
+        "macro_f1_seven_no_context": macro_f1_seven(gold, without),
         "per_class_support": {e: gold.count(e) for e in DAILYDIALOG_EMOTIONS},
     }
+
+
+def neutral_bias_sweep(data: Path, heads: ONNXHeads) -> list[dict[str, float]]:
+    """Both turn-emotion figures on the dev dialogues (RECCON valid) for a grid of ``neutral_bias``."""
+    context, _, gold = context_probabilities(load_reccon(data / "reccon", "valid"), heads)
+    rows = []
+    for bias in np.round(np.arange(0.0, -1.31, -0.05), 2).tolist():
+        predicted = read(context, bias)
+        rows.append({"neutral_bias": bias, "macro_f1_seven": macro_f1_seven(gold, predicted),
+                     "micro_f1_non_neutral": micro_f1_non_neutral(gold, predicted)})
+    return rows
 
 
 def causes(data: Path, heads: ONNXHeads) -> dict[str, Any]:
@@ -136,16 +179,23 @@ def tracker_latency(data: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--neutral-bias-sweep", action="store_true",
+                        help="also score a grid of neutral_bias on the dev dialogues (how the default was chosen)")
     args = parser.parse_args()
     heads = ONNXHeads()
-    results = {"turn_emotion": turn_emotion(args.data, heads), "causes": causes(args.data, heads),
-               "tracker": tracker_latency(args.data)}
+    results: dict[str, Any] = {"turn_emotion": turn_emotion(args.data, heads), "causes": causes(args.data, heads),
+                               "tracker": tracker_latency(args.data)}
+    if args.neutral_bias_sweep:
+        results["neutral_bias_dev"] = neutral_bias_sweep(args.data, heads)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "conversation.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     te, ce, tr = results["turn_emotion"], results["causes"], results["tracker"]
     rows = [
         (f"DailyDialog test turn emotion, context ({te['dialogues']} dlgs)", te["micro_f1_non_neutral_context"],
          "≥ 0.47"),
+        ("  7-class macro-F1 (neutral included)", te["macro_f1_seven_context"], ""),
+        ("  head as trained (neutral_bias 0), micro-F1 non-neutral", te["micro_f1_non_neutral_context_bias_0"], ""),
+        ("  head as trained (neutral_bias 0), 7-class macro-F1", te["macro_f1_seven_context_bias_0"], ""),
         ("  same recipe without context", te["micro_f1_non_neutral_no_context"], "2 pts lower"),
         (f"RECCON-DD test cause entailment, positive F1 ({ce['pairs']} pairs)", ce["positive_f1"], "≥ 0.58"),
         ("  every earlier turn a candidate (unbounded)", ce["positive_f1_every_turn"], ""),
@@ -158,6 +208,10 @@ def main() -> None:
     print(f"|{'-' * 64}|{'-' * 8}:|{'-' * 12}:|")
     for name, value, target in rows:
         print(f"| {name:<62} | {value:>7.3f} | {target:>11} |")
+    print(f"(context rows with neutral_bias {te['neutral_bias']}, the analysis's default, unless said)")
+    for row in results.get("neutral_bias_dev", []):
+        print(f"dev neutral_bias {row['neutral_bias']:+.2f}: 7-class macro-F1 {row['macro_f1_seven']:.4f}, "
+              f"micro-F1 non-neutral {row['micro_f1_non_neutral']:.4f}")
 
 
 if __name__ == "__main__":

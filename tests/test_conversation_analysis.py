@@ -375,10 +375,12 @@ def test_pluggable_turn_model_shifts_arcs_and_persistent_flags() -> None:
 
 
 def test_input_forms_and_warnings() -> None:
-    as_list = analyze_conversation([Utterance(speaker="A", text=""), Utterance(speaker="B", text="😂😂")])
+    as_list = analyze_conversation([Utterance(speaker="A", text=""), Utterance(speaker="B", text="⬛⬛"),
+                                    Utterance(speaker="B", text="😂😂")])
     assert as_list.id == "conversation"
     assert [w.code for w in as_list.turns[0].warnings] == ["AK-W001"]
-    assert [w.code for w in as_list.turns[1].warnings] == ["AK-W002"]
+    assert [w.code for w in as_list.turns[1].warnings] == ["AK-W002"]  # symbols the recognizer cannot read
+    assert not as_list.turns[2].warnings and as_list.turns[2].emotions["amusement"] > 0.5  # emoji it can
     as_dict = analyze_conversation({"id": "d", "utterances": [{"speaker": "A", "text": "hi"}]})
     assert as_dict.id == "d"
     with pytest.raises(AffectkitError) as info:

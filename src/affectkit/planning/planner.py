@@ -332,6 +332,7 @@ def plan(
     locale: str | None = None,
     role: str = "a supportive, emotionally intelligent assistant",
     analysis: ConversationAnalysis | None = None,
+    neutral_bias: float | None = None,
 ) -> ResponsePlan:
     """Plan the reply of the speaker ``agent`` to the conversation so far (see the module docstring).
 
@@ -347,7 +348,9 @@ def plan(
 
     ``analysis`` is this conversation's analysis when it is already known (a live
     :class:`~affectkit.conversation.ConversationTracker`'s ``result()``), so that no turn is read twice; it must
-    have one turn per utterance (AK-E005 otherwise).
+    have one turn per utterance (AK-E005 otherwise). ``neutral_bias`` is passed to
+    :func:`~affectkit.conversation.analyze_conversation` when the analysis is made here (the prior of ``neutral``
+    for the turns in context; ``None``: the default for chat and support use).
     """
     from affectkit.conversation.analyzer import analyze_conversation
     from affectkit.conversation.io import as_conversation
@@ -359,7 +362,7 @@ def plan(
     p = as_persona(persona)
     stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
     if analysis is None:
-        analysis = analyze_conversation(conversation)
+        analysis = analyze_conversation(conversation, neutral_bias=neutral_bias)
     elif len(analysis.turns) != len(conversation.utterances):
         raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
                              f"{len(conversation.utterances)} utterances", field="analysis")
