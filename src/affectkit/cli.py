@@ -432,7 +432,8 @@ def _demo(args: argparse.Namespace) -> int:
     reply_plan = plan({"id": "demo", "utterances": chat["utterances"][:3]}, agent="Alex")
     elapsed = time.perf_counter() - started
     print(f"affectkit demo: model {recognizer.model_id}\n")
-    print("Single texts (notes are warning codes, e.g. AK-W002 no letters, AK-W003 not English):\n")
+    print("Single texts (emoji alone are read as the feelings they carry; notes are warning codes, e.g. "
+          "AK-W003 not English):\n")
     print(format_table(texts))
     print(f"\nA conversation, each turn read in context ({analysis.model}):\n")
     print(conversation_table(analysis))

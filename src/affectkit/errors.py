@@ -30,7 +30,7 @@
 | AK-E026 | error   | service: not ready, or a feature that is not configured (an LLM backend for `/v1/respond`) |
 | AK-E027 | error   | service: an unexpected internal error (the log holds the details, the answer does not) |
 | AK-W001 | warning | the text is empty or only whitespace |
-| AK-W002 | warning | the text has no letters (emoji, digits or punctuation only) |
+| AK-W002 | warning | the text has no letters (digits, punctuation, or emoji and symbols the recognizer cannot read) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |
 | AK-W004 | warning | the text was longer than the model window and was analysed in overlapping windows |
 | AK-W005 | warning | the lexicon found no emotion words (lexicon baseline only) |

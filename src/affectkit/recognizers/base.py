@@ -43,7 +43,7 @@ def _content_warnings(text: str) -> tuple[str, list[AnalysisWarning]]:
         return "und", []
     if not (_has_ascii_letter(text) or any(unicodedata.category(ch).startswith("L") for ch in text)):
         return "und", [
-            AnalysisWarning(code="AK-W002", message="no letters: only emoji, digits or punctuation")
+            AnalysisWarning(code="AK-W002", message="no letters: only digits, punctuation or unread symbols")
         ]
     language = detect_language(text)
     if language != "en":
