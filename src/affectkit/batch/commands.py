@@ -89,7 +89,7 @@ def _trends(args: argparse.Namespace) -> int:
 
     from affectkit.batch.trends import trends
 
-    out = args.out or args.file.with_name(args.file.name.split(".")[0] + "-trends")
+    out = args.out or args.file.with_name(args.file.stem + "-trends")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = trends(args.file, time_column=args.time_column, freq=args.freq, group_column=args.group_column,

@@ -92,7 +92,7 @@ def parts_folder(output: Path) -> Path:
 
 def bad_rows_path(output: Path) -> Path:
     """The side file of the bad records of a run writing ``output``."""
-    return output.with_name(output.name.split(".")[0] + ".bad-rows.jsonl")
+    return output.with_name(output.stem + ".bad-rows.jsonl")
 
 
 def run(
@@ -229,12 +229,10 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 class PartWorker:
-    """Analyses parts of the run kept in ``work``: the model is loaded once, at construction (``threads``:
-    onnxruntime threads of the shipped encoder; default 1).
-
-    Example:
-        >>> worker = PartWorker  # built by the engines: PartWorker(work_folder, threads=1).process(index)
-    """
+    """Analyses parts of the run kept in ``work`` (its manifest and parts folder): the model is loaded once, at
+    construction (``threads``: onnxruntime threads of the shipped encoder; default 1). Every engine builds one
+    per worker process or Ray actor and calls :meth:`process` with part indices, so that every engine writes the
+    same parts."""
 
     def __init__(self, work: str | os.PathLike[str], threads: int | None = None) -> None:
         self.work = Path(work)
