@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -121,3 +124,20 @@ def test_a_file_that_is_not_analysed_exits_2(tmp_path: Path, capsys: pytest.Capt
     assert "AK-E003 not an analysed file" in capsys.readouterr().err
     assert main(["trends", str(tmp_path / "none.parquet"), "--time-column", "ts"]) == 2
     assert "AK-E001" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_page_script_draws_every_series_without_errors(tmp_path: Path) -> None:
+    """The page's own script, run by node on a minimal DOM: a line and points per chosen series, a forecast band
+    each, the change points of the first group, and no NaN in any path."""
+    path = analysed_file(tmp_path / "rows.parquet", per_day=5)
+    trends(path, time_column="ts", freq="D", group_column="g", out=tmp_path / "report")
+    stub = Path(__file__).with_name("page_dom_stub.js")
+    out = subprocess.run(["node", str(stub), str(tmp_path / "report" / "trends.html")], capture_output=True,
+                         text=True, check=True, timeout=60)
+    drawn = json.loads(out.stdout)
+    series = len(pd.read_csv(tmp_path / "report" / "forecast.csv").query("group == 'a'")["metric"].unique())
+    changes = pd.read_csv(tmp_path / "report" / "changepoints.csv").query("group == 'a'")
+    assert drawn["bad"] == 0 and drawn["groups"] == 2
+    assert drawn["paths"] == 2 * series and drawn["polygons"] == series and drawn["circles"] == 60 * series
+    assert drawn["lines"] == 5 + len(changes)  # grid lines, then one per change point
