@@ -14,20 +14,12 @@ import pytest
 pytest.importorskip("fastapi", reason="the 'serve' extra is not installed")
 
 from fastapi.testclient import TestClient  # noqa: E402
+from service_helpers import settings_for  # noqa: E402
 
 from affectkit.service.app import create_app  # noqa: E402
 from affectkit.service.settings import ServiceSettings  # noqa: E402
 
 POSTGRES_VARIABLE = "AFFECTKIT_TEST_POSTGRES_URL"
-
-
-def settings_for(path: Path, **overrides: Any) -> ServiceSettings:
-    """Settings for a test app: its own SQLite file, no rate limit, no key cache (revocation is immediate),
-    no LLM backend unless given, whatever the environment says."""
-    values: dict[str, Any] = {"database_url": f"sqlite:///{path}", "rate_limit_per_minute": 0, "key_cache_seconds": 0,
-                              "llm_base_url": None, "llm_model": None, "llm_api_key": None}
-    values.update(overrides)
-    return ServiceSettings(**values)
 
 
 class Service:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from affectkit.service.settings import ServiceSettings
 
 PROBLEM = "application/problem+json"
 
@@ -24,3 +27,12 @@ def assert_problem(response: Any, status: int, code: str) -> dict[str, Any]:
     assert body["type"].endswith(code.lower()) and body["title"] and body["detail"]
     assert "Traceback" not in response.text
     return body
+
+
+def settings_for(path: Path, **overrides: Any) -> ServiceSettings:
+    """Settings for a test app: its own SQLite file, no rate limit, no key cache (revocation is immediate),
+    no LLM backend unless given, whatever the environment says."""
+    values: dict[str, Any] = {"database_url": f"sqlite:///{path}", "rate_limit_per_minute": 0, "key_cache_seconds": 0,
+                              "llm_base_url": None, "llm_model": None, "llm_api_key": None}
+    values.update(overrides)
+    return ServiceSettings(**values)

@@ -253,3 +253,34 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
 def test_problem_content_type(service) -> None:  # type: ignore[no-untyped-def]
     response = service.client.get("/v1/info")
     assert response.headers["content-type"] == PROBLEM
+
+
+def test_conversations_on_postgresql(make_service, postgres_database) -> None:  # type: ignore[no-untyped-def]
+    """The same routes on a real PostgreSQL server; strings PostgreSQL cannot store are refused, not a 500."""
+    service = make_service(database_url=postgres_database)
+    conversation_id = service.conversation(locale="en-GB")
+    for utterance in CHAT[:3]:
+        assert service.post(f"/v1/conversations/{conversation_id}/utterances", utterance).status_code == 200
+    stored = service.get(f"/v1/conversations/{conversation_id}").json()
+    batch = analyze_conversation({"id": conversation_id, "utterances": CHAT[:3]})
+    assert stored["analysis"] == json.loads(batch.model_dump_json())
+    assert_problem(service.post("/v1/conversations", {"agent": "a\u0000b"}), 422, "AK-E005")
+    for field in ("speaker", "text", "id", "timestamp"):
+        utterance = {"speaker": "user", "text": "hello", field: "with \u0000 inside"}
+        assert_problem(service.post(f"/v1/conversations/{conversation_id}/utterances", utterance), 422, "AK-E005")
+    assert service.delete(f"/v1/conversations/{conversation_id}").status_code == 204
+    assert service.store.utterances(conversation_id) == []
+
+
+def test_timestamps_are_strings_or_finite_numbers(service) -> None:  # type: ignore[no-untyped-def]
+    conversation_id = service.conversation()
+    url = f"/v1/conversations/{conversation_id}/utterances"
+    assert service.post(url, {"speaker": "u", "text": "hi", "timestamp": "2026-12-06T01:00:00Z"}).status_code == 200
+    assert service.post(url, {"speaker": "u", "text": "hi", "timestamp": 1765000000.5}).status_code == 200
+    raw = {**service.headers, "Content-Type": "application/json"}
+    for stamp in (b"NaN", b"Infinity", b"[1]"):
+        body = b'{"speaker": "u", "text": "hi", "timestamp": ' + stamp + b"}"
+        response = service.client.post(url, content=body, headers=raw)
+        assert response.status_code in (400, 422) and response.json()["code"] in ("AK-E004", "AK-E005")
+    turns = [t["timestamp"] for t in service.get(f"/v1/conversations/{conversation_id}").json()["analysis"]["turns"]]
+    assert turns == ["2026-12-06T01:00:00Z", 1765000000.5]

@@ -34,7 +34,8 @@ def test_keys_are_stored_hashed_and_revocable(store: Store) -> None:
     with store.session() as session:
         row = session.get(ApiKeyRow, key.id)
         assert row is not None and row.token_hash == hash_token(token)
-        stored = [str(value) for value in session.execute(select(ApiKeyRow.__table__)).one()]
+        stored = [str(value) for value in session.execute(
+            select(ApiKeyRow.__table__).where(ApiKeyRow.id == key.id)).one()]
         assert not any(token in value for value in stored)  # the token itself is nowhere in the table
     assert store.key_for_token(token) == key.id
     assert store.key_for_token(token + "x") is None

@@ -204,8 +204,6 @@ def build_router() -> APIRouter:
     async def append(conversation_id: str, body: schemas.UtteranceIn, key: KeyId,
                      runtime: RuntimeDep) -> Response:
         _check_texts([body.text], runtime.settings.max_text_chars, "utterance")
-        if "\x00" in body.text or "\x00" in body.speaker:
-            raise ServiceError(422, "AK-E005", "an utterance may not hold a NUL character (\\u0000)")
         if runtime.settings.log_texts:
             logger.info("utterance key=%s conversation=%s text=%r", key, conversation_id, body.text)
         utterance = Utterance(speaker=body.speaker, text=body.text, timestamp=body.timestamp, id=body.id)

@@ -176,7 +176,7 @@ class Conversations:
     prefetcher: MicroBatcher | None = None
 
     def load_models(self) -> None:
-        """Build the shared turn and cause models (on the model thread)."""
+        """Build the turn and cause models whose encoder the read-ahead fills (on the model thread)."""
         from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
 
         self._turn_model = ContextTurnModel()
@@ -209,9 +209,9 @@ class Conversations:
     def _new_tracker(self, conversation_id: str) -> Any:
         from affectkit.conversation import ConversationTracker
 
-        if self._turn_model is None:
-            self.load_models()
-        return ConversationTracker(self._turn_model, self._cause_model, conversation_id=conversation_id)
+        # The library's own defaults (the shipped models share their sessions and encoder cache in the process),
+        # so that a turn reads exactly as in analyze_conversation.
+        return ConversationTracker(conversation_id=conversation_id)
 
     def _replay(self, conversation_id: str, rows: Sequence[StoredUtterance]) -> Any:
         """A tracker holding the stored turns (model thread)."""

@@ -31,6 +31,16 @@ from affectkit.types import (
 # answer can be written as UTF-8.
 Text = Annotated[str, AfterValidator(valid_unicode)]
 
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("may not hold a NUL character (\\u0000)")
+    return value
+
+
+# Strings that are stored: PostgreSQL text cannot hold NUL.
+Stored = Annotated[str, AfterValidator(valid_unicode), AfterValidator(_no_nul)]
+
 NAME = Field(min_length=1, max_length=200)
 
 
@@ -50,10 +60,10 @@ class AnalyzeResponse(BaseModel):
 
 
 class UtteranceIn(_Strict):
-    speaker: Text = NAME
-    text: Text
-    timestamp: str | float | None = None
-    id: Text | None = Field(default=None, max_length=200)
+    speaker: Stored = NAME
+    text: Stored
+    timestamp: Stored | Annotated[float, Field(allow_inf_nan=False)] | None = None
+    id: Stored | None = Field(default=None, max_length=200)
 
 
 class ConversationIn(_Strict):
@@ -84,9 +94,9 @@ class RespondRequest(PlanRequest):
 
 
 class CreateConversation(_Strict):
-    agent: Text = Field(default="assistant", min_length=1, max_length=200,
+    agent: Stored = Field(default="assistant", min_length=1, max_length=200,
                        description="the speaker whose next reply is planned after each utterance")
-    locale: Text | None = Field(default=None, max_length=35, description="the user's locale (crisis resources)")
+    locale: Stored | None = Field(default=None, max_length=35, description="the user's locale (crisis resources)")
 
 
 class ConversationInfo(BaseModel):

@@ -104,9 +104,6 @@ async def _one(websocket: WebSocket, runtime: Any, key_id: str, conversation_id:
         await _error(websocket, 413, "AK-E023", f"the utterance has {len(body.text)} characters, more than "
                      f"{settings.max_text_chars}")
         return
-    if "\x00" in body.text or "\x00" in body.speaker:
-        await _error(websocket, 422, "AK-E005", "an utterance may not hold a NUL character (\\u0000)")
-        return
     try:
         result = await runtime.conversations.append(
             key_id, conversation_id, Utterance(speaker=body.speaker, text=body.text, timestamp=body.timestamp,
