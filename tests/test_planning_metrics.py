@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,7 +19,8 @@ from affectkit.planning.metrics import (
     preference_bias,
     strategy_report,
 )
-from conftest import REPO
+
+REPO = Path(__file__).resolve().parent.parent  # not imported from conftest: tests/service has its own
 
 ABCD = ("a", "b", "c", "d")
 # Worked by hand: gold a a b c c c, predicted a b b c a c.
