@@ -88,7 +88,13 @@ def shift_neutral(probabilities: np.ndarray, bias: float, neutral: int = EKMAN_L
 
 
 def with_neutral_bias(prediction: TurnPrediction, bias: float) -> TurnPrediction:
-    """``prediction`` with its Ekman-7 probabilities shifted by :func:`shift_neutral` (4 decimals)."""
+    """``prediction`` with its Ekman-7 probabilities shifted by :func:`shift_neutral` (4 decimals).
+
+    Example:
+        >>> turn = TurnPrediction(ekman={"sadness": 0.35, "neutral": 0.65}, emotions={}, vad=NEUTRAL_VAD)
+        >>> turn.emotion, with_neutral_bias(turn, -1.0).emotion
+        ('neutral', 'sadness')
+    """
     if bias == 0 or "neutral" not in prediction.ekman:
         return prediction
     labels = list(prediction.ekman)
