@@ -107,3 +107,10 @@ def test_cli_conversation_and_plan_take_the_knob(tmp_path: Path, capsys: pytest.
     assert json.loads(capsys.readouterr().out)["user"]["emotion"] == "sadness"
     assert cli.main(["plan", str(one_turn), "--format", "json", "--neutral-bias", "0"]) == 0
     assert json.loads(capsys.readouterr().out)["user"]["emotion"] == "neutral"
+
+
+def test_the_top_level_function_takes_the_knob() -> None:
+    import affectkit
+
+    assert affectkit.analyze_conversation(CHAT, neutral_bias=-1.0).turns[0].emotion == "sadness"
+    assert affectkit.plan(CHAT, neutral_bias=0.0).user is not None

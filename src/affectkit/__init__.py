@@ -49,11 +49,14 @@ def analyze_conversation(
     cause_model: CauseModel | None = None,
     *,
     progress: bool | None = None,
+    neutral_bias: float | None = None,
 ) -> ConversationAnalysis:
     """Analyse a conversation: each turn's emotion in context and its causes, each speaker's trajectory,
     arc and shifts, contagion between speakers, and risk flags (a signal for a person to review, not a
     diagnosis). ``progress=True`` shows a progress bar on stderr (by default only for 1,000 turns or more
-    on a terminal). See :func:`affectkit.conversation.analyze_conversation`.
+    on a terminal). ``neutral_bias`` shifts the in-context turn model's prior for ``neutral`` (default -0.6
+    for chat and support use; 0: the model as trained on DailyDialog). See
+    :func:`affectkit.conversation.analyze_conversation`.
 
     Example:
         >>> analysis = analyze_conversation({"id": "c1", "utterances": [
@@ -63,7 +66,7 @@ def analyze_conversation(
     """
     from affectkit.conversation.analyzer import analyze_conversation as analyze_turns
 
-    return analyze_turns(conversation, turn_model, cause_model, progress=progress)
+    return analyze_turns(conversation, turn_model, cause_model, progress=progress, neutral_bias=neutral_bias)
 
 
 def plan(
