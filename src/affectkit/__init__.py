@@ -19,7 +19,27 @@ if TYPE_CHECKING:
     from affectkit.types import Conversation, ConversationAnalysis, Persona, ReplyCheck, ResponsePlan, TextAnalysis
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "trends", "__version__"]
+__all__ = [
+    "analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "trends", "configure", "__version__",
+]
+
+
+def configure(licence: str | None = None) -> str:
+    """Choose the licence profile of every later call: ``"commercial"`` uses only models whose training data
+    permits commercial use, ``"default"`` the most accurate set (some of it non-commercial); ``None`` goes back
+    to ``$AFFECTKIT_LICENCE``, else ``"default"``. Returns the profile in force. See :mod:`affectkit.licence`.
+
+    Example:
+        >>> configure(licence="commercial")
+        'commercial'
+        >>> analyze_conversation([{"speaker": "Sam", "text": "I lost my keys again."}]).cause_model
+        'heuristic-causes@1'
+        >>> configure(licence=None)  # back to $AFFECTKIT_LICENCE, else "default"
+        'default'
+    """
+    from affectkit.licence import configure as set_licence
+
+    return set_licence(licence)
 
 
 def analyze(texts: Sequence[str], model: str = DEFAULT) -> list[TextAnalysis]:

@@ -62,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    if getattr(args, "licence", None) is not None:
+        from affectkit.licence import configure
+
+        configure(licence=args.licence)
     stdout = sys.stdout
     sys.stdout = _CheckedOutput(stdout)
     try:
@@ -156,12 +160,31 @@ def write_output(text: str, path: Path | None) -> None:
                              source=str(path)) from None
 
 
+def _parser_with(parent: argparse.ArgumentParser) -> Any:
+    """A parser class for the sub-commands that adds ``parent``'s options (``--licence``) to each."""
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["parents"] = [*kwargs.get("parents", []), parent]
+            super().__init__(*args, **kwargs)
+
+    return Parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="affectkit", description="Emotion understanding for conversational AI."
     )
     parser.add_argument("--version", action="version", version=f"affectkit {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    licence = argparse.ArgumentParser(add_help=False)  # also accepted after the command
+    licence.add_argument(
+        "--licence", choices=["default", "commercial"], default=argparse.SUPPRESS,
+        help="licence profile: 'commercial' uses only models whose training data permits commercial use "
+        "(default: $AFFECTKIT_LICENCE, else 'default', the most accurate set; see affectkit.licence)",
+    )
+    parser.add_argument("--licence", choices=["default", "commercial"], default=argparse.SUPPRESS,
+                        help=licence._actions[0].help)
+    sub = parser.add_subparsers(dest="command", parser_class=_parser_with(licence))
 
     analyze = sub.add_parser("analyze", help="analyse texts from arguments, --input FILE or stdin")
     analyze.add_argument("texts", nargs="*", help="texts to analyse (default: read stdin, one text per line)")
@@ -287,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     from affectkit.batch.commands import add_commands as add_batch_commands
 
     add_batch_commands(sub)  # batch, trends (their handlers import the 'batch' extra)
+
     from affectkit.service.commands import add_parsers as add_service_parsers
 
     add_service_parsers(sub)  # serve, keys (their handlers import the 'serve' extra)

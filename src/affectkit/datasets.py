@@ -391,3 +391,28 @@ def edos_label(dialogue: EdosDialogue, mapping: dict[str, str]) -> str | None:
         return None
     label, count = votes.most_common(1)[0]
     return label if count >= 2 else None
+
+
+XED_EKMAN = {1: "anger", 3: "disgust", 4: "fear", 5: "joy", 6: "sadness", 7: "surprise"}  # anticipation, trust: none
+
+
+def load_xed_english_ekman(folder: Path, split: str) -> list[tuple[str, str]]:
+    """XED English subtitle lines (CC BY 4.0) as ``(text, Ekman-7 label)``: the annotated lines whose labels all
+    map to one Ekman emotion (anticipation and trust map to none and are ignored) and the neutral lines
+    (``neu_en.txt``), tidied by :func:`edos_text`; lines of fewer than 2 words are left out. Split by a stable
+    hash of the text (SHA-256 mod 10): 0-1 ``test``, 2 ``dev``, 3-9 ``train``."""
+    from affectkit.errors import AffectkitError
+
+    buckets = {"train": range(3, 10), "dev": range(2, 3), "test": range(0, 2)}
+    if split not in buckets:
+        raise AffectkitError("AK-E005", f"unknown XED split {split!r}", field="split")
+    rows: list[tuple[str, str]] = []
+    for line in _existing(folder / "en-annotated.tsv").read_text(encoding="utf-8").splitlines():
+        text, _, labels = line.rpartition("\t")
+        groups = {XED_EKMAN.get(int(k)) for k in labels.split(",") if k.strip().isdigit()} - {None}
+        if len(groups) == 1:
+            rows.append((edos_text(text), str(groups.pop())))
+    for line in _existing(folder / "neu_en.txt").read_text(encoding="utf-8").splitlines():
+        rows.append((edos_text(line.partition("\t")[2]), "neutral"))
+    return [(text, label) for text, label in rows if len(text.split()) >= 2
+            and int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 10 in buckets[split]]

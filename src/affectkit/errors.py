@@ -39,6 +39,8 @@
 | AK-W008 | warning | risk detection is not available for the text's language: crisis flags may be missing |
 | AK-W009 | warning | the agent of a plan has no turn in a conversation between other speakers (check `--agent`) |
 | AK-W010 | warning | standard input looked like JSONL and was read as JSONL (`--input-format txt` reads raw lines) |
+| AK-W011 | warning | licence `commercial`: causes come from a word-list heuristic (no permissive cause data exists) |
+| AK-W012 | warning | licence `commercial`: the crisis reader was trained partly on non-commercial data (DailyDialog) |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

@@ -240,7 +240,9 @@ class RiskFlag(BaseModel):
 
 class ConversationAnalysis(BaseModel):
     """Everything found in one conversation: turns in input order, per-speaker summaries, contagion between
-    speakers, risk flags, the models used and the notice that flags are not a diagnosis."""
+    speakers, risk flags, the models used and the notice that flags are not a diagnosis. ``licence`` is the
+    licence profile the models were chosen by (see :mod:`affectkit.licence`); ``warnings`` are coded notes
+    about the models of the whole analysis (``AK-W011``: causes from the heuristic; ``AK-W012``)."""
 
     id: str
     turns: list[TurnAnalysis]
@@ -250,6 +252,8 @@ class ConversationAnalysis(BaseModel):
     model: str
     cause_model: str
     notice: str = RISK_NOTICE
+    licence: str = "default"
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
 
 
 # --- Response planning ----------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel, prefetch
+from affectkit import licence
+from affectkit.conversation.context import prefetch
 from affectkit.conversation.io import as_conversation, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
@@ -49,14 +50,16 @@ class ConversationTracker:
     """Live analysis: :meth:`add` one utterance at a time, :meth:`result` for the analysis so far.
 
     ``turn_model`` defaults to the shipped :class:`~affectkit.conversation.context.ContextTurnModel`,
-    ``cause_model`` to :class:`~affectkit.conversation.context.TrainedCauseModel`, ``risk_detector`` to the
-    shipped :class:`~affectkit.risk.RiskDetector`.
+    ``cause_model`` to :class:`~affectkit.conversation.context.TrainedCauseModel` (under the ``commercial``
+    licence profile, to the EDOS heads and the cause heuristic: :mod:`affectkit.licence`), ``risk_detector`` to
+    the shipped :class:`~affectkit.risk.RiskDetector`.
 
     ``neutral_bias`` moves the turn model's prior for ``neutral`` (a shift of its log-probability, see
     :func:`~affectkit.conversation.turns.shift_neutral`): negative values let emotional turns read as their
     emotion more often. ``None`` (the default) is ``DEFAULT_NEUTRAL_BIAS`` (-0.6, chosen on dev dialogues for
-    chat and support use) with the default turn model, and 0 (the model as it is) with a turn model you give;
-    ``0.0`` gives the in-context head as trained for DailyDialog, whose turns are 83% neutral.
+    chat and support use) with the default turn model, and 0 (the model as it is) with a turn model you give
+    or under the ``commercial`` licence profile; ``0.0`` gives the in-context head as trained for DailyDialog,
+    whose turns are 83% neutral.
 
     Example:
         >>> tracker = ConversationTracker(conversation_id="chat")
@@ -84,11 +87,14 @@ class ConversationTracker:
         self.reset()
 
     def reset(self) -> None:
-        """Forget every turn (the models are kept)."""
-        self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else ContextTurnModel()
-        self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else TrainedCauseModel()
+        """Forget every turn (the models are kept; models not given are those of the licence profile in force,
+        see :mod:`affectkit.licence`)."""
+        self.licence_ = licence.current_licence()
+        self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else licence.turn_model()
+        self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else licence.cause_model()
         self.risk_detector_ = self.risk_detector if self.risk_detector is not None else default_detector()
-        default_bias = DEFAULT_NEUTRAL_BIAS if self.turn_model is None else 0.0
+        # DEFAULT_NEUTRAL_BIAS was chosen for the default profile's head; the commercial head keeps its own prior
+        default_bias = DEFAULT_NEUTRAL_BIAS if self.turn_model is None and self.licence_ == "default" else 0.0
         self.neutral_bias_ = float(self.neutral_bias if self.neutral_bias is not None else default_bias)
         self.utterances_: list[Utterance] = []
         self.predictions_: list[TurnPrediction] = []
@@ -172,6 +178,9 @@ class ConversationTracker:
             model=self.turn_model_.model_id,
             cause_model=self.cause_model_.model_id,
             notice=RISK_NOTICE,
+            licence=self.licence_,
+            warnings=[AnalysisWarning(code=code, message=message)
+                      for code, message in licence.profile_warnings(self.licence_, self.cause_model_.model_id)],
         )
 
 

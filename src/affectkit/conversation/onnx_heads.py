@@ -52,7 +52,8 @@ class ONNXHeads:
         self.config = load_head_config(self.path, "conversation")
         self.labels: list[str] = self.config["labels"]
         self.model_id = f"{self.config['name']}@{self.config['version']}"
-        self.cause_threshold = float(self.config["heads"]["cause"]["threshold"])
+        cause = self.config["heads"].get("cause")  # the heads of the commercial profile have no cause head
+        self.cause_threshold = float(cause["threshold"]) if cause is not None else float("nan")
 
     @cached_property
     def _sessions(self) -> dict[str, Any]:

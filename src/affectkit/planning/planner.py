@@ -367,7 +367,8 @@ def plan(
         raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
                              f"{len(conversation.utterances)} utterances", field="analysis")
     user = _user_state(analysis, agent)
-    model = _strategy_model()
+    model = _strategy_model(analysis.licence)
+    warnings += [w for w in analysis.warnings if w not in warnings]  # the models' notes (licence profile)
     probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
@@ -427,11 +428,10 @@ def plan(
     )
 
 
-@cache
-def _strategy_model() -> Any:
-    from affectkit.planning.strategy import StrategyModel
+def _strategy_model(licence: str) -> Any:
+    from affectkit.licence import strategy_model
 
-    return StrategyModel()
+    return strategy_model(licence)  # one instance per profile, reused
 
 
 def format_plan(p: ResponsePlan) -> str:

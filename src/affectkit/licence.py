@@ -1,0 +1,180 @@
+"""Licence profiles: which shipped models a call may use, by the licence of the data they were trained on.
+
+Two profiles:
+
+* ``default``: the most accurate models, some of them trained on data for **non-commercial** use only
+  (``conversation-minilm@1`` on DailyDialog, CC BY-NC-SA 4.0; ``strategy-minilm@1`` on ESConv, CC BY-NC 4.0);
+* ``commercial``: only models whose training data permits commercial use: turn emotion in context from
+  ``conversation-edos-minilm@1`` and the next support strategy from ``strategy-edos-minilm@1`` (both trained
+  on EDOS, CC BY 4.0, and GoEmotions, Apache-2.0). No cause data that permits commercial use exists, so
+  causes come from the word-list heuristic ``heuristic-causes@1`` (our own), and every analysis and plan says
+  so with warning ``AK-W011``. The strategy model covers 5 of the 8 ESConv strategies (see its card).
+
+The profile is chosen once, with :func:`configure` (``affectkit.configure(licence="commercial")``), the
+environment variable ``AFFECTKIT_LICENCE`` or the command line's ``--licence``; :func:`configure` wins over
+the environment. Models are picked when a call starts, so a change applies to the next call.
+
+Known gap: the crisis reader ``crisis-use@2`` (``affectkit.risk``) was trained partly on DailyDialog. It is
+kept in the commercial profile, because turning crisis detection off would be worse, and every analysis and
+plan of that profile carries warning ``AK-W012`` until a crisis model without non-commercial data ships.
+
+Example:
+    >>> configure(licence="commercial")
+    'commercial'
+    >>> profile().turn, profile().cause
+    ('conversation-edos-minilm', None)
+    >>> configure(licence=None)  # back to $AFFECTKIT_LICENCE, else the default
+    'default'
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from affectkit.errors import AffectkitError
+
+ENV = "AFFECTKIT_LICENCE"
+LICENCES = ("default", "commercial")
+# Datasets whose licence forbids commercial use (or states none): a model trained on any of them is
+# non-commercial. Matched case-insensitively in model cards and configs by tests/test_licence.py.
+NON_COMMERCIAL_DATA = (
+    "DailyDialog", "ESConv", "RECCON", "EmpatheticDialogues", "NRC", "EPITOME", "CARER", "RAVDESS",
+    "EmotionBench", "LongEmotion", "IEMOCAP",
+)  # fmt: skip
+HEURISTIC_CAUSES = (
+    "AK-W011",
+    "causes come from the word-list heuristic heuristic-causes@1, not a trained model: no cause data that "
+    "permits commercial use exists (licence profile 'commercial')",
+)
+CRISIS_GAP = (
+    "AK-W012",
+    "the crisis reader crisis-use@2 was trained partly on DailyDialog (CC BY-NC-SA 4.0): no crisis model "
+    "trained only on commercially usable data is shipped yet",
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The models of a licence profile: folders under ``affectkit/models`` (``cause=None``: the heuristic)."""
+
+    name: str
+    turn: str
+    cause: str | None
+    strategy: str
+    text: str
+    risk: str
+    notes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The model folders this profile reads (the text model's folder included)."""
+        folders = [self.text.split("@")[0], self.turn, self.strategy, self.risk]
+        if self.cause is not None:
+            folders.append(self.cause)
+        return tuple(dict.fromkeys(folders))
+
+
+PROFILES = {
+    "default": Profile("default", turn="conversation-minilm", cause="conversation-minilm",
+                       strategy="strategy-minilm", text="goemotions-minilm@3", risk="crisis-use"),
+    "commercial": Profile("commercial", turn="conversation-edos-minilm", cause=None,
+                          strategy="strategy-edos-minilm", text="goemotions-minilm@3", risk="crisis-use",
+                          notes=(CRISIS_GAP,)),
+}
+# Models a profile uses although their training data does not allow it (each with its warning above).
+KNOWN_EXCEPTIONS = {"commercial": ("crisis-use",)}
+
+_configured: str | None = None
+
+
+def _check(licence: Any, source: str) -> str:
+    if not isinstance(licence, str) or licence.strip().lower() not in LICENCES:
+        raise AffectkitError("AK-E005", f"unknown licence profile {licence!r} (from {source}); choose one of "
+                             + ", ".join(LICENCES), field="licence")
+    return licence.strip().lower()
+
+
+def configure(licence: str | None = None) -> str:
+    """Choose the licence profile for every later call in this process (``None``: back to
+    ``$AFFECTKIT_LICENCE``, else ``default``); returns the profile now in force. An unknown name is
+    ``AK-E005``.
+
+    Example:
+        >>> configure(licence="Commercial"), current_licence()
+        ('commercial', 'commercial')
+        >>> configure()
+        'default'
+    """
+    global _configured
+    _configured = None if licence is None else _check(licence, "configure()")
+    return current_licence()
+
+
+def current_licence() -> str:
+    """The profile in force: the one given to :func:`configure`, else ``$AFFECTKIT_LICENCE``, else ``default``."""
+    if _configured is not None:
+        return _configured
+    value = os.environ.get(ENV, "").strip()
+    return _check(value, f"${ENV}") if value else "default"
+
+
+def profile(licence: str | None = None) -> Profile:
+    """The :class:`Profile` named ``licence`` (default: the one in force)."""
+    return PROFILES[_check(licence, "licence") if licence is not None else current_licence()]
+
+
+def turn_model(licence: str | None = None) -> Any:
+    """The in-context turn-emotion model of the profile (a
+    :class:`~affectkit.conversation.context.ContextTurnModel` on that profile's heads)."""
+    from affectkit.conversation.context import ContextTurnModel
+
+    return ContextTurnModel(heads=_heads(profile(licence).turn))
+
+
+def cause_model(licence: str | None = None) -> Any:
+    """The cause model of the profile: the trained heads, or the heuristic when the profile has none."""
+    from affectkit.conversation.causes import HeuristicCauseModel
+    from affectkit.conversation.context import TrainedCauseModel
+
+    folder = profile(licence).cause
+    return HeuristicCauseModel() if folder is None else TrainedCauseModel(heads=_heads(folder))
+
+
+def strategy_model(licence: str | None = None) -> Any:
+    """The support-strategy model of the profile (one instance per profile, reused)."""
+    return _strategy(profile(licence).strategy)
+
+
+def profile_warnings(licence: str | None = None, cause_model_id: str | None = None) -> list[tuple[str, str]]:
+    """``(code, message)`` of what a result of this profile must say about its models: the profile's notes,
+    and ``AK-W011`` when causes came from the heuristic under the commercial profile."""
+    current = profile(licence)
+    notes = list(current.notes)
+    if cause_model_id is not None and cause_model_id.startswith("heuristic-causes") and current.cause is None:
+        notes.insert(0, HEURISTIC_CAUSES)
+    return notes
+
+
+_HEADS: dict[str, Any] = {}
+_STRATEGIES: dict[str, Any] = {}
+
+
+def _heads(folder: str) -> Any:
+    from affectkit.conversation.context import shared_heads
+    from affectkit.conversation.onnx_heads import DEFAULT, MODELS_DIR, ONNXHeads
+
+    if folder == DEFAULT:
+        return shared_heads()  # the same instance the models built without a profile use
+    if folder not in _HEADS:
+        _HEADS[folder] = ONNXHeads(MODELS_DIR / folder)
+    return _HEADS[folder]
+
+
+def _strategy(folder: str) -> Any:
+    from affectkit.planning.strategy import MODELS_DIR, StrategyModel
+
+    if folder not in _STRATEGIES:
+        _STRATEGIES[folder] = StrategyModel(MODELS_DIR / folder)
+    return _STRATEGIES[folder]

@@ -1,0 +1,310 @@
+"""Rebuild the heads of the ``commercial`` licence profile: ``conversation-edos-minilm`` and ``strategy-edos-minilm``.
+
+Needs the ``train`` extra. Only data whose licence permits commercial use is read: EDOS's human-labelled
+dialogues (CC BY 4.0) and, for the turn heads, GoEmotions dev (Apache-2.0)::
+
+    python -m affectkit.training.commercial --edos ../shared/data/edos --goemotions ../shared/data/goemotions \\
+        --conversation-out src/affectkit/models/conversation-edos-minilm \\
+        --strategy-out src/affectkit/models/strategy-edos-minilm --cache build/commercial-features.npz
+
+The heads, their features and their training loop are those of the non-commercial heads
+(:mod:`affectkit.training.conversation`, :mod:`affectkit.training.strategy`); only the data differ.
+
+* EDOS labels the last turn of a short movie dialogue; the other turns are its context. Speakers are not
+  given: turns are taken to alternate, the last one's speaker answering the turn before it.
+* Split: :func:`affectkit.datasets.edos_bucket` of the ``DialogID`` (SHA-256, 20 buckets): 0-2 test (never
+  read here), 3-4 dev (model selection, the neutral prior, the debiasing strength), 5-19 train.
+* Labels: the three annotators' answers are mapped (``schemes/edos-41.json``) and a row is kept when at least 2
+  of the 3 mapped answers agree (:func:`affectkit.datasets.edos_label`).
+* ``turn_emotion.onnx`` / ``turn_emotion_nocontext.onnx``: Ekman-7 of the last turn, in context and alone.
+  GoEmotions dev comments whose labels all fall in one Ekman group are added as one-turn dialogues (the text
+  model was trained on GoEmotions train, so its features on train would be too confident).
+* ``tagger.onnx``: the ESConv strategy an agent turn used, from EDOS's response intents (5 of the 8 strategies
+  have an intent that maps to them; the other 3 get probability 0). ``next_strategy.onnx``: the strategy of the
+  last turn from the turns before it, the agent's earlier turns tagged by the tagger as at run time (those
+  turns are never tagger training rows, so no cross-fitting is needed). The prior correction of
+  ``debias=True`` is fitted on EDOS dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.conversation.features import context_row, target_only
+from affectkit.datasets import (
+    EDOS_FILE,
+    EdosDialogue,
+    edos_label,
+    edos_mapping,
+    load_edos,
+    load_goemotions,
+    load_xed_english_ekman,
+    sha256_file,
+)
+from affectkit.planning.metrics import STRATEGIES, strategy_report
+from affectkit.planning.strategy import next_row, tagger_rows
+from affectkit.schemes import load_scheme
+from affectkit.training import require_inputs, require_torch
+from affectkit.training.conversation import EKMAN, best_neutral_offset, export, logits, train_mlp
+from affectkit.training.features_cache import FeatureCache
+from affectkit.training.strategy import softmax
+
+COVERED = [s for s in STRATEGIES if s in set(edos_mapping("esconv-8").values())]
+UNCOVERED_LOGIT = -1e4  # a strategy with no permissive training data: probability 0 after the softmax
+
+
+def speakers_of(dialogue: EdosDialogue) -> list[str]:
+    """Alternating speakers ending with ``"B"`` (the labelled last turn).
+
+    Example:
+        >>> speakers_of(EdosDialogue("1", ["a", "b", "c"], None, ("", "", "")))
+        ['B', 'A', 'B']
+    """
+    n = len(dialogue.turns)
+    return ["AB"[(n - i) % 2] for i in range(n)]
+
+
+def turn_rows(dialogues: Sequence[EdosDialogue], cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
+    """Context features of the last turn of each dialogue with an Ekman label, and the labels."""
+    mapping = edos_mapping("ekman-7")
+    xs, ys = [], []
+    for d in dialogues:
+        label = edos_label(d, mapping)
+        if label is None:
+            continue
+        xs.append(context_row(cache.vectors(d.turns), speakers_of(d), len(d.turns) - 1))
+        ys.append(EKMAN.index(label))
+    return np.stack(xs), np.array(ys)
+
+
+def goemotions_rows(folder: Path, cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
+    """GoEmotions dev comments whose labels all fall in one Ekman-7 group, as one-turn dialogues."""
+    split = load_goemotions(folder, "dev")
+    group = load_scheme("ekman-7").group_of()
+    texts, ys = [], []
+    for text, row in zip(split.texts, split.targets, strict=True):
+        groups = {group[split.labels[k]] for k in np.flatnonzero(row)}
+        if len(groups) == 1:
+            texts.append(text)
+            ys.append(EKMAN.index(groups.pop()))
+    vectors = cache.vectors(texts)
+    return np.stack([context_row(vectors[i : i + 1], ["A"], 0) for i in range(len(texts))]), np.array(ys)
+
+
+def xed_rows(folder: Path, split: str, cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
+    """XED English subtitle lines with one Ekman label, neutral lines included, as one-turn dialogues."""
+    rows = load_xed_english_ekman(folder, split)
+    vectors = cache.vectors([text for text, _ in rows], progress=True)
+    x = np.stack([context_row(vectors[i : i + 1], ["A"], 0) for i in range(len(rows))])
+    return x, np.array([EKMAN.index(label) for _, label in rows])
+
+
+def agent_flags(dialogue: EdosDialogue) -> list[bool]:
+    """Which turns are the agent's: the last (labelled) one and every second turn before it."""
+    n = len(dialogue.turns)
+    return [(n - 1 - i) % 2 == 0 for i in range(n)]
+
+
+def strategy_rows(dialogues: Sequence[EdosDialogue], cache: FeatureCache) -> tuple[list[EdosDialogue], np.ndarray]:
+    """The dialogues whose last turn has a strategy label (mapped from EDOS's intents), and the labels as
+    indices into :data:`COVERED`."""
+    mapping = edos_mapping("esconv-8")
+    kept, ys = [], []
+    for d in dialogues:
+        label = edos_label(d, mapping)
+        if label is not None:
+            kept.append(d)
+            ys.append(COVERED.index(label))
+    cache.vectors([t for d in kept for t in d.turns])
+    return kept, np.array(ys)
+
+
+def pad_to_strategies(torch: Any, model: Any) -> Any:
+    """``model`` (logits over :data:`COVERED`) followed by a fixed linear map onto the 8 ESConv strategies, the
+    strategies not covered getting logit ``UNCOVERED_LOGIT``."""
+    pad = torch.nn.Linear(len(COVERED), len(STRATEGIES))
+    with torch.no_grad():
+        pad.weight.zero_()
+        pad.bias.fill_(UNCOVERED_LOGIT)
+        for k, name in enumerate(COVERED):
+            pad.weight[STRATEGIES.index(name), k] = 1.0
+            pad.bias[STRATEGIES.index(name)] = 0.0
+    return torch.nn.Sequential(model, pad).eval()
+
+
+def covered_macro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
+    return strategy_report([COVERED[k] for k in gold], [COVERED[k] for k in predicted], COVERED).macro_f1
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--edos", type=Path, required=True)
+    parser.add_argument("--goemotions", type=Path, default=None, help="add GoEmotions dev to the turn heads")
+    parser.add_argument("--xed", type=Path, default=None,
+                        help="add XED English lines (neutral ones included) to the turn heads: train part to "
+                        "train, dev part to the dev set")
+    parser.add_argument("--heads", choices=["all", "conversation", "strategy"], default="all")
+    parser.add_argument("--conversation-out", type=Path, required=True)
+    parser.add_argument("--strategy-out", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, default=None, help="feature cache file (under build/)")
+    parser.add_argument("--encoder", default="goemotions-minilm@3", help="recognizer giving utterance vectors")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
+    args = parser.parse_args(argv)
+    require_inputs([("--edos", args.edos / EDOS_FILE)]
+                   + ([("--goemotions", args.goemotions)] if args.goemotions is not None else [])
+                   + ([("--xed", args.xed)] if args.xed is not None else []))
+    torch = require_torch()
+    from affectkit.recognizers import get_recognizer
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    recognizer = get_recognizer(args.encoder)
+    cache = FeatureCache(args.cache, recognizer)
+
+    def cut(dialogues: list[EdosDialogue]) -> list[EdosDialogue]:
+        return dialogues[: args.limit] if args.limit else dialogues
+
+    train, dev = cut(load_edos(args.edos, "train")), cut(load_edos(args.edos, "dev"))
+    cache.vectors([t for d in train + dev for t in d.turns], progress=True)
+    files = {f"edos/{EDOS_FILE}": sha256_file(args.edos / EDOS_FILE)}
+
+    conversation = train_conversation(args, torch, cache, train, dev, dict(files)) if args.heads != "strategy" else {}
+    strategy = train_strategy(args, torch, cache, train, dev, files) if args.heads != "conversation" else {}
+    print(json.dumps({"conversation": conversation.get("dev_metrics"), "strategy": strategy.get("dev_metrics")},
+                     indent=2))
+    return {"conversation": conversation, "strategy": strategy}
+
+
+def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache, train: list[EdosDialogue],
+                       dev: list[EdosDialogue], files: dict[str, str]) -> dict[str, Any]:
+    """The turn heads (see the module docstring); writes them and their config to ``--conversation-out``."""
+    from affectkit.conversation.onnx_heads import ONNXHeads
+
+    sources = ["EDOS CC BY 4.0"]
+    x, y = turn_rows(train, cache)
+    x_dev, y_dev = turn_rows(dev, cache)
+    edos_rows = len(y)
+    if args.goemotions is not None:
+        gx, gy = goemotions_rows(args.goemotions, cache)
+        if args.limit:
+            gx, gy = gx[: args.limit], gy[: args.limit]
+        x, y = np.concatenate([x, gx]), np.concatenate([y, gy])
+        files["goemotions/dev.tsv"] = sha256_file(args.goemotions / "dev.tsv")
+        sources.append("GoEmotions Apache-2.0")
+    if args.xed is not None:
+        for split in ("train", "dev"):
+            xx, xy = xed_rows(args.xed, split, cache)
+            if args.limit:
+                xx, xy = xx[: args.limit], xy[: args.limit]
+            if split == "train":
+                x, y = np.concatenate([x, xx]), np.concatenate([y, xy])
+            else:
+                x_dev, y_dev = np.concatenate([x_dev, xx]), np.concatenate([y_dev, xy])
+        for name in ("en-annotated.tsv", "neu_en.txt"):
+            files[f"xed/{name}"] = sha256_file(args.xed / name)
+        sources.append("XED CC BY 4.0")
+
+    def turn_score(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
+        return best_neutral_offset(np.log(np.clip(softmax(logits(torch, model, xd)), 1e-9, 1)), yd)[1]
+
+    out = args.conversation_out
+    out.mkdir(parents=True, exist_ok=True)
+    conversation: dict[str, Any] = {
+        "name": "conversation-edos-minilm", "version": "1", "encoder": cache.recognizer.model_id, "labels": EKMAN,
+        "licence": f"commercial use permitted (training data: {', '.join(sources)})",
+        "heads": {}, "dev_metrics": {},
+    }
+    for name, features in (("turn_emotion", lambda a: a), ("turn_emotion_nocontext", target_only)):
+        model, _ = train_mlp(torch, features(x), y, features(x_dev), y_dev, len(EKMAN), turn_score, args.seed,
+                             args.epochs)
+        log_probs = np.log(np.clip(softmax(logits(torch, model, features(x_dev))), 1e-9, 1))
+        offset, f1 = best_neutral_offset(log_probs, y_dev)
+        export(torch, model, x.shape[1], out / f"{name}.onnx", "softmax")
+        conversation["heads"][name] = {"file": f"{name}.onnx", "neutral_log_offset": offset}
+        conversation["dev_metrics"][f"{name}_micro_f1_non_neutral"] = round(f1, 4)
+    conversation["training"] = {
+        "seed": args.seed, "epochs": args.epochs, "limit": args.limit, "edos_rows": edos_rows,
+        "other_rows": int(len(y) - edos_rows), "dev_rows": int(len(y_dev)),
+        "split": "edos_bucket(DialogID): SHA-256 of 'edos:'+DialogID mod 20; 0-2 test, 3-4 dev, 5-19 train"
+                 + ("; XED: SHA-256 of the text mod 10, 0-1 test, 2 dev, 3-9 train" if args.xed is not None else ""),
+        "data": dict(files),
+    }
+    (out / "config.json").write_text(json.dumps(conversation, indent=2) + "\n", encoding="utf-8")
+    ONNXHeads(out)  # fails loudly if what was written does not load
+    return conversation
+
+
+def train_strategy(args: argparse.Namespace, torch: Any, cache: FeatureCache, train: list[EdosDialogue],
+                   dev: list[EdosDialogue], files: dict[str, str]) -> dict[str, Any]:
+    """The strategy heads (see the module docstring); writes them and their config to ``--strategy-out``."""
+    from affectkit.planning.debias import PriorDebiaser
+    from affectkit.planning.strategy import StrategyModel
+
+    split = "edos_bucket(DialogID): SHA-256 of 'edos:'+DialogID mod 20; 0-2 test, 3-4 dev, 5-19 train"
+    s_train, sy = strategy_rows(train, cache)
+    s_dev, sy_dev = strategy_rows(dev, cache)
+
+    def tagger_data(dialogues: list[EdosDialogue]) -> np.ndarray:
+        return np.stack([tagger_rows(cache.vectors(d.turns), agent_flags(d))[-1] for d in dialogues])
+
+    def f1_score(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
+        return covered_macro_f1(yd, logits(torch, model, xd).argmax(1))
+
+    x_tag_dev = tagger_data(s_dev)
+    tagger, _ = train_mlp(torch, tagger_data(s_train), sy, x_tag_dev, sy_dev, len(COVERED), f1_score, args.seed,
+                          args.epochs)
+    tagger8 = pad_to_strategies(torch, tagger)
+
+    def next_data(dialogues: list[EdosDialogue]) -> np.ndarray:
+        rows = []
+        for d in dialogues:
+            vectors, agent = cache.vectors(d.turns), agent_flags(d)
+            tags = softmax(logits(torch, tagger8, tagger_rows(vectors, agent)))
+            n = len(d.turns) - 1
+            rows.append(next_row(vectors[:n], agent[:n], tags[:n], d.turns[:n]))
+        return np.stack(rows)
+
+    nx, nx_dev = next_data(s_train), next_data(s_dev)
+    model, _ = train_mlp(torch, nx, sy, nx_dev, sy_dev, len(COVERED), f1_score, args.seed, args.epochs)
+    model8 = pad_to_strategies(torch, model)
+    dev_probabilities = softmax(logits(torch, model8, nx_dev))
+    debiaser = PriorDebiaser(alpha="auto").fit(dev_probabilities, [COVERED[k] for k in sy_dev])
+
+    out = args.strategy_out
+    out.mkdir(parents=True, exist_ok=True)
+    export(torch, tagger8, x_tag_dev.shape[1], out / "tagger.onnx", "softmax")
+    export(torch, model8, nx.shape[1], out / "next_strategy.onnx", "softmax")
+    dev_predicted = np.array([COVERED.index(STRATEGIES[k]) for k in dev_probabilities.argmax(1)])
+    tag_predicted = np.array([COVERED.index(STRATEGIES[k])
+                              for k in logits(torch, tagger8, x_tag_dev).argmax(1)])
+    strategy: dict[str, Any] = {
+        "name": "strategy-edos-minilm", "version": "1", "encoder": cache.recognizer.model_id,
+        "labels": list(STRATEGIES), "covered": COVERED,
+        "licence": "commercial use permitted (training data: EDOS CC BY 4.0)",
+        "heads": {"tagger": {"file": "tagger.onnx"}, "next_strategy": {"file": "next_strategy.onnx"}},
+        "debias": debiaser.to_dict(),
+        "dev_metrics": {
+            "tagger_accuracy": round(float((tag_predicted == sy_dev).mean()), 4),
+            "next_accuracy": round(float((dev_predicted == sy_dev).mean()), 4),
+            "next_macro_f1": round(covered_macro_f1(sy_dev, dev_predicted), 4),
+        },
+        "training": {"seed": args.seed, "epochs": args.epochs, "limit": args.limit, "train_rows": len(sy),
+                     "dev_rows": len(sy_dev), "split": split,
+                     "data": {f"edos/{EDOS_FILE}": files[f"edos/{EDOS_FILE}"]}},
+    }
+    (out / "config.json").write_text(json.dumps(strategy, indent=2) + "\n", encoding="utf-8")
+    StrategyModel(out).sessions_  # noqa: B018 - fails loudly if what was written does not load
+    return strategy
+
+
+if __name__ == "__main__":
+    main()
