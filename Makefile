@@ -39,6 +39,7 @@ benchmark: install-dev
 	$(PY) benchmarks/crisis.py --data $(DATA)
 	$(PY) benchmarks/eq_intensity_speed.py
 	$(PY) benchmarks/streaming_analyze.py --data $(DATA)
+	$(PY) benchmarks/batch.py --data $(DATA)
 
 # Rebuild the shipped models from the datasets (about 3 hours on 2 CPU cores): a V/A/D teacher and its
 # ratings of about 90k unlabelled sentences, the text model, the V/A/D branch distilled from those ratings,
