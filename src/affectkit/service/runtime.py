@@ -237,13 +237,13 @@ class Conversations:
         and plan the agent's next reply. Raises 404 for another key's or a missing conversation."""
         async with self._lock(conversation_id):
             conversation = await asyncio.to_thread(self.store.get_conversation, key_id, conversation_id)
-            if conversation is not None and self.prefetcher is not None:
-                await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
             if conversation is None:
                 raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
             if conversation.turns >= self.max_turns:
                 raise ServiceError(413, "AK-E023", f"the conversation has {conversation.turns} utterances, the "
                                    f"most one may hold (AFFECTKIT_MAX_TURNS)")
+            if self.prefetcher is not None:
+                await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
             tracker = self.trackers.pop(conversation_id, None)
             if tracker is None or len(tracker.turns_) != conversation.turns:
                 rows = await asyncio.to_thread(self.store.utterances, conversation_id)
