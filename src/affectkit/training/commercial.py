@@ -84,8 +84,9 @@ def turn_rows(dialogues: Sequence[EdosDialogue], cache: FeatureCache) -> tuple[n
     return np.stack(xs), np.array(ys)
 
 
-def goemotions_rows(folder: Path, cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
-    """GoEmotions dev comments whose labels all fall in one Ekman-7 group, as one-turn dialogues."""
+def goemotions_rows(folder: Path, cache: FeatureCache, limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """GoEmotions dev comments whose labels all fall in one Ekman-7 group, as one-turn dialogues (the first
+    ``limit`` of them when ``limit`` is not 0)."""
     split = load_goemotions(folder, "dev")
     group = load_scheme("ekman-7").group_of()
     texts, ys = [], []
@@ -94,13 +95,18 @@ def goemotions_rows(folder: Path, cache: FeatureCache) -> tuple[np.ndarray, np.n
         if len(groups) == 1:
             texts.append(text)
             ys.append(EKMAN.index(groups.pop()))
+    if limit:
+        texts, ys = texts[:limit], ys[:limit]
     vectors = cache.vectors(texts)
     return np.stack([context_row(vectors[i : i + 1], ["A"], 0) for i in range(len(texts))]), np.array(ys)
 
 
-def xed_rows(folder: Path, split: str, cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
-    """XED English subtitle lines with one Ekman label, neutral lines included, as one-turn dialogues."""
+def xed_rows(folder: Path, split: str, cache: FeatureCache, limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """XED English subtitle lines with one Ekman label, neutral lines included, as one-turn dialogues (every
+    ``len // limit``-th line when ``limit`` is not 0, so that a smoke test sees every label)."""
     rows = load_xed_english_ekman(folder, split)
+    if limit:
+        rows = rows[:: max(1, len(rows) // limit)][:limit]
     vectors = cache.vectors([text for text, _ in rows], progress=True)
     x = np.stack([context_row(vectors[i : i + 1], ["A"], 0) for i in range(len(rows))])
     return x, np.array([EKMAN.index(label) for _, label in rows])
@@ -194,17 +200,13 @@ def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache
     x_dev, y_dev = turn_rows(dev, cache)
     edos_rows = len(y)
     if args.goemotions is not None:
-        gx, gy = goemotions_rows(args.goemotions, cache)
-        if args.limit:
-            gx, gy = gx[: args.limit], gy[: args.limit]
+        gx, gy = goemotions_rows(args.goemotions, cache, args.limit)
         x, y = np.concatenate([x, gx]), np.concatenate([y, gy])
         files["goemotions/dev.tsv"] = sha256_file(args.goemotions / "dev.tsv")
         sources.append("GoEmotions Apache-2.0")
     if args.xed is not None:
         for split in ("train", "dev"):
-            xx, xy = xed_rows(args.xed, split, cache)
-            if args.limit:
-                xx, xy = xx[: args.limit], xy[: args.limit]
+            xx, xy = xed_rows(args.xed, split, cache, args.limit)
             if split == "train":
                 x, y = np.concatenate([x, xx]), np.concatenate([y, xy])
             else:

@@ -1,0 +1,78 @@
+"""Training of the commercial profile's heads (affectkit.training.commercial) and its feature cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from affectkit import licence
+from affectkit.planning.metrics import STRATEGIES
+
+
+def test_cached_features_are_the_run_time_vectors(tmp_path: Path) -> None:
+    from affectkit.conversation.context import UtteranceEncoder
+    from affectkit.recognizers import get_recognizer
+    from affectkit.training.features_cache import FeatureCache
+
+    texts = ["I can't believe you did that!", "Thanks, that helps a lot."]
+    path = tmp_path / "cache.npz"
+    cached = FeatureCache(path, get_recognizer("goemotions-minilm@3")).vectors(texts)
+    live = np.stack([UtteranceEncoder().encode(t)[0] for t in texts])
+    assert np.array_equal(cached, live)
+    reloaded = FeatureCache(path, get_recognizer("goemotions-minilm@3"))
+    assert np.array_equal(reloaded.vectors(texts), live)
+
+    class Other:  # a cache made with another recognizer is ignored
+        model_id = "other@1"
+
+    assert FeatureCache(path, Other()).rows == {}
+
+
+def test_uncovered_strategies_get_probability_zero() -> None:
+    torch = pytest.importorskip("torch")
+    from affectkit.training.commercial import COVERED, pad_to_strategies
+
+    assert COVERED == ["Question", "Reflection of feelings", "Affirmation and Reassurance", "Providing Suggestions",
+                       "Others"]
+    inner = torch.nn.Linear(3, len(COVERED))
+    logits = pad_to_strategies(torch, inner)(torch.randn(4, 3))
+    probabilities = torch.softmax(logits, dim=-1).detach().numpy()
+    for k, name in enumerate(STRATEGIES):
+        if name in COVERED:
+            assert (probabilities[:, k] > 0).all()
+        else:
+            assert (probabilities[:, k] == 0).all()
+    direct = torch.softmax(inner(torch.ones(1, 3)), dim=-1).detach().numpy()[0]
+    padded = torch.softmax(pad_to_strategies(torch, inner)(torch.ones(1, 3)), -1).detach().numpy()[0]
+    assert np.allclose(padded[[STRATEGIES.index(c) for c in COVERED]], direct, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_commercial_training_smoke(tmp_path: Path, data_dir: Path) -> None:
+    pytest.importorskip("torch")
+    from affectkit.conversation.features import CONTEXT_DIM
+    from affectkit.conversation.onnx_heads import ONNXHeads
+    from affectkit.planning.strategy import StrategyModel
+    from affectkit.training import commercial
+    from affectkit.types import Utterance
+
+    conversation_out, strategy_out = tmp_path / "conversation", tmp_path / "strategy"
+    result = commercial.main([
+        "--edos", str(data_dir / "edos"), "--xed", str(data_dir / "xed"), "--goemotions", str(data_dir / "goemotions"),
+        "--conversation-out", str(conversation_out), "--strategy-out", str(strategy_out),
+        "--cache", str(tmp_path / "cache.npz"), "--limit", "150", "--epochs", "1"])
+    assert set(result["conversation"]["heads"]) == {"turn_emotion", "turn_emotion_nocontext"}
+    assert ONNXHeads(conversation_out).turn_emotion(np.zeros((2, CONTEXT_DIM), dtype=np.float32)).shape == (2, 7)
+    assert sorted(result["conversation"]["training"]["data"]) == [
+        "edos/mturk_groundtruth_9k.csv", "goemotions/dev.tsv", "xed/en-annotated.tsv", "xed/neu_en.txt"]
+    for folder in (conversation_out, strategy_out):
+        text = (folder / "config.json").read_text(encoding="utf-8").lower()
+        assert not [name for name in licence.NON_COMMERCIAL_DATA if name.lower() in text]
+    probabilities = StrategyModel(strategy_out).predict(
+        [Utterance(speaker="user", text="I lost my job and I don't know what to do.")], debias=True)
+    assert list(probabilities) == list(STRATEGIES)
+    assert probabilities["Self-disclosure"] == probabilities["Information"] == 0.0
+    assert json.loads((strategy_out / "config.json").read_text(encoding="utf-8"))["covered"] == commercial.COVERED
