@@ -138,3 +138,16 @@ def test_cli_licence_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         assert cli_main(argv) == 0
         out = json.loads(capsys.readouterr().out)
         assert out["cause_model"] == "heuristic-causes@1" and out["licence"] == "commercial"
+
+
+def test_licence_field_names_the_models_used_not_the_profile_in_force() -> None:
+    from affectkit.conversation import ConversationTracker
+    from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
+
+    affectkit.configure(licence="commercial")
+    tracker = ConversationTracker(turn_model=ContextTurnModel(), cause_model=TrainedCauseModel())
+    tracker.add({"speaker": "Sam", "text": "I lost my keys again."})
+    result = tracker.result()
+    assert result.licence == "default" and result.cause_model.startswith("conversation-minilm")
+    assert [w.code for w in result.warnings] == ["AK-W013"]  # said, never silent
+    assert licence.profile_of(licence.turn_model().model_id, licence.cause_model().model_id) == "commercial"

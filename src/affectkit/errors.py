@@ -41,6 +41,7 @@
 | AK-W010 | warning | standard input looked like JSONL and was read as JSONL (`--input-format txt` reads raw lines) |
 | AK-W011 | warning | licence `commercial`: causes come from a word-list heuristic (no permissive cause data exists) |
 | AK-W012 | warning | licence `commercial`: the crisis reader was trained partly on non-commercial data (DailyDialog) |
+| AK-W013 | warning | licence `commercial` is in force, but the models given explicitly are the non-commercial ones |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

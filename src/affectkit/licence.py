@@ -54,6 +54,12 @@ CRISIS_GAP = (
     "trained only on commercially usable data is shipped yet",
 )
 
+NOT_COMMERCIAL = (
+    "AK-W013",
+    "licence profile 'commercial' is in force, but this result comes from models given explicitly that are not "
+    "its own: they were trained on non-commercial data",
+)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -147,13 +153,40 @@ def strategy_model(licence: str | None = None) -> Any:
     return _strategy(profile(licence).strategy)
 
 
-def profile_warnings(licence: str | None = None, cause_model_id: str | None = None) -> list[tuple[str, str]]:
-    """``(code, message)`` of what a result of this profile must say about its models: the profile's notes,
-    and ``AK-W011`` when causes came from the heuristic under the commercial profile."""
+def profile_of(turn_model_id: str, cause_model_id: str) -> str:
+    """The profile whose models these are: ``commercial`` only when both the turn model and the cause model are
+    the commercial profile's, else ``default`` (models given explicitly are judged by what they are, not by the
+    profile in force).
+
+    Example:
+        >>> profile_of("conversation-edos-minilm@1+goemotions-minilm@3", "heuristic-causes@1")
+        'commercial'
+        >>> profile_of("conversation-minilm@1+goemotions-minilm@3", "heuristic-causes@1")
+        'default'
+    """
+    commercial = PROFILES["commercial"]
+    turn_ok = turn_model_id.split("@")[0] == commercial.turn
+    cause_ok = (cause_model_id.startswith("heuristic-causes@") if commercial.cause is None
+                else cause_model_id.split("@")[0] == commercial.cause)
+    return "commercial" if turn_ok and cause_ok else "default"
+
+
+def profile_warnings(licence: str | None = None, cause_model_id: str | None = None,
+                     in_force: str | None = None) -> list[tuple[str, str]]:
+    """``(code, message)`` of what a result made with the models of profile ``licence`` must say about them: the
+    profile's notes, ``AK-W011`` when causes came from the heuristic under the commercial profile, and
+    ``AK-W013`` when the profile ``in_force`` is ``commercial`` but the models used are not its own.
+
+    Example:
+        >>> [code for code, _ in profile_warnings("default", "conversation-minilm@1:cause", in_force="commercial")]
+        ['AK-W013']
+    """
     current = profile(licence)
     notes = list(current.notes)
     if cause_model_id is not None and cause_model_id.startswith("heuristic-causes") and current.cause is None:
         notes.insert(0, HEURISTIC_CAUSES)
+    if in_force == "commercial" and current.name != "commercial":
+        notes.append(NOT_COMMERCIAL)
     return notes
 
 

@@ -168,7 +168,8 @@ class ConversationTracker:
         return turn, track, shifts, flags
 
     def result(self) -> ConversationAnalysis:
-        """The analysis of every turn added so far."""
+        """The analysis of every turn added so far; ``licence`` names the profile of the models actually used."""
+        used = licence.profile_of(self.turn_model_.model_id, self.cause_model_.model_id)
         return ConversationAnalysis(
             id=self.conversation_id,
             turns=list(self.turns_),
@@ -178,9 +179,9 @@ class ConversationTracker:
             model=self.turn_model_.model_id,
             cause_model=self.cause_model_.model_id,
             notice=RISK_NOTICE,
-            licence=self.licence_,
+            licence=used,
             warnings=[AnalysisWarning(code=code, message=message)
-                      for code, message in licence.profile_warnings(self.licence_, self.cause_model_.model_id)],
+                      for code, message in licence.profile_warnings(used, self.cause_model_.model_id, self.licence_)],
         )
 
 
