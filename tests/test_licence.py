@@ -151,3 +151,11 @@ def test_licence_field_names_the_models_used_not_the_profile_in_force() -> None:
     assert result.licence == "default" and result.cause_model.startswith("conversation-minilm")
     assert [w.code for w in result.warnings] == ["AK-W013"]  # said, never silent
     assert licence.profile_of(licence.turn_model().model_id, licence.cause_model().model_id) == "commercial"
+
+
+def test_plan_follows_the_profile_in_force_even_with_a_default_analysis() -> None:
+    default = affectkit.analyze_conversation(CHAT)
+    affectkit.configure(licence="commercial")
+    p = affectkit.plan(CHAT, analysis=default)
+    assert p.strategy.model.startswith("strategy-edos-minilm@")
+    assert "AK-W013" in [w.code for w in p.warnings]

@@ -367,8 +367,9 @@ def plan(
         raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
                              f"{len(conversation.utterances)} utterances", field="analysis")
     user = _user_state(analysis, agent)
-    model = _strategy_model(analysis.licence)
+    model = _strategy_model()  # the licence profile in force (an analysis given may say otherwise: AK-W013)
     warnings += [w for w in analysis.warnings if w not in warnings]  # the models' notes (licence profile)
+    warnings += _licence_mismatch(analysis, warnings)
     probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
@@ -428,10 +429,20 @@ def plan(
     )
 
 
-def _strategy_model(licence: str) -> Any:
+def _licence_mismatch(analysis: ConversationAnalysis, warnings: list[AnalysisWarning]) -> list[AnalysisWarning]:
+    """``AK-W013`` when the commercial profile is in force but the analysis given was made with other models."""
+    from affectkit.licence import NOT_COMMERCIAL, current_licence
+
+    code, message = NOT_COMMERCIAL
+    if current_licence() != "commercial" or analysis.licence == "commercial" or any(w.code == code for w in warnings):
+        return []
+    return [AnalysisWarning(code=code, message=message)]
+
+
+def _strategy_model() -> Any:
     from affectkit.licence import strategy_model
 
-    return strategy_model(licence)  # one instance per profile, reused
+    return strategy_model()  # of the licence profile in force; one instance per profile, reused
 
 
 def format_plan(p: ResponsePlan) -> str:
