@@ -29,6 +29,7 @@
 | AK-E025 | error   | service: the request conflicts with another one (two utterances appended at once) |
 | AK-E026 | error   | service: not ready, or a feature that is not configured (an LLM backend for `/v1/respond`) |
 | AK-E027 | error   | service: an unexpected internal error (the log holds the details, the answer does not) |
+| AK-E028 | error   | batch: the Ray cluster cannot be reached or started (`--address`, `--engine ray`) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (digits, punctuation, or emoji and symbols the recognizer cannot read) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |

@@ -161,3 +161,14 @@ def test_bad_settings_are_coded() -> None:
         run("in.csv", "out.parquet", conversation=True)
     with pytest.raises(AffectkitError, match="AK-E003 unknown engine"):
         run("in.csv", "out.parquet", engine="spark")
+
+
+def test_an_unreachable_ray_cluster_exits_2_at_once(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("ray")
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": "hello"}])
+    started = time.monotonic()
+    assert main(["batch", str(source), str(tmp_path / "out.parquet"), "--engine", "ray", "--address",
+                 "127.0.0.1:1"]) == 2
+    assert capsys.readouterr().err == ("affectkit: AK-E028 cannot reach the Ray cluster at '127.0.0.1:1' "
+                                       "(connection refused)\n")
+    assert time.monotonic() - started < 30

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from affectkit.errors import missing_extra
+from affectkit.errors import AffectkitError, missing_extra
 from affectkit.recognizers import DEFAULT
 
 if TYPE_CHECKING:
@@ -129,6 +129,26 @@ class _PartActor:
         return out
 
 
+def _check_reachable(address: str) -> None:
+    """Fail fast (AK-E028) on a ``host:port`` address that nothing answers on: Ray itself retries for minutes.
+
+    Example:
+        >>> _check_reachable("127.0.0.1:1")
+        Traceback (most recent call last):
+        affectkit.errors.AffectkitError: AK-E028 cannot reach the Ray cluster at '127.0.0.1:1' (connection refused)
+    """
+    import socket
+
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():  # "auto", or a form Ray resolves itself
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as error:
+        reason = "connection refused" if isinstance(error, ConnectionRefusedError) else str(error) or "no answer"
+        raise AffectkitError("AK-E028", f"cannot reach the Ray cluster at {address!r} ({reason})") from None
+
+
 def run_parts(work: Path, todo: Iterable[int], bar: Progress, *, workers: int | None, threads: int | None,
               address: str | None) -> None:
     """Analyse the parts ``todo`` of the run in ``work`` on Ray Data: one actor per ``threads`` CPUs (default
@@ -145,9 +165,16 @@ def run_parts(work: Path, todo: Iterable[int], bar: Progress, *, workers: int | 
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
     started = not ray.is_initialized()
+    if started and address:
+        _check_reachable(address)
     if started:
-        ray.init(address=address, num_cpus=None if address else (workers or os.cpu_count() or 1),
-                 include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+        try:
+            ray.init(address=address, num_cpus=None if address else (workers or os.cpu_count() or 1),
+                     include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+        except (ConnectionError, RuntimeError, ValueError, TimeoutError) as error:
+            where = f"at {address!r}" if address else "on this machine"
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise AffectkitError("AK-E028", f"cannot reach or start the Ray cluster {where} ({first})") from None
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
