@@ -15,7 +15,8 @@
   the XED subtitle lines hashed to its test fifth (de, es, fr, it, pt, ru, zh) that raise a crisis flag;
 * **public safety sets**: OpenAI's moderation set (recall on its 51 self-harm texts; flag rate on texts
   with no category) and XSTest (flag rate on its safe prompts: homonyms, figurative language, safe contexts);
-* **cost**: risk detection per turn (uncached, distinct chat messages, one at a time) p50 / p95.
+* **cost**: risk detection per turn (uncached, distinct chat messages, one at a time) p50 / p95, in wall-clock
+  time and in this process's CPU time (which other load on the machine disturbs less).
 
 Prints tables and writes ``benchmarks/results/crisis.json``.
 """
@@ -165,14 +166,17 @@ def public_sets(detector: RiskDetector, data: Path) -> dict[str, Any]:
 def latency(texts: list[str]) -> dict[str, float]:
     detector = RiskDetector(cache_size=0)
     detector.read(["warm up the encoder and the rules"])
-    times = []
+    times, cpu = [], []
     for text in texts:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         detector.read_one(text)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)  # this process's CPU: less sensitive to other load
     times.sort()
+    cpu.sort()
     return {"turns": len(times), "p50_ms": round(statistics.median(times), 2),
-            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2)}  # fmt: skip
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2), "cpu_p50_ms": round(statistics.median(cpu), 2),
+            "cpu_p95_ms": round(cpu[int(0.95 * (len(cpu) - 1))], 2)}  # fmt: skip
 
 
 def main() -> None:

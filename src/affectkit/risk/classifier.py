@@ -1,21 +1,25 @@
-"""The learned part of risk detection: a small ensemble of MLPs over multilingual sentence embeddings.
+"""The learned part of risk detection: an ensemble of crisis heads over USE multilingual v3, read token by token.
 
-``models/crisis-use/`` holds the weights (``classifier.npz``), the labels, the calibration and the decision
-thresholds (``config.json``) and the model card; ``affectkit.training.crisis`` rebuilds them. Each kind
-(``suicidal_ideation``, ``self_harm``, ``harm_to_others``, ``abuse``, ``third_party_risk``) has its own
-sigmoid output, and so has ``crisis`` (any kind: the detection decision); the ensemble's mean logit goes through
-a per-output Platt calibration fitted on the dev split, so a score of 0.8 means that about 8 in 10 dev messages
-with that score carried the label.
+``models/crisis-use/`` holds the learned weights (``network.npz``, read by :class:`~affectkit.risk.network.
+CrisisNetwork`), the labels, the calibration and the decision thresholds (``config.json``) and the model card;
+``affectkit.training.crisis`` rebuilds them. Each kind (``suicidal_ideation``, ``self_harm``, ``harm_to_others``,
+``abuse``, ``third_party_risk``) has its own sigmoid output, and so has ``crisis`` (any kind: the detection
+decision); the ensemble's mean logit goes through a per-output Platt calibration fitted on the dev split, so a
+score of 0.8 means that about 8 in 10 dev messages with that score carried the label. Every text is read alone,
+so its scores never depend on the texts read with it.
 
 Example:
     >>> classifier = CrisisClassifier()
     >>> classifier.kinds[:2], classifier.model_id
-    (('suicidal_ideation', 'self_harm'), 'crisis-use@2')
+    (('suicidal_ideation', 'self_harm'), 'crisis-use@3')
+    >>> classifier.predict_proba(["I don't want to live anymore"]).shape
+    (1, 6)
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,12 +27,13 @@ from typing import Any
 import numpy as np
 
 from affectkit.errors import AffectkitError
+from affectkit.risk.network import CrisisNetwork
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "crisis-use"
 
 
 class CrisisClassifier:
-    """Calibrated per-label crisis probabilities for rows of sentence embeddings."""
+    """Calibrated per-label crisis probabilities of texts."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else MODEL_DIR
@@ -55,26 +60,23 @@ class CrisisClassifier:
         return f"{self.config['name']}@{self.config['version']}"
 
     @cached_property
-    def _weights(self) -> dict[str, np.ndarray]:
-        weights_path = self.path / "classifier.npz"
-        if not weights_path.is_file():
-            raise AffectkitError("AK-E007", f"no crisis model weights at {weights_path}")
-        with np.load(weights_path) as data:
-            return {key: data[key].astype(np.float32) for key in data.files}
+    def network_(self) -> CrisisNetwork:
+        return CrisisNetwork.load(self.path / "network.npz")
 
-    def logits(self, embeddings: np.ndarray) -> np.ndarray:
-        """The ensemble's mean logit per row and label, before calibration."""
-        w = self._weights
-        hidden = np.maximum(np.einsum("nd,edh->enh", embeddings, w["w1"]) + w["b1"][:, None, :], 0.0)
-        out = np.einsum("enh,ehk->enk", hidden, w["w2"]) + w["b2"][:, None, :]
-        mean: np.ndarray = out.mean(axis=0)
-        return mean
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """The ensemble's mean logit per text and label, before calibration; each text is read alone."""
+        if not texts:
+            return np.zeros((0, len(self.outputs)), dtype=np.float32)
+        return np.stack([self.network_.logits(text) for text in texts])
 
-    def predict_proba(self, embeddings: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities, shape ``(rows, len(outputs))``."""
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated probabilities, shape ``(len(texts), len(outputs))``."""
+        return self.calibrate(self.logits(texts))
+
+    def calibrate(self, logits: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from :meth:`logits`."""
         calibration = self.config["calibration"]
         a = np.asarray(calibration["a"], dtype=np.float32)
         b = np.asarray(calibration["b"], dtype=np.float32)
-        z = a * self.logits(embeddings) + b
-        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-(a * logits + b)))
         return probabilities

@@ -4,8 +4,9 @@
 a severity, the language and where it came from:
 
 * **the classifier** (:class:`~affectkit.risk.classifier.CrisisClassifier`): calibrated probabilities of a
-  crisis and of each kind from the multilingual sentence embedding of the whole message (the evidence of a
-  flagged message with several sentences is the sentence that scores highest on its own). It learned from
+  crisis and of each kind for the whole message, from its multilingual sentence embedding and the strongest
+  evidence among its tokens (the evidence of a flagged message with several sentences is the sentence that
+  scores highest on its own). It learned from
   labelled chat messages in eight languages, hard negatives included: negation, hyperbole and idioms, talk
   *about* the topic, the past and recovered, technical senses and ordinary distress;
 * **high-precision rules** (``risk/rules/<language>.json``, run by :mod:`affectkit.rules`): explicit
@@ -50,7 +51,6 @@ import numpy as np
 
 from affectkit.recognizers.base import check_texts
 from affectkit.risk.classifier import CrisisClassifier
-from affectkit.risk.encoder import SentenceEncoder
 from affectkit.risk.language import risk_language
 from affectkit.rules.engine import GroupProperties, RuleBook, joking, language_codes, sentence_spans
 
@@ -118,20 +118,14 @@ class RiskDetector:
     """Reads crisis language in messages (see the module docstring). Results are cached per text
     (``cache_size`` entries, 0 for none), so the planner and the reply check never read a turn twice."""
 
-    def __init__(self, model_path: Path | None = None, encoder: SentenceEncoder | None = None,
-                 cache_size: int = 4096) -> None:  # fmt: skip
+    def __init__(self, model_path: Path | None = None, cache_size: int = 4096) -> None:
         self.model_path = model_path
-        self.encoder = encoder
         self.cache_size = cache_size
         self._cache: OrderedDict[str, RiskReading] = OrderedDict()
 
     @cached_property
     def classifier_(self) -> CrisisClassifier:
         return CrisisClassifier(self.model_path)
-
-    @cached_property
-    def encoder_(self) -> SentenceEncoder:
-        return self.encoder if self.encoder is not None else SentenceEncoder()
 
     @cached_property
     def rules_(self) -> RuleBook:
@@ -156,9 +150,10 @@ class RiskDetector:
         return self.read([text])[0]
 
     def read(self, texts: Sequence[str]) -> list[RiskReading]:
-        """One reading per text, in input order. Every new text is embedded in one batch; the sentences of texts
-        that are flagged or hold a rule match, when they have several, in a second one (for the evidence, and so
-        that a rule in one sentence of a long message is weighed by that sentence's score)."""
+        """One reading per text, in input order. Every new text is read alone (its reading never depends on the
+        other texts); so are the sentences of texts that are flagged or hold a rule match, when they have several
+        (for the evidence, and so that a rule in one sentence of a long message is weighed by that sentence's
+        score)."""
         texts = check_texts(texts)
         found: dict[str, RiskReading] = {}
         for text in texts:
@@ -167,13 +162,13 @@ class RiskDetector:
                 self._cache.move_to_end(text)
         todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
-            scores = self.classifier_.predict_proba(self.encoder_.encode(todo))
+            scores = self.classifier_.predict_proba(todo)
             threshold = self.classifier_.config["threshold"]
             languages = {t: risk_language(t, self.languages) for t in todo}
             hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
             split = {t: _sentences(t) for t, row in zip(todo, scores, strict=True) if row[-1] >= threshold or hits[t]}
             pieces = [(t, span) for t, spans in split.items() if len(spans) > 1 for span in spans]
-            piece_scores = self.classifier_.predict_proba(self.encoder_.encode([t[s:e] for t, (s, e) in pieces]))
+            piece_scores = self.classifier_.predict_proba([t[s:e] for t, (s, e) in pieces])
             by_text: dict[str, list[tuple[tuple[int, int], float]]] = {}
             for (text, span), row in zip(pieces, piece_scores, strict=True):
                 by_text.setdefault(text, []).append((span, float(row[-1])))

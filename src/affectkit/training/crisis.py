@@ -3,11 +3,11 @@
     python -m affectkit.training.crisis --crisis data/crisis --data ../shared/data \\
         --out src/affectkit/models/crisis-use
 
-Inputs, all embedded with the multilingual sentence encoder exactly as at run time
-(:class:`affectkit.risk.encoder.SentenceEncoder`):
+Inputs, all read by the run-time network's own frozen encoder (:class:`affectkit.risk.network.FrozenEncoder`:
+USE multilingual v3 token features, which :mod:`affectkit.training.crisis_network` keeps in a cache file):
 
 * affectkit's own labelled crisis messages, ``data/crisis/train.jsonl`` (training) and ``dev.jsonl``
-  (early stopping, calibration and the decision threshold); ``split`` makes them from ``data/crisis/written``;
+  (calibration and the decision threshold); ``split`` makes them from ``data/crisis/written``;
 * ordinary text as negatives: a sample of GoEmotions train (Reddit comments, Apache-2.0), every DailyDialog
   validation utterance (CC BY-NC-SA 4.0), and in the other languages samples of BRIGHTER track A train
   (SemEval-2025 task 11 posts in de, es, pt, ru, zh; CC BY 4.0) and of XED's subtitle projections (de, es, fr, it,
@@ -15,13 +15,18 @@ Inputs, all embedded with the multilingual sentence encoder exactly as at run ti
 * Multilingual HateCheck (CC BY 4.0, 10 languages): its threats of violence as ``harm_to_others``, a sample of
   its other cases (hateful but no threat, negated or quoted threats, neutral mentions) as negatives.
 
-The model is an ensemble of ``MEMBERS`` one-hidden-layer MLPs (scikit-learn) with a sigmoid output per kind and
-one for ``crisis`` (any kind); each output's mean logit is calibrated by Platt scaling on dev. The decision
-threshold on the calibrated ``crisis`` score is then chosen with the full detector, rules included, on dev: the
-highest threshold that keeps dev recall at ``TARGET_RECALL`` (recall comes first: a missed crisis costs more than
-a false alarm); the dev false-positive rate and the GoEmotions dev flag rate at it are written to the config
+The model is an ensemble of ``MEMBERS`` crisis networks (:mod:`affectkit.risk.network`: the sentence vector and
+the max over the tokens of a learned projection of their features, a sigmoid output per kind and one for
+``crisis``, any kind), each trained with its own seed for a fixed number of epochs (no early stopping on dev);
+each output's mean logit is calibrated by Platt scaling on dev. The decision threshold on the calibrated
+``crisis`` score is then chosen with the full detector, rules included, on dev: the highest threshold that keeps
+dev recall at ``TARGET_RECALL`` (recall comes first: a missed crisis costs more than a false alarm); the dev
+false-positive rate and the GoEmotions dev flag rate at it are written to the config
 (``python -m affectkit.training.crisis threshold`` redoes only this step).
-No test file is read here.
+
+``--exclude FILE ...`` leaves out of train and dev every message whose text occurs in those files: with
+``data/crisis/written/*_r2.jsonl`` it builds a model of round 1 alone, whose figures on round 2
+(``benchmarks/crisis_dev.py``) show how it reads writers it never saw. No test file is read here.
 """
 
 from __future__ import annotations
@@ -53,18 +58,15 @@ from affectkit.datasets import (
 from affectkit.errors import AffectkitError
 from affectkit.training import require_inputs
 
-MODEL_VERSION = 2  # 2: round-2 messages and ordinary text beyond English
+MODEL_VERSION = 3  # 3: the token-evidence network (2: round-2 messages and ordinary text beyond English)
 KINDS = CRISIS_LABELS[:-1]
 OUTPUTS = (*KINDS, "crisis")
 MEMBERS = 3
-HIDDEN = 256
-EPOCHS = 40  # few passes and a strong L2 penalty: more overfit members ranked dev worse
-ALPHA = 0.01
 GOEMOTIONS_NEGATIVES = 8000
 HATECHECK_THREATS_PER_LANGUAGE = 40
 HATECHECK_NEGATIVES_PER_LANGUAGE = 150
 OTHER_LANGUAGE_NEGATIVES = 1000  # per language and set (BRIGHTER, XED): ordinary text beyond English
-WRITTEN_WEIGHT = 2  # our own messages count twice: they carry the hard cases the public sets lack
+WRITTEN_WEIGHT = 2  # our own messages weigh twice in the loss: they carry the hard cases the public sets lack
 TARGET_RECALL = 0.95
 HIGH_SEVERITY_SCORE = 0.9
 RULE_FLOOR = 0.03  # a rule counts only when the classifier sees at least this much of a crisis
@@ -72,11 +74,12 @@ DEV_SHARE = 0.2
 HATECHECK_THREATS = ("threat_dir_h", "threat_norm_h")
 
 
-def require_sklearn() -> None:
+def require_training_extra() -> None:
     try:
         import sklearn  # noqa: F401
+        import torch  # noqa: F401
     except ImportError:
-        raise SystemExit("training needs the 'train' extra: pip install 'affectkit[train]' (scikit-learn)") from None
+        raise SystemExit("training needs the 'train' extra: pip install 'affectkit[train]'") from None
 
 
 def split(written: Path, out: Path) -> None:
@@ -102,32 +105,6 @@ def targets(labels: Sequence[str]) -> np.ndarray:
             y[row, KINDS.index(label)] = 1.0
             y[row, -1] = 1.0
     return y
-
-
-class EmbeddingCache:
-    """Embeddings by text, kept in an ``.npz`` file so that a rerun embeds only new texts."""
-
-    def __init__(self, path: Path) -> None:
-        from affectkit.risk.encoder import SentenceEncoder
-
-        self.path = path
-        self.encoder = SentenceEncoder(threads=2)
-        self.vectors: dict[str, np.ndarray] = {}
-        if path.is_file():
-            with np.load(path, allow_pickle=False) as data:
-                self.vectors = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
-
-    def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self.vectors})
-        for start in range(0, len(missing), 512):
-            chunk = missing[start : start + 512]
-            self.vectors.update(zip(chunk, self.encoder.encode(chunk), strict=True))
-            print(f"  embedded {min(start + 512, len(missing))}/{len(missing)}", flush=True)
-        if missing:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            keys = list(self.vectors)
-            np.savez(self.path, texts=np.array(keys), vectors=np.stack([self.vectors[k] for k in keys]))
-        return np.stack([self.vectors[t] for t in texts]) if texts else np.zeros((0, 512), np.float32)
 
 
 def other_language_negatives(data: Path, seed: int) -> list[str]:
@@ -165,16 +142,6 @@ def public_examples(data: Path, seed: int) -> tuple[list[str], list[str]]:
             texts.append(text)
             labels.append("none")
     return texts, labels
-
-
-def train_member(x: np.ndarray, y: np.ndarray, seed: int) -> dict[str, np.ndarray]:
-    """One multi-label MLP member (scikit-learn, one ReLU hidden layer, a sigmoid output per kind)."""
-    from sklearn.neural_network import MLPClassifier
-
-    model = MLPClassifier((HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, random_state=seed)
-    model.fit(x, y)
-    print(f"  member {seed}: final training loss {model.loss_:.4f}", flush=True)
-    return {"w1": model.coefs_[0], "b1": model.intercepts_[0], "w2": model.coefs_[1], "b2": model.intercepts_[1]}
 
 
 def platt(logit: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
@@ -222,7 +189,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--crisis", type=Path, default=Path("data/crisis"))
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("src/affectkit/models/crisis-use"))
-    parser.add_argument("--cache", type=Path, default=Path("build/crisis-embeddings.npz"))
+    parser.add_argument("--cache", type=Path, default=Path("build/crisis-token-features.npz"),
+                        help="the token-feature cache (about 2.5 GB; a rerun computes only new texts)")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[],
+                        help="leave out of train and dev every message whose text occurs in these files")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
     if args.command == "split":
@@ -233,28 +203,36 @@ def main(argv: Sequence[str] | None = None) -> None:
                      ("--data", args.data / "goemotions"), ("--data", args.data / "dailydialog"),
                      ("--data", args.data / "semeval2025_task11_brighter"), ("--data", args.data / "xed"),
                      ("--data", args.data / "safety" / "multilingual_hatecheck")])  # fmt: skip
-    require_sklearn()
+    require_training_extra()
     if args.command == "threshold":
         write_threshold(args.out, load_crisis_messages(args.crisis / "dev.jsonl"), args.data)
         return
-    embed = EmbeddingCache(args.cache)
+    from affectkit.training.crisis_network import EPOCHS, TokenFeatureCache, train_member
+
     train = load_crisis_messages(args.crisis / "train.jsonl")
     dev = load_crisis_messages(args.crisis / "dev.jsonl")
+    if args.exclude:
+        excluded = {m.text for path in args.exclude for m in load_crisis_messages(path)}
+        train = [m for m in train if m.text not in excluded]
+        dev = [m for m in dev if m.text not in excluded]
     public_texts, public_labels = public_examples(args.data, args.seed)
-    texts = [m.text for m in train] * WRITTEN_WEIGHT + public_texts
-    labels = [m.label for m in train] * WRITTEN_WEIGHT + public_labels
-    print(f"embedding {len(texts)} training and {len(dev)} dev texts")
-    x, y = embed(texts), targets(labels)
-    x_dev, y_dev = embed([m.text for m in dev]), targets([m.label for m in dev])
-    members = [train_member(x, y, args.seed + i) for i in range(MEMBERS)]
-    stacked = {key: np.stack([m[key] for m in members]).astype(np.float32) for key in members[0]}
+    texts = [m.text for m in train] + public_texts
+    weights = np.array([WRITTEN_WEIGHT] * len(train) + [1] * len(public_texts), dtype=np.float32)
+    print(f"token features of {len(texts)} training texts ({len(train)} ours)", flush=True)
+    features, sums = TokenFeatureCache(args.cache)(texts)
+    y = targets([m.label for m in train] + public_labels)
+    members = [train_member(features, sums, y, weights, args.seed + i) for i in range(MEMBERS)]
+    del features, sums
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out / "classifier.npz", w1=stacked["w1"], b1=stacked["b1"], w2=stacked["w2"],
-                        b2=stacked["b2"])
+    stacked = {key: np.stack([m[key] for m in members]).astype(np.float32) for key in members[0]}
+    from affectkit.risk.network import CrisisNetwork, FrozenEncoder, pack
 
-    from affectkit.risk.classifier import CrisisClassifier
+    stored: dict[str, Any] = pack(stacked, FrozenEncoder().dense)
+    np.savez_compressed(args.out / "network.npz", **stored)
 
-    dev_logits = CrisisClassifier(args.out).logits(x_dev)  # the weights only: no config needed yet
+    network = CrisisNetwork.load(args.out / "network.npz")  # read as at run time, one text at a time
+    dev_logits = np.stack([network.logits(m.text) for m in dev])
+    y_dev = targets([m.label for m in dev])
     fitted = [platt(dev_logits[:, k], y_dev[:, k]) for k in range(len(OUTPUTS))]
     config: dict[str, Any] = {
         "name": "crisis-use", "version": MODEL_VERSION, "encoder": "use-multilingual-v3", "kinds": list(KINDS),
@@ -264,8 +242,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "languages": sorted({m.language for m in train}),
         "training": {
             "train_messages": len(train), "dev_messages": len(dev), "public_texts": len(public_texts),
-            "written_weight": WRITTEN_WEIGHT, "members": MEMBERS, "hidden": HIDDEN, "epochs": EPOCHS, "alpha": ALPHA,
-            "seed": args.seed,
+            "written_weight": WRITTEN_WEIGHT, "members": MEMBERS, "epochs": EPOCHS, "seed": args.seed,
+            "excluded": [str(p) for p in args.exclude],
             "files": {str(p): sha256_file(p) for p in (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")},
         },
     }  # fmt: skip

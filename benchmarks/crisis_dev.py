@@ -1,0 +1,132 @@
+"""Risk detection on the messages used to build it: dev, or an unseen round of writers, and ordinary text.
+
+    .venv/bin/python benchmarks/crisis_dev.py --messages data/crisis/dev.jsonl
+    .venv/bin/python benchmarks/crisis_dev.py --model build/proxy-r1 --messages data/crisis/written/*_r2.jsonl
+
+For a crisis model folder (default: the shipped one) and labelled crisis messages, read by the full detector
+(rules included), one text at a time:
+
+* at the model's own threshold: recall (overall, per language, per kind) and the false-positive rate on the hard
+  negatives, overall and per family;
+* at the threshold that keeps recall at 0.95 on these messages (chosen on them, so an optimistic figure that
+  compares how well two models rank): the same false-positive rates, and the ROC AUC of the crisis score;
+* the flag rate at the model's threshold on GoEmotions dev comments and DailyDialog test utterances (DailyDialog
+  validation is training data; neither set chooses anything).
+
+This never reads the held-out crisis test (``benchmarks/crisis.py`` does). Prints JSON and writes it to ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.datasets import data_root, load_crisis_messages, load_dailydialog, load_goemotions
+from affectkit.risk import RiskDetector
+from affectkit.risk.detector import classifier_flags
+
+TARGET_RECALL = 0.95
+
+
+def _rates(flags: np.ndarray, groups: list[str]) -> dict[str, float]:
+    by: dict[str, list[bool]] = defaultdict(list)
+    for flag, group in zip(flags, groups, strict=True):
+        by[group].append(bool(flag))
+    return {name: round(float(np.mean(values)), 4) for name, values in sorted(by.items())}
+
+
+def _auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    """The chance that a random crisis message scores above a random negative (ties count half)."""
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    sorted_scores = scores[order]
+    i = 0
+    while i < len(scores):  # average ranks over ties
+        j = i
+        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
+    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None) -> dict[str, Any]:
+    """The figures of the module docstring; without ``data``, no ordinary text is read."""
+    messages = [m for path in paths for m in load_crisis_messages(path)]
+    config = dict(detector.classifier_.config)
+    threshold = config["threshold"]
+    readings = [detector.read_one(m.text) for m in messages]
+    crisis = np.array([m.label != "none" for m in messages])
+    ruled = np.array([any(f.source != "classifier" for f in r.findings) for r in readings])
+    scores = np.array([r.crisis_score for r in readings])
+    # a reading holds `denied` only where the model's threshold made it matter; re-asked below that threshold
+    denied = np.array([r.denied or (detector._mentions_crisis(r.text, r.language) and not detector.rule_hits(r.text))
+                       for r in readings])  # fmt: skip
+
+    def flagged(at: float) -> np.ndarray:
+        config["threshold"] = at
+        return ruled | np.array([classifier_flags(s, d, config) for s, d in zip(scores, denied, strict=True)])
+
+    own = np.array([r.crisis for r in readings])
+    assert (flagged(threshold) == own).all(), "the re-decided flags differ from the detector's"
+    best = 0.0
+    for at in np.round(np.arange(0.005, 1.0, 0.005), 3):
+        if flagged(float(at))[crisis].mean() >= TARGET_RECALL:
+            best = float(at)
+    at_recall = flagged(best)
+    negatives = [m for m in messages if m.label == "none"]
+    positives = [m for m in messages if m.label != "none"]
+    ordinary = {} if data is None else {
+        "goemotions_dev": load_goemotions(data / "goemotions", "dev").texts,
+        "dailydialog_test": [t.text for d in load_dailydialog(data / "dailydialog", "test") for t in d.turns],
+    }
+    return {
+        "model": detector.model_id,
+        "messages": len(messages),
+        "files": [str(p) for p in paths],
+        "auc": round(_auc(scores, crisis), 4),
+        "at_model_threshold": {
+            "threshold": threshold,
+            "recall": round(float(own[crisis].mean()), 4),
+            "recall_by_language": _rates(own[crisis], [m.language for m in positives]),
+            "recall_by_kind": _rates(own[crisis], [m.label for m in positives]),
+            "false_positive_rate": round(float(own[~crisis].mean()), 4),
+            "false_positive_rate_by_family": _rates(own[~crisis], [m.family for m in negatives]),
+        },
+        "at_recall_095": {
+            "threshold": best,
+            "recall": round(float(at_recall[crisis].mean()), 4),
+            "false_positive_rate": round(float(at_recall[~crisis].mean()), 4),
+            "false_positive_rate_by_family": _rates(at_recall[~crisis], [m.family for m in negatives]),
+            "false_positive_rate_by_language": _rates(at_recall[~crisis], [m.language for m in negatives]),
+        },
+        "ordinary_flag_rate": {name: round(float(np.mean([detector.read_one(t).crisis for t in texts])), 5)
+                               for name, texts in ordinary.items()},
+    }  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=None, help="a crisis model folder (default: the shipped one)")
+    parser.add_argument("--messages", type=Path, nargs="+", default=[Path("data/crisis/dev.jsonl")])
+    parser.add_argument("--data", type=Path, default=None, help="the shared datasets (default ../shared/data)")
+    parser.add_argument("--no-ordinary", action="store_true", help="skip the flag rates on ordinary text")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    data = None if args.no_ordinary else data_root(args.data)
+    results = evaluate(RiskDetector(model_path=args.model, cache_size=0), args.messages, data)
+    text = json.dumps(results, indent=2)
+    print(text)
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

