@@ -68,7 +68,7 @@ def test_commercial_models_name_no_non_commercial_training_data(folder: str) -> 
 
 
 @pytest.mark.parametrize("folder", licence.KNOWN_EXCEPTIONS["commercial"])
-@pytest.mark.xfail(strict=True, reason="known gap: crisis-use@2 is trained partly on DailyDialog (AK-W012)")
+@pytest.mark.xfail(strict=True, reason="known gap: crisis-use@3 is trained partly on DailyDialog (AK-W012)")
 def test_known_exceptions_of_the_commercial_profile(folder: str) -> None:
     assert non_commercial_names(MODELS / folder) == []
 
