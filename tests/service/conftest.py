@@ -112,3 +112,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'store.db'}"
     url: str = request.getfixturevalue("postgres_database")
     return url
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say at the end of the run when the PostgreSQL storage tests did not run, so that a missing server is seen."""
+    if not os.environ.get(POSTGRES_VARIABLE):
+        terminalreporter.write_line(f"affectkit: the PostgreSQL storage tests were skipped: {POSTGRES_VARIABLE} is "
+                                    "not set (.ci/run starts a server and sets it)", yellow=True)
