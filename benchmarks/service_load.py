@@ -35,18 +35,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from speed import FALLBACK  # the same few sentences when the data is missing
+
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGETS = {"single_rps": 300, "single_p99_ms": 100, "batch_ratio": 0.8, "utterance_p99_ms": 150}
-FALLBACK = [
-    "Thanks so much, this is exactly what I needed!",
-    "I can't believe they did that to you.",
-    "Not sure what you mean, can you explain?",
-    "This is the worst customer service ever.",
-    "lol that's hilarious",
-    "I'm really worried about my exam tomorrow.",
-    "Congrats on the new job!",
-    "Meh, it was fine I guess.",
-]
 
 
 def short_texts(data: Path, n: int = 4000) -> list[str]:
