@@ -176,11 +176,12 @@ class Conversations:
     prefetcher: MicroBatcher | None = None
 
     def load_models(self) -> None:
-        """Build the turn and cause models whose encoder the read-ahead fills (on the model thread)."""
-        from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
+        """Build the turn and cause models of the licence profile in force, whose encoder the read-ahead fills
+        (on the model thread)."""
+        from affectkit import licence
 
-        self._turn_model = ContextTurnModel()
-        self._cause_model = TrainedCauseModel()
+        self._turn_model = licence.turn_model()
+        self._cause_model = licence.cause_model()
 
     def prefetch(self, texts: list[str]) -> list[None]:
         """Read the texts of utterances about to be appended, all in one batch (model thread): their encodings
