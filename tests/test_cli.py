@@ -234,8 +234,11 @@ def test_ctrl_c_exits_130_quietly_and_keeps_the_finished_lines(tmp_path: Path) -
     path.write_text("I am so happy about this, thank you!\n" * 40_000, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     with out.open("w") as stdout:
+        # A test run started in the background inherits SIGINT ignored, and Python then leaves it ignored: the
+        # child gets the default disposition back, as in a terminal.
         process = subprocess.Popen([sys.executable, "-m", "affectkit.cli", "analyze", "-i", str(path), "-f", "jsonl"],
-                                   stdout=stdout, stderr=subprocess.PIPE, text=True)
+                                   stdout=stdout, stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 120
         while out.stat().st_size == 0 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
