@@ -682,20 +682,5 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def entry() -> None:
-    """The ``affectkit`` command: :func:`main`, then exit. After Ctrl-C the finished output is already flushed,
-    so the process leaves at once instead of waiting for the model's worker threads to finish their share of
-    the chunk they were reading (seconds on a busy machine)."""
-    code = main()
-    if code == 130:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
-        os._exit(130)
-    sys.exit(code)
-
-
 if __name__ == "__main__":
-    entry()
+    sys.exit(main())
