@@ -37,7 +37,7 @@ from pathlib import Path
 import psutil
 
 from affectkit.datasets import load_goemotions
-from speed import FALLBACK
+from speed import FALLBACK, rerun_command
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -172,7 +172,7 @@ def main() -> None:
             print(f"memory, {size} rows: peak {run['peak_rss_mb']} MB (all processes), {run['seconds']} s", flush=True)
         report["memory"] = memory
     report.update(
-        command=" ".join(["benchmarks/batch.py", *sys.argv[1:]]),
+        command=rerun_command("batch.py"),
         full_size_command="nice -n 10 .venv/bin/python benchmarks/batch.py --rows 200000 --memory-rows 5000 20000 "
         "50000 1000000",
         targets={"local_vs_baseline_x_workers": 0.8, "ray_vs_local": 0.7, "peak_rss_mb_at_1m_rows": 2048},

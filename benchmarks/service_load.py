@@ -35,7 +35,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from speed import FALLBACK  # the same few sentences when the data is missing
+from speed import FALLBACK, rerun_command  # fallback sentences when the data is missing; portable command line
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGETS = {"single_rps": 300, "single_p99_ms": 100, "batch_ratio": 0.8, "utterance_p99_ms": 150}
@@ -264,7 +264,7 @@ def main() -> None:
         "no_5xx": single["status_5xx"] + batch["status_5xx"] + turns["status_5xx"] == 0,
     }
     results["setup"] = {
-        "command": " ".join(["benchmarks/service_load.py", *sys.argv[1:]]), "duration_s": args.duration,
+        "command": rerun_command("service_load.py"), "duration_s": args.duration,
         "concurrency": args.concurrency, "workers": args.workers, "cpus": os.cpu_count(),
         "python": platform.python_version(), "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],

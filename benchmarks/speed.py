@@ -43,6 +43,14 @@ FALLBACK = [
 ]
 
 
+def rerun_command(script: str) -> str:
+    """The command line that produced a results file, with absolute paths written relative to the repository, so
+    that the file says how to rerun it without naming this machine's folders."""
+    repo = Path(__file__).resolve().parent.parent
+    args = [os.path.relpath(arg, repo) if os.path.isabs(arg) else arg for arg in sys.argv[1:]]
+    return " ".join([f"benchmarks/{script}", *args])
+
+
 def short_texts(data: Path, n: int) -> list[str]:
     path = data / "goemotions" / "test.tsv"
     if path.is_file():
