@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.conversation.features import context_row, target_only
+from affectkit.conversation.features import context_row
 from affectkit.datasets import (
     EDOS_FILE,
     EdosDialogue,
@@ -52,9 +52,8 @@ from affectkit.planning.metrics import STRATEGIES, strategy_report
 from affectkit.planning.strategy import next_row, tagger_rows
 from affectkit.schemes import load_scheme
 from affectkit.training import require_inputs, require_torch
-from affectkit.training.conversation import EKMAN, best_neutral_offset, export, logits, train_mlp
+from affectkit.training.conversation import EKMAN, export, logits, softmax, train_mlp, train_turn_heads
 from affectkit.training.features_cache import FeatureCache
-from affectkit.training.strategy import softmax
 
 COVERED = [s for s in STRATEGIES if s in set(edos_mapping("esconv-8").values())]
 UNCOVERED_LOGIT = -1e4  # a strategy with no permissive training data: probability 0 after the softmax
@@ -215,24 +214,14 @@ def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache
             files[f"xed/{name}"] = sha256_file(args.xed / name)
         sources.append("XED CC BY 4.0")
 
-    def turn_score(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
-        return best_neutral_offset(np.log(np.clip(softmax(logits(torch, model, xd)), 1e-9, 1)), yd)[1]
-
     out = args.conversation_out
     out.mkdir(parents=True, exist_ok=True)
+    heads, dev_metrics = train_turn_heads(torch, x, y, x_dev, y_dev, out, args.seed, args.epochs)
     conversation: dict[str, Any] = {
         "name": "conversation-edos-minilm", "version": "1", "encoder": cache.recognizer.model_id, "labels": EKMAN,
         "licence": f"commercial use permitted (training data: {', '.join(sources)})",
-        "heads": {}, "dev_metrics": {},
+        "heads": heads, "dev_metrics": dev_metrics,
     }
-    for name, features in (("turn_emotion", lambda a: a), ("turn_emotion_nocontext", target_only)):
-        model, _ = train_mlp(torch, features(x), y, features(x_dev), y_dev, len(EKMAN), turn_score, args.seed,
-                             args.epochs)
-        log_probs = np.log(np.clip(softmax(logits(torch, model, features(x_dev))), 1e-9, 1))
-        offset, f1 = best_neutral_offset(log_probs, y_dev)
-        export(torch, model, x.shape[1], out / f"{name}.onnx", "softmax")
-        conversation["heads"][name] = {"file": f"{name}.onnx", "neutral_log_offset": offset}
-        conversation["dev_metrics"][f"{name}_micro_f1_non_neutral"] = round(f1, 4)
     conversation["training"] = {
         "seed": args.seed, "epochs": args.epochs, "limit": args.limit, "edos_rows": edos_rows,
         "other_rows": int(len(y) - edos_rows), "dev_rows": int(len(y_dev)),

@@ -185,22 +185,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     x, y = turn_dataset(turn_train, encoded_train)
     x_dev, y_dev = turn_dataset(reccon_valid, encoded_valid)
 
-    def turn_score(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
-        return best_neutral_offset(np.log(np.clip(_softmax(logits(torch, model, xd)), 1e-9, 1)), yd)[1]
-
     args.out.mkdir(parents=True, exist_ok=True)
+    heads, dev_metrics = train_turn_heads(torch, x, y, x_dev, y_dev, args.out, args.seed, args.epochs)
     config: dict[str, Any] = {
         "name": "conversation-minilm", "version": "1", "encoder": recognizer.model_id, "labels": EKMAN,
-        "heads": {}, "dev_metrics": {},
+        "heads": heads, "dev_metrics": dev_metrics,
     }
-    for name, features in (("turn_emotion", lambda a: a), ("turn_emotion_nocontext", target_only)):
-        model, _ = train_mlp(torch, features(x), y, features(x_dev), y_dev, len(EKMAN), turn_score, args.seed,
-                             args.epochs)
-        log_probs = np.log(np.clip(_softmax(logits(torch, model, features(x_dev))), 1e-9, 1))
-        offset, f1 = best_neutral_offset(log_probs, y_dev)
-        export(torch, model, x.shape[1], args.out / f"{name}.onnx", "softmax")
-        config["heads"][name] = {"file": f"{name}.onnx", "neutral_log_offset": offset}
-        config["dev_metrics"][f"{name}_micro_f1_non_neutral"] = round(f1, 4)
 
     cx, cy = cause_dataset(reccon_train, encoded_train[: len(reccon_train)])
     cx_dev, cy_dev = cause_dataset(reccon_valid, encoded_valid)
@@ -228,7 +218,29 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     return config
 
 
-def _softmax(values: np.ndarray) -> np.ndarray:
+def train_turn_heads(
+    torch: Any, x: np.ndarray, y: np.ndarray, x_dev: np.ndarray, y_dev: np.ndarray, out: Path, seed: int, epochs: int
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """Train the turn-emotion heads (in context, and on the target turn alone) on context rows ``x``, pick each
+    head's neutral offset on dev and export it to ``out/<head>.onnx``; returns the heads' config entries and their
+    dev micro-F1 without neutral."""
+
+    def turn_score(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
+        return best_neutral_offset(np.log(np.clip(softmax(logits(torch, model, xd)), 1e-9, 1)), yd)[1]
+
+    heads: dict[str, Any] = {}
+    dev_metrics: dict[str, float] = {}
+    for name, features in (("turn_emotion", lambda a: a), ("turn_emotion_nocontext", target_only)):
+        model, _ = train_mlp(torch, features(x), y, features(x_dev), y_dev, len(EKMAN), turn_score, seed, epochs)
+        log_probs = np.log(np.clip(softmax(logits(torch, model, features(x_dev))), 1e-9, 1))
+        offset, f1 = best_neutral_offset(log_probs, y_dev)
+        export(torch, model, x.shape[1], out / f"{name}.onnx", "softmax")
+        heads[name] = {"file": f"{name}.onnx", "neutral_log_offset": offset}
+        dev_metrics[f"{name}_micro_f1_non_neutral"] = round(f1, 4)
+    return heads, dev_metrics
+
+
+def softmax(values: np.ndarray) -> np.ndarray:
     shifted = np.exp(values - values.max(axis=1, keepdims=True))
     result: np.ndarray = shifted / shifted.sum(axis=1, keepdims=True)
     return result

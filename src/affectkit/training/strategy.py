@@ -29,7 +29,7 @@ from affectkit.datasets import SupportDialogue, load_esconv, sha256_file
 from affectkit.planning.metrics import STRATEGIES, strategy_report
 from affectkit.planning.strategy import next_row, tagger_rows
 from affectkit.training import require_torch
-from affectkit.training.conversation import encode_dialogues, export, logits, train_mlp
+from affectkit.training.conversation import encode_dialogues, export, logits, softmax, train_mlp
 
 FOLDS = 4
 
@@ -66,11 +66,6 @@ def next_data(dialogues: list[SupportDialogue], vectors: list[np.ndarray],
                 ys.append(STRATEGIES.index(t.strategy))
     return np.stack(xs), np.array(ys)
 
-
-def softmax(values: np.ndarray) -> np.ndarray:
-    shifted = np.exp(values - values.max(axis=1, keepdims=True))
-    result: np.ndarray = shifted / shifted.sum(axis=1, keepdims=True)
-    return result
 
 
 def macro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
