@@ -30,6 +30,12 @@
 | AK-E026 | error   | service: not ready, or a feature that is not configured (an LLM backend for `/v1/respond`) |
 | AK-E027 | error   | service: an unexpected internal error (the log holds the details, the answer does not) |
 | AK-E028 | error   | batch: the Ray cluster cannot be reached or started (`--address`, `--engine ray`) |
+| AK-E030 | error   | speech: the audio cannot be read (not a file, not WAV/FLAC/OGG, corrupt, unsupported format) |
+| AK-E031 | error   | speech: the audio is empty (no samples, or shorter than the shortest analysable clip) |
+| AK-E032 | error   | speech: the audio is silent (no frame above the voice-activity threshold) |
+| AK-E033 | error   | speech: an audio array or sample rate is malformed (not 1-D/2-D numbers, rate not positive, NaN) |
+| AK-E034 | error   | speech: a speech model folder is missing or incomplete, or has an unknown feature set |
+| AK-E035 | error   | speech: an expressive-output target is malformed (unknown emotion, VAD outside [-1, 1]) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (digits, punctuation, or emoji and symbols the recognizer cannot read) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |
@@ -43,6 +49,12 @@
 | AK-W011 | warning | licence `commercial`: causes come from a word-list heuristic (no permissive cause data exists) |
 | AK-W012 | warning | licence `commercial`: the crisis reader was trained partly on non-commercial data (DailyDialog) |
 | AK-W013 | warning | licence `commercial` is in force, but the models given explicitly are the non-commercial ones |
+| AK-W020 | warning | speech: part of the recording is silence or non-speech and was not read for emotion |
+| AK-W021 | warning | speech: the recording was longer than one window and was analysed in windows (see `windows`) |
+| AK-W022 | warning | speech: little voiced speech (under 1 s): the reading is unreliable |
+| AK-W023 | warning | speech: voice and words disagree (e.g. a calm voice with dark words) |
+| AK-W024 | warning | speech: the audio was clipped (many samples at full scale): loudness features are unreliable |
+| AK-W025 | warning | speech: the audio was resampled to 16 kHz, or mixed down from several channels to mono |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))
