@@ -349,7 +349,9 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         data, content_type = runtime.metrics.render()
         return Response(data, media_type=content_type)
 
-    # Hooks left for later: the web dashboard mounts its static files at "/" here (StaticFiles, html=True).
+    from affectkit.service.dashboard import build_router as dashboard_router
+
+    app.include_router(dashboard_router())
 
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

@@ -1,0 +1,186 @@
+"""The web dashboard at ``/``: its files as served, and a headless Chromium (Playwright) driving it against a live
+``affectkit serve``: a pasted conversation, a live utterance over the WebSocket, the table, chart, flags and plan
+checked against what the service stored, and a screenshot saved under the test's output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from live_server import LiveServer, request
+from service_helpers import assert_problem
+
+from affectkit.service.storage import Store
+
+CHROMIUM_VARIABLE = "AFFECTKIT_CHROMIUM"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+PASTED = [
+    ("user", "My flight got cancelled and I'm going to miss my sister's wedding."),
+    ("assistant", "Oh no, that's awful timing. I'm sorry."),
+    ("user", "I've been on hold with the airline for two hours. I'm furious."),
+    ("assistant", "Want me to look for a train? There's one tonight."),
+    ("user", "Honestly I don't want to live anymore, I have the pills ready."),
+]
+LIVE = ("user", "Thank you for staying with me.")
+
+
+def test_page_and_assets_are_served_without_a_key(service) -> None:  # type: ignore[no-untyped-def]
+    page = service.client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    html = page.text
+    assert '<script src="/dashboard/dashboard.js"' in html and "not a diagnosis" in html
+    assert "http://" not in html and "https://" not in html  # nothing from elsewhere: the machine may be offline
+    for name, kind in (("dashboard.js", "text/javascript"), ("dashboard.css", "text/css")):
+        asset = service.client.get(f"/dashboard/{name}")
+        assert asset.status_code == 200 and asset.headers["content-type"].startswith(kind)
+        assert "//cdn" not in asset.text and "import " not in asset.text
+    assert_problem(service.client.get("/dashboard/../app.py"), 404, "AK-E022")
+    assert_problem(service.client.get("/dashboard/index.html"), 404, "AK-E022")
+    assert "/" not in service.client.get("/openapi.json").json()["paths"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (or the browser named by ``AFFECTKIT_CHROMIUM``); Playwright cannot download its own."""
+    given = os.environ.get(CHROMIUM_VARIABLE)
+    if given:
+        return given if Path(given).is_file() else None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the 'dev' extra)")
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip(f"no Chromium found ({', '.join(CHROMIUM_NAMES)} on PATH, or {CHROMIUM_VARIABLE}): "
+                    "`apt-get install chromium` (.ci/chromium.sh does it in CI)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True,
+                                              args=["--no-sandbox", "--disable-dev-shm-usage"])
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
+    folder = tmp_path_factory.mktemp("dashboard")
+    url = f"sqlite:///{folder / 'dashboard.db'}"
+    store = Store(url)
+    _, token = store.create_key("dashboard")
+    store.close()
+    with LiveServer(url, folder / "server.log") as server:
+        yield server, token
+
+
+def test_dashboard_in_headless_chromium(browser: Any, live: tuple[LiveServer, str], tmp_path: Path) -> None:
+    server, token = live
+    page = browser.new_page(viewport={"width": 1280, "height": 1400})
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("request", lambda req: problems.append(f"outside request {req.url}")
+            if not req.url.startswith((server.base, server.base.replace("http", "ws"))) else None)
+    page.set_default_timeout(90_000)
+    page.goto(server.base + "/")
+
+    page.fill("#key", token)
+    page.click("#new-conversation")
+    page.wait_for_selector("#conversation-label:not(:empty)")
+    conversation_id = page.input_value("#conversation-id")
+    page.fill("#paste", "\n".join(f"{speaker}: {text}" for speaker, text in PASTED))
+    page.click("#submit-paste")
+    page.wait_for_selector(f"#turns tbody tr[data-turn='{len(PASTED) - 1}']")
+    assert page.inner_text("#status").startswith(f"{len(PASTED)} turns"), page.inner_text("#status")
+
+    page.fill("#speaker", LIVE[0])
+    page.fill("#text", LIVE[1])
+    page.press("#text", "Enter")
+    page.wait_for_selector(f"#turns tbody tr[data-turn='{len(PASTED)}']")
+    assert page.get_attribute("#transport", "data-transport") == "websocket"
+    assert page.inner_text("#status") == f"{len(PASTED) + 1} turns"
+    assert not page.is_visible("#error"), page.inner_text("#error")
+
+    status, stored = request(f"{server.base}/v1/conversations/{conversation_id}", token=token)
+    assert status == 200
+    analysis = stored["analysis"]
+    turns = analysis["turns"]
+    assert [(t["speaker"], t["text"]) for t in turns] == [*PASTED, LIVE]
+
+    # The table: one row per stored turn, in order, with its speaker, text, emotion and valence
+    rows = page.eval_on_selector_all("#turns tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.innerText))")
+    assert len(rows) == len(turns)
+    for row, turn in zip(rows, turns, strict=True):
+        assert row[0] == str(turn["index"]) and row[1].strip() == turn["speaker"] and row[2] == turn["text"]
+        assert row[3].split()[0] == turn["emotion"]
+        assert float(row[5]) == pytest.approx(turn["vad"]["valence"], abs=0.006)
+
+    # The chart: per speaker and dimension, one point at each of that speaker's turns
+    for speaker in ("user", "assistant"):
+        own = [t["index"] for t in turns if t["speaker"] == speaker]
+        for dimension in ("valence", "arousal"):
+            points = page.eval_on_selector_all(
+                f"#chart g.series[data-speaker='{speaker}'][data-dimension='{dimension}'] circle",
+                "dots => dots.map(d => Number(d.dataset.turn))")
+            assert points == own, (speaker, dimension, points)
+            assert page.locator(f"#chart g.series[data-speaker='{speaker}'][data-dimension='{dimension}'] polyline"
+                                ).count() == 1
+
+    # The crisis message: its flag, on its turn, with the notice that flags are not a diagnosis
+    crisis = len(PASTED) - 1
+    flagged = page.eval_on_selector_all("#flags li", "items => items.map(i => [Number(i.dataset.turn), i.dataset.kind])")
+    assert flagged == [[f["turn"], f["kind"]] for f in analysis["flags"]]
+    assert crisis in [turn for turn, _ in flagged], flagged
+    assert "flagged" in (page.get_attribute(f"#turn-{crisis}", "class") or "")
+    assert "not a diagnosis" in page.inner_text("#notice") and page.is_visible("#notice")
+
+    # The plan of the next reply, as the service made it for the last turn
+    status, plan = request(f"{server.base}/v1/plan", {"conversation": {"utterances": [
+        {"speaker": t["speaker"], "text": t["text"]} for t in turns]}}, token)
+    assert status == 200
+    assert page.inner_text("#plan-mode") == plan["mode"]
+    assert page.inner_text("#plan-strategy") == plan["strategy"]["choice"]
+    assert page.is_visible("#escalate") == plan["safety"]["escalate"]
+
+    # A cause link takes the reader to its turn
+    link = page.locator("#turns a.cause").first
+    target = link.get_attribute("data-cause-turn")
+    link.click()
+    assert "highlight" in (page.get_attribute(f"#turn-{target}", "class") or "")
+
+    screenshot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 10_000
+    print(f"dashboard screenshot: {screenshot}")
+
+    # Reopening the conversation (a reload) shows the stored state again
+    page.reload()
+    page.fill("#key", token)
+    page.fill("#conversation-id", conversation_id)
+    page.click("#open-conversation")
+    page.wait_for_selector(f"#turns tbody tr[data-turn='{len(PASTED)}']")
+    assert page.locator("#flags li").count() == len(analysis["flags"])
+    assert problems == [], problems
+    page.close()
+
+
+def test_dashboard_shows_a_wrong_key(browser: Any, live: tuple[LiveServer, str]) -> None:
+    server, _ = live
+    page = browser.new_page()
+    page.goto(server.base + "/")
+    page.fill("#key", "ak_wrong")
+    page.click("#new-conversation")
+    page.wait_for_selector("#error:not([hidden])")
+    assert "AK-E021" in page.inner_text("#error")
+    page.close()
