@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the 'serve' extra is not installed")
 
 from fastapi.testclient import TestClient  # noqa: E402
-from service_helpers import settings_for  # noqa: E402
+from service_helpers import chromium_path, settings_for  # noqa: E402
 
 from affectkit.service.app import create_app  # noqa: E402
 from affectkit.service.settings import ServiceSettings  # noqa: E402
@@ -115,7 +115,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Say at the end of the run when the PostgreSQL storage tests did not run, so that a missing server is seen."""
+    """Say at the end of the run when the PostgreSQL storage tests or the dashboard's browser test did not run, so
+    that a missing server or browser is seen."""
     if not os.environ.get(POSTGRES_VARIABLE):
         terminalreporter.write_line(f"affectkit: the PostgreSQL storage tests were skipped: {POSTGRES_VARIABLE} is "
                                     "not set (.ci/run starts a server and sets it)", yellow=True)
+    if chromium_path() is None:
+        terminalreporter.write_line("affectkit: the dashboard's browser test was skipped: no Chromium found "
+                                    "(.ci/run installs Debian's with .ci/chromium.sh)", yellow=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +38,20 @@ def settings_for(path: Path, **overrides: Any) -> ServiceSettings:
                               "llm_base_url": None, "llm_model": None, "llm_api_key": None}
     values.update(overrides)
     return ServiceSettings(**values)
+
+
+CHROMIUM_VARIABLE = "AFFECTKIT_CHROMIUM"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (or the browser named by ``AFFECTKIT_CHROMIUM``, which .ci/run sets from .ci/chromium.sh);
+    Playwright cannot download a browser of its own here."""
+    given = os.environ.get(CHROMIUM_VARIABLE)
+    if given:
+        return given if Path(given).is_file() else None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None

@@ -5,19 +5,15 @@ checked against what the service stored, and a screenshot saved under the test's
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from live_server import LiveServer, request
-from service_helpers import assert_problem
+from service_helpers import CHROMIUM_NAMES, CHROMIUM_VARIABLE, assert_problem, chromium_path
 
 from affectkit.service.storage import Store
-
-CHROMIUM_VARIABLE = "AFFECTKIT_CHROMIUM"
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 PASTED = [
     ("user", "My flight got cancelled and I'm going to miss my sister's wedding."),
@@ -45,25 +41,14 @@ def test_page_and_assets_are_served_without_a_key(service) -> None:  # type: ign
     assert "/" not in service.client.get("/openapi.json").json()["paths"]
 
 
-def chromium_path() -> str | None:
-    """Debian's chromium (or the browser named by ``AFFECTKIT_CHROMIUM``); Playwright cannot download its own."""
-    given = os.environ.get(CHROMIUM_VARIABLE)
-    if given:
-        return given if Path(given).is_file() else None
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the 'dev' extra)")
     executable = chromium_path()
     if executable is None:
-        pytest.skip(f"no Chromium found ({', '.join(CHROMIUM_NAMES)} on PATH, or {CHROMIUM_VARIABLE}): "
-                    "`apt-get install chromium` (.ci/chromium.sh does it in CI)")
+        given = os.environ.get(CHROMIUM_VARIABLE)
+        where = f"{CHROMIUM_VARIABLE}={given} is no file" if given else f"none of {', '.join(CHROMIUM_NAMES)} on PATH"
+        pytest.skip(f"no Chromium found ({where}): `apt-get install chromium` (.ci/chromium.sh does it in CI)")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, headless=True,
                                               args=["--no-sandbox", "--disable-dev-shm-usage"])
@@ -139,7 +124,8 @@ def test_dashboard_in_headless_chromium(browser: Any, live: tuple[LiveServer, st
 
     # The crisis message: its flag, on its turn, with the notice that flags are not a diagnosis
     crisis = len(PASTED) - 1
-    flagged = page.eval_on_selector_all("#flags li", "items => items.map(i => [Number(i.dataset.turn), i.dataset.kind])")
+    flagged = page.eval_on_selector_all("#flags li",
+                                        "items => items.map(i => [Number(i.dataset.turn), i.dataset.kind])")
     assert flagged == [[f["turn"], f["kind"]] for f in analysis["flags"]]
     assert crisis in [turn for turn, _ in flagged], flagged
     assert "flagged" in (page.get_attribute(f"#turn-{crisis}", "class") or "")
