@@ -1,0 +1,134 @@
+"""Reading audio for the speech layer: any file libsndfile reads (WAV, FLAC, OGG/Vorbis, ...) or an array,
+mixed down to mono and resampled to 16 kHz, with coded errors for what cannot be analysed.
+
+Example:
+    >>> import numpy as np
+    >>> tone = 0.1 * np.sin(2 * np.pi * 220 * np.arange(8000) / 8000)
+    >>> audio = load_audio(tone, sample_rate=8000)
+    >>> audio.sample_rate, audio.signal.shape, audio.original_rate, [w.code for w in audio.warnings]
+    (16000, (16000,), 8000, ['AK-W025'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from affectkit.errors import AffectkitError, missing_extra
+from affectkit.types import AnalysisWarning
+
+SAMPLE_RATE = 16_000
+"""Every signal is analysed at this rate (openSMILE's eGeMAPS is defined on 16 kHz speech)."""
+MIN_SECONDS = 0.25
+"""Shorter audio is refused as empty (``AK-E031``): no emotion can be read from a quarter of a second."""
+CLIP_LEVEL = 0.999
+CLIP_FRACTION = 0.001
+
+
+@dataclass
+class Audio:
+    """A mono float32 signal at :data:`SAMPLE_RATE`, with where it came from and what was done to it."""
+
+    signal: np.ndarray
+    sample_rate: int
+    original_rate: int
+    channels: int
+    source: str
+    warnings: list[AnalysisWarning] = field(default_factory=list)
+
+    @property
+    def duration(self) -> float:
+        """Length in seconds."""
+        return float(self.signal.size) / self.sample_rate
+
+
+def _read_file(path: Path) -> tuple[np.ndarray, int]:
+    try:
+        import soundfile
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise missing_extra("speech", "soundfile") from exc
+    if not path.exists():
+        raise AffectkitError("AK-E001", "no such audio file", source=str(path))
+    if not path.is_file():
+        raise AffectkitError("AK-E030", "not a file (a directory?)", source=str(path))
+    try:
+        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except Exception as exc:  # libsndfile's own error type differs between soundfile versions
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise AffectkitError(
+            "AK-E030", f"cannot read the audio (WAV, FLAC or OGG expected): {detail}", source=str(path)
+        ) from exc
+    return data, int(rate)
+
+
+def _check_array(signal: object, sample_rate: int | None, source: str) -> tuple[np.ndarray, int]:
+    if sample_rate is None or not isinstance(sample_rate, (int, np.integer)) or sample_rate <= 0:
+        raise AffectkitError("AK-E033", f"an audio array needs a positive integer sample_rate, got {sample_rate!r}",
+                             source=source, field="sample_rate")
+    array = np.asarray(signal)
+    if array.dtype.kind not in "iuf":
+        raise AffectkitError("AK-E033", f"audio samples must be numbers, got dtype {array.dtype}", source=source)
+    if array.ndim == 1:
+        array = array[:, None]
+    elif array.ndim != 2:
+        raise AffectkitError("AK-E033", f"audio must be 1-D or 2-D (samples, channels), got shape {array.shape}",
+                             source=source)
+    if array.dtype.kind in "iu":
+        scale = float(np.iinfo(array.dtype).max) + 1.0
+        offset = scale if array.dtype.kind == "u" else 0.0
+        array = (array.astype(np.float64) - offset) / scale
+    array = array.astype(np.float32)
+    if array.size and not np.isfinite(array).all():
+        raise AffectkitError("AK-E033", "audio holds NaN or infinite samples", source=source)
+    return array, int(sample_rate)
+
+
+def load_audio(source: str | Path | np.ndarray, sample_rate: int | None = None) -> Audio:
+    """Read ``source`` (a path, or an array with its ``sample_rate``) as mono 16 kHz float32.
+
+    A 2-D array is ``(samples, channels)``, as :func:`soundfile.read` returns it; integer arrays are scaled to
+    [-1, 1). Raises ``AK-E001`` (no such file), ``AK-E030`` (unreadable), ``AK-E031`` (empty or shorter than
+    :data:`MIN_SECONDS`), ``AK-E033`` (malformed array). Warns ``AK-W025`` when the audio was resampled or
+    mixed down and ``AK-W024`` when it is clipped.
+    """
+    if isinstance(source, (str, Path)):
+        name = str(source)
+        data, rate = _read_file(Path(source))
+    else:
+        name = "<array>"
+        data, rate = _check_array(source, sample_rate, name)
+    channels = int(data.shape[1])
+    if data.shape[0] == 0 or channels == 0:
+        raise AffectkitError("AK-E031", "the audio holds no samples", source=name)
+    warnings: list[AnalysisWarning] = []
+    clipped = float(np.mean(np.abs(data) >= CLIP_LEVEL))
+    if clipped > CLIP_FRACTION:
+        warnings.append(AnalysisWarning(
+            code="AK-W024", message=f"{clipped:.1%} of the samples are at full scale: the audio is clipped"))
+    mono = data.mean(axis=1) if channels > 1 else data[:, 0]
+    done = []
+    if channels > 1:
+        done.append(f"mixed down from {channels} channels")
+    if rate != SAMPLE_RATE:
+        mono = resample(mono, rate)
+        done.append(f"resampled from {rate} Hz to {SAMPLE_RATE} Hz")
+    if done:
+        warnings.append(AnalysisWarning(code="AK-W025", message="; ".join(done)))
+    mono = np.ascontiguousarray(mono, dtype=np.float32)
+    if mono.size < MIN_SECONDS * SAMPLE_RATE:
+        raise AffectkitError(
+            "AK-E031", f"the audio is too short to analyse ({mono.size / SAMPLE_RATE:.2f} s, at least "
+            f"{MIN_SECONDS} s needed)", source=name)
+    return Audio(mono, SAMPLE_RATE, rate, channels, name, warnings)
+
+
+def resample(signal: np.ndarray, rate: int) -> np.ndarray:
+    """``signal`` (1-D, at ``rate``) resampled to :data:`SAMPLE_RATE` with audresample (openSMILE's resampler)."""
+    try:
+        import audresample
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise missing_extra("speech", "audresample") from exc
+    out = audresample.resample(np.asarray(signal, dtype=np.float32), rate, SAMPLE_RATE)
+    return np.asarray(out, dtype=np.float32).reshape(-1)
