@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = [
     "analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "trends", "configure", "__version__",
+    "analyze_speech",
 ]
 
 
@@ -141,3 +142,19 @@ def trends(path: Any, *, time_column: str, freq: str = "D", group_column: str | 
     from affectkit.batch.trends import trends as find_trends
 
     return find_trends(path, time_column=time_column, freq=freq, group_column=group_column, **options)
+
+
+def analyze_speech(audio: Any, transcript: Any = None, **options: Any) -> Any:
+    """The emotion in a recording's voice (a WAV/FLAC/OGG path, or an array with ``sample_rate=``), fused with
+    its ``transcript`` when given, with disagreements between voice and words flagged (needs the ``speech``
+    extra). See :func:`affectkit.speech.analyze.analyze_speech`.
+
+    Example:
+        >>> import numpy as np
+        >>> t = np.arange(32000) / 16000
+        >>> analyze_speech(0.2 * np.sin(2 * np.pi * 150 * t), sample_rate=16000).head
+        'global'
+    """
+    from affectkit.speech.analyze import analyze_speech as read_speech
+
+    return read_speech(audio, transcript, **options)
