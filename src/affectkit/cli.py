@@ -314,6 +314,10 @@ def build_parser() -> argparse.ArgumentParser:
     from affectkit.service.commands import add_parsers as add_service_parsers
 
     add_service_parsers(sub)  # serve, keys (their handlers import the 'serve' extra)
+
+    from affectkit.speech.commands import add_commands as add_speech_commands
+
+    add_speech_commands(sub)  # speech (its handler imports the 'speech' extra)
     return parser
 
 
