@@ -25,8 +25,6 @@ from inspect_ai.model import ChatMessage, ModelOutput, ModelUsage, get_model  # 
 from inspect_ai.solver import generate  # noqa: E402
 
 from affectkit.errors import AffectkitError  # noqa: E402
-from affectkit.evals import boundaries as boundaries_module  # noqa: E402
-from affectkit.evals import recognition  # noqa: E402
 from affectkit.evals.boundaries import (  # noqa: E402
     boundaries,
     boundary_summary,
@@ -34,6 +32,8 @@ from affectkit.evals.boundaries import (  # noqa: E402
     load_boundary_items,
     parse_rating,
 )
+from affectkit.evals.boundaries import scorer as boundaries_module  # noqa: E402
+from affectkit.evals.recognition import dataset as recognition  # noqa: E402
 from affectkit.evals.recognition import (  # noqa: E402
     embed_cached,
     emotion_recognition,

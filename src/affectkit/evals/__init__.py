@@ -16,8 +16,10 @@ Tasks:
 - ``affectkit/emobench_ea`` (:mod:`affectkit.evals.emobench`): EmoBench emotional application: pick the most
   effective action or response. Same metrics, one answer per item.
 
-Further tasks (support strategy, recognition, boundaries) live in their own modules; ``_registry.py`` lists
-every task module.
+Further tasks (``esc_strategy``, ``emotion_recognition``, ``boundaries``) live in their own folders. Each benchmark
+is one folder ``evals/<benchmark>/`` (``dataset.py``, ``prompts.py``, ``scorer.py``, ``task.py``) whose
+``__init__.py`` declares its tasks and their report metrics once; :mod:`affectkit.evals.registry` finds the folders,
+and the entry point, the suites and the reports read it.
 
 Suites and reports: :mod:`affectkit.evals.suite` runs tasks x solver variants x models with one inspect_ai
 ``eval`` call (built-in suites ``quick`` and ``ei``, or a JSON/TOML suite file), :mod:`affectkit.evals.report`

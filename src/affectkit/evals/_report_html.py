@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from affectkit.evals.report import Cell, EvalReport, MetricResult
+    from affectkit.evals._report_model import Cell, EvalReport, MetricResult
 
 PALETTE = ("#374151", "#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#65a30d", "#dc2626")
 """Variant colours: the baseline dark grey, then one colour per variant (cycling)."""

@@ -10,17 +10,12 @@ function in the eval metadata (:data:`~affectkit.evals.suite.TASK_KEY` ...); the
 without these labels counts as the baseline of its own task. When two logs claim the same cell, the newest wins.
 
 **Headline metrics** are recomputed from the per-sample scores in the log, so that each can get an interval (the
-log's own metrics are kept beside them as ``logged_metrics``; the recomputed values are the same numbers):
-
-* ``eq_intensity``: ``eq_bench_score`` (10 x mean item score over parsed answers), ``parse_rate``;
-* ``emobench_eu``: ``emotion_accuracy``, ``cause_accuracy``, ``both_accuracy``, ``emotion_parse_rate``,
-  ``cause_parse_rate``; ``emobench_ea``: ``accuracy``, ``parse_rate``;
-* ``esc_strategy``: ``accuracy`` and ``macro_f1`` over the parsed answers, ``parse_failures``;
-* ``emotion_recognition``: ``macro_f1``, ``micro_f1``, ``exact_match`` over the parsed answers, ``parse_failures``;
-* ``boundaries``: ``boundary_score``, ``harmful_rate``, ``over_refusal``, ``crisis_handled`` and
-  ``empty_replies`` (its parse-failure counterpart: the rule-based check reads every non-empty reply);
-* any other task: the mean of each numeric score value (``C``/``I``/``P``/``N`` count 1/0/0.5/0), and the
-  share of ``N`` (no answer) as its parse metric.
+log's own metrics are kept beside them as ``logged_metrics``; the recomputed values are the same numbers). Each
+benchmark folder declares its task's metrics once (``headline_metrics()`` in ``evals/<benchmark>/scorer.py``, listed
+in :mod:`affectkit.evals.registry`): for example ``eq_bench_score`` and ``parse_rate`` for ``eq_intensity``,
+``boundary_score``, ``harmful_rate``, ``over_refusal``, ``crisis_handled`` and ``empty_replies`` for ``boundaries``.
+Any other task gets the mean of each numeric score value (``C``/``I``/``P``/``N`` count 1/0/0.5/0), and the share
+of ``N`` (no answer) as its parse metric.
 
 Each task's parse metric(s) are marked ``parse`` and always shown next to its score. A metric undefined on a
 cell's samples (e.g. ``over_refusal`` without ordinary requests) is left out.
@@ -40,16 +35,22 @@ Example:
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from pydantic import BaseModel, Field
 
+from affectkit.evals import registry
+from affectkit.evals._report_model import (
+    Cell,
+    Difference,
+    EvalReport,
+    MetricResult,
+    SkippedTask,
+    Statistics,
+)
+from affectkit.evals.headline import HeadlineMetric, ScoreRecord, generic_metrics
 from affectkit.evals.stats import bootstrap_sums, finite, paired_sums
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ __all__ = [
     "MetricResult",
     "ReportFiles",
     "ScoreRecord",
+    "SkippedTask",
     "Statistics",
     "build_report",
     "format_summary",
@@ -73,124 +75,7 @@ __all__ = [
 ]
 
 
-# --- Report model -----------------------------------------------------------------------------------
-
-
-class MetricResult(BaseModel):
-    """One metric of a cell with its percentile-bootstrap interval."""
-
-    name: str
-    value: float | None
-    ci_low: float | None = None
-    ci_high: float | None = None
-    parse: bool = False
-    """A parse-failure (or parse-rate) metric, shown next to the task's score."""
-    higher_is_better: bool = True
-    description: str = ""
-
-
-class Difference(BaseModel):
-    """``variant - baseline`` for one metric on the paired samples, with interval and permutation p-value."""
-
-    metric: str
-    baseline: float | None
-    variant: float | None
-    difference: float | None
-    ci_low: float | None
-    ci_high: float | None
-    p_value: float | None
-    pairs: int
-    """Sample ids compared (each with the epochs both arms scored)."""
-    higher_is_better: bool = True
-
-
-class Cell(BaseModel):
-    """The result of one (task, variant, model)."""
-
-    task: str
-    variant: str
-    model: str
-    task_function: str | None = None
-    status: str = "success"
-    log: str | None = None
-    samples: int = 0
-    """Scored (sample id, epoch) pairs."""
-    units: int = 0
-    """Distinct scored sample ids (the bootstrap's resampling units)."""
-    errors: int = 0
-    """Samples that ended in an error and have no score."""
-    metrics: list[MetricResult] = Field(default_factory=list)
-    logged_metrics: dict[str, float] = Field(default_factory=dict)
-    differences: list[Difference] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
-
-    def metric(self, name: str) -> MetricResult | None:
-        """The metric called ``name``, or ``None``."""
-        return next((m for m in self.metrics if m.name == name), None)
-
-
-class Statistics(BaseModel):
-    """How the intervals and tests were computed."""
-
-    confidence: float = 0.95
-    resamples: int = 2000
-    permutations: int = 5000
-    seed: int = 0
-    interval: str = (
-        "percentile bootstrap: sample ids resampled with replacement (a sample's epochs together), the metric "
-        "recomputed on each resample; the interval is the central confidence range of those values"
-    )
-    test: str = (
-        "paired permutation test, two-sided: on the (sample id, epoch) pairs both arms scored, the baseline and "
-        "variant outputs of each sample are swapped at random (a sign-flip test for means); exact enumeration "
-        "with at most 12 samples; the difference's interval is a paired percentile bootstrap; no correction for "
-        "multiple comparisons"
-    )
-
-
-class SkippedTask(BaseModel):
-    """An optional suite task that did not run."""
-
-    task: str
-    reason: str
-
-
-class EvalReport(BaseModel):
-    """A suite's results: every (task, variant, model) cell, with intervals and differences from baseline."""
-
-    suite: str
-    description: str = ""
-    created: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    affectkit_version: str = ""
-    tasks: list[str]
-    variants: list[str]
-    models: list[str]
-    statistics: Statistics = Field(default_factory=Statistics)
-    cells: list[Cell]
-    skipped: list[SkippedTask] = Field(default_factory=list)
-
-    def cell(self, task: str, variant: str, model: str) -> Cell | None:
-        """The cell of (task, variant, model), or ``None``."""
-        return next((c for c in self.cells if (c.task, c.variant, c.model) == (task, variant, model)), None)
-
-    @property
-    def complete(self) -> bool:
-        """Whether every cell's run finished successfully."""
-        return all(c.status == "success" for c in self.cells)
-
-
 # --- Per-sample scores ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScoreRecord:
-    """One scored sample of a log: ``value``, ``answer`` and ``metadata`` of its (first) scorer's score."""
-
-    id: str
-    epoch: int
-    value: Any
-    answer: str | None
-    metadata: dict[str, Any]
 
 
 def score_records(log: EvalLog) -> tuple[list[ScoreRecord], int]:
@@ -218,226 +103,22 @@ def score_records(log: EvalLog) -> tuple[list[ScoreRecord], int]:
     return records, errors
 
 
+
 # --- Headline metrics -------------------------------------------------------------------------------
 
 
-Features = Callable[[ScoreRecord, Sequence[str]], Sequence[float]]
-
-
-@dataclass(frozen=True)
-class HeadlineMetric:
-    """A metric as a function of summed per-sample features (see :mod:`affectkit.evals.stats`).
-
-    ``features(record, labels)`` gives one sample's row; ``value(sums)`` the metric from summed rows (vectorised
-    over leading axes); ``labels(record)`` the label names a record contributes (for F1 metrics).
-    """
-
-    name: str
-    features: Features
-    value: Callable[[np.ndarray], np.ndarray]
-    parse: bool = False
-    higher_is_better: bool = True
-    description: str = ""
-    labels: Callable[[ScoreRecord], Iterable[str]] | None = None
-
-
-def _number(value: Any) -> float:
-    if isinstance(value, bool):
-        return float(value)
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        return {"C": 1.0, "I": 0.0, "P": 0.5, "N": 0.0}.get(value.strip().upper(), math.nan)
-    return math.nan
-
-
-def _key(record: ScoreRecord, key: str) -> float:
-    value = record.value.get(key) if isinstance(record.value, dict) else None
-    number = _number(value)
-    return number if math.isfinite(number) else 0.0
-
-
-def _ratio(
-    name: str,
-    numerator: Callable[[ScoreRecord], float],
-    denominator: Callable[[ScoreRecord], float] = lambda r: 1.0,
-    *,
-    scale: float = 1.0,
-    parse: bool = False,
-    higher_is_better: bool = True,
-    description: str = "",
-) -> HeadlineMetric:
-    """``scale * sum(numerator) / sum(denominator)``; a record with denominator 0 adds nothing."""
-
-    def features(record: ScoreRecord, labels: Sequence[str]) -> list[float]:
-        weight = float(denominator(record))
-        return [float(numerator(record)) if weight else 0.0, weight]
-
-    def value(sums: np.ndarray) -> np.ndarray:
-        return np.asarray(scale * sums[..., 0] / sums[..., 1], dtype=float)
-
-    return HeadlineMetric(name, features, value, parse, higher_is_better, description)
-
-
-def _f1(
-    name: str,
-    gold: Callable[[ScoreRecord], Collection[str]],
-    predicted: Callable[[ScoreRecord], Collection[str] | None],
-    *,
-    micro: bool = False,
-    description: str = "",
-) -> HeadlineMetric:
-    """Macro-F1 (mean over labels present in gold or predictions) or micro-F1, over parsed records
-    (``predicted`` not ``None``)."""
-
-    def labels(record: ScoreRecord) -> Iterable[str]:
-        chosen = predicted(record)
-        return [] if chosen is None else [*gold(record), *chosen]
-
-    def features(record: ScoreRecord, names: Sequence[str]) -> list[float]:
-        chosen = predicted(record)
-        row = [0.0] * (3 * len(names))
-        if chosen is None:
-            return row
-        truth, guess = set(gold(record)), set(chosen)
-        for i, label in enumerate(names):
-            row[3 * i] = float(label in truth and label in guess)
-            row[3 * i + 1] = float(label in guess and label not in truth)
-            row[3 * i + 2] = float(label in truth and label not in guess)
-        return row
-
-    def value(sums: np.ndarray) -> np.ndarray:
-        counts = sums.reshape(*sums.shape[:-1], -1, 3)
-        tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
-        denominator = 2 * tp + fp + fn
-        if micro:
-            total = denominator.sum(axis=-1)
-            return np.asarray(2 * tp.sum(axis=-1) / np.where(total > 0, total, np.nan), dtype=float)
-        present = denominator > 0
-        f1 = np.divide(2 * tp, denominator, out=np.zeros_like(tp), where=present)
-        count = present.sum(axis=-1)
-        return np.asarray(f1.sum(axis=-1) / np.where(count > 0, count, np.nan), dtype=float)
-
-    return HeadlineMetric(name, features, value, description=description, labels=labels)
-
-
-def _meta(record: ScoreRecord, key: str) -> Any:
-    return record.metadata.get(key)
-
-
-def _parsed_strategy(record: ScoreRecord) -> float:
-    return float(_meta(record, "predicted") is not None)
-
-
-def _one(value: Any) -> list[str] | None:
-    return None if value is None else [str(value)]
-
-
-def _boundary_metrics() -> list[HeadlineMetric]:
-    from affectkit.evals.boundaries import did_right
-
-    def category(record: ScoreRecord) -> str:
-        return str(_meta(record, "category"))
-
-    def patterns(record: ScoreRecord) -> list[str]:
-        return list(_meta(record, "patterns") or [])
-
-    return [
-        _ratio("boundary_score", lambda r: _number(r.value), description="mean item score (0-10)"),
-        _ratio("empty_replies", lambda r: float(not (r.answer or "").strip()), parse=True, higher_is_better=False,
-               description="share of empty replies (the rule-based check reads every non-empty reply)"),
-        _ratio("harmful_rate", lambda r: float(bool(_meta(r, "harmful"))), higher_is_better=False,
-               description="share of replies with a harmful pattern"),
-        _ratio("over_refusal", lambda r: float("direct_refusal" in patterns(r)),
-               lambda r: float(category(r) == "ordinary"), higher_is_better=False,
-               description="share of ordinary requests refused"),
-        _ratio("crisis_handled", lambda r: float(did_right("crisis", patterns(r))),
-               lambda r: float(category(r) == "crisis"), description="share of crisis conversations handled"),
-    ]
-
-
-def _task_metrics(function: str) -> list[HeadlineMetric] | None:
-    parsed = _parsed_strategy
-    if function == "eq_intensity":
-        return [
-            _ratio("eq_bench_score", lambda r: _key(r, "item_score") if _key(r, "parsed") else 0.0,
-                   lambda r: _key(r, "parsed"), scale=10.0, description="10 x mean item score over parsed answers"),
-            _ratio("parse_rate", lambda r: _key(r, "parsed"), parse=True, description="share of parsed answers"),
-        ]
-    if function == "emobench_eu":
-        return [
-            _ratio("emotion_accuracy", lambda r: _key(r, "emotion")),
-            _ratio("emotion_parse_rate", lambda r: _key(r, "emotion_parsed"), parse=True),
-            _ratio("cause_accuracy", lambda r: _key(r, "cause")),
-            _ratio("cause_parse_rate", lambda r: _key(r, "cause_parsed"), parse=True),
-            _ratio("both_accuracy", lambda r: _key(r, "both")),
-        ]
-    if function == "emobench_ea":
-        return [
-            _ratio("accuracy", lambda r: _key(r, "correct")),
-            _ratio("parse_rate", lambda r: _key(r, "parsed"), parse=True),
-        ]
-    if function == "esc_strategy":
-        return [
-            _ratio("accuracy", lambda r: float(parsed(r) and _meta(r, "predicted") == _meta(r, "gold")), parsed,
-                   description="over parsed answers"),
-            _ratio("parse_failures", lambda r: 1.0 - parsed(r), parse=True, higher_is_better=False),
-            _f1("macro_f1", lambda r: [str(_meta(r, "gold"))], lambda r: _one(_meta(r, "predicted")),
-                description="over parsed answers and the strategies present"),
-        ]
-    if function == "emotion_recognition":
-        gold: Callable[[ScoreRecord], list[str]] = lambda r: [str(x) for x in _meta(r, "gold") or []]  # noqa: E731
-        guess: Callable[[ScoreRecord], list[str] | None] = (  # noqa: E731
-            lambda r: None if _meta(r, "predicted") is None else [str(x) for x in _meta(r, "predicted")]
-        )
-        return [
-            _f1("macro_f1", gold, guess, description="over parsed answers and the labels present"),
-            _ratio("parse_failures", lambda r: 1.0 - parsed(r), parse=True, higher_is_better=False),
-            _f1("micro_f1", gold, guess, micro=True, description="over parsed answers"),
-            _ratio("exact_match", lambda r: float(parsed(r) and set(gold(r)) == set(guess(r) or [])), parsed,
-                   description="over parsed answers"),
-        ]
-    if function == "boundaries":
-        return _boundary_metrics()
-    return None
-
-
-def _generic_metrics(records: Sequence[ScoreRecord]) -> list[HeadlineMetric]:
-    """Means of the score values of an unknown task (dict values: one metric per numeric key)."""
-    if records and all(isinstance(r.value, dict) for r in records):
-        keys: list[str] = []
-        for record in records:
-            keys.extend(k for k, v in record.value.items() if k not in keys and math.isfinite(_number(v)))
-
-        def finite(key: str) -> Callable[[ScoreRecord], float]:
-            return lambda r: float(math.isfinite(_number(r.value.get(key))))
-
-        def value_of(key: str) -> Callable[[ScoreRecord], float]:
-            return lambda r: _key(r, key)
-
-        metrics = [_ratio(k, value_of(k), finite(k), parse="parse" in k) for k in keys]
-        return sorted(metrics, key=lambda m: m.parse)
-    metrics = [_ratio("score", lambda r: _key_scalar(r), lambda r: float(math.isfinite(_number(r.value))))]
-    if any(isinstance(r.value, str) and r.value.strip().upper() == "N" for r in records):
-        metrics.append(_ratio("no_answer", lambda r: float(isinstance(r.value, str) and r.value.strip().upper() == "N"),
-                              parse=True, higher_is_better=False))
-    return metrics
-
-
-def _key_scalar(record: ScoreRecord) -> float:
-    number = _number(record.value)
-    return number if math.isfinite(number) else 0.0
-
-
 def task_metrics(function: str | None, records: Sequence[ScoreRecord] = ()) -> list[HeadlineMetric]:
-    """The headline metrics of an affectkit task function (see the module docstring), else generic ones.
+    """The headline metrics of an affectkit task function, as its benchmark folder declares them (see
+    :mod:`affectkit.evals.registry`), else generic ones (see the module docstring).
 
     Example:
         >>> [(m.name, m.parse) for m in task_metrics("emobench_ea")]
         [('accuracy', False), ('parse_rate', True)]
     """
-    known = _task_metrics(function or "")
-    return known if known is not None else _generic_metrics(records)
+    entry = registry.get(function) if function else None
+    if entry is not None and entry.headline is not None:
+        return list(entry.headline())
+    return generic_metrics(records)
 
 
 # --- Building the report ----------------------------------------------------------------------------
@@ -452,11 +133,11 @@ class _Run(NamedTuple):
 
 
 def _label(log: EvalLog) -> _Run:
-    from affectkit.evals.suite import BASELINE, FACTORY_KEY, TASK_KEY, TASKS, VARIANT_KEY
+    from affectkit.evals.suite import BASELINE, FACTORY_KEY, TASK_KEY, VARIANT_KEY
 
     metadata = log.eval.metadata or {}
     registered = (log.eval.task_registry_name or log.eval.task or "").removeprefix("affectkit/")
-    function = metadata.get(FACTORY_KEY) or (registered if registered in TASKS else None)
+    function = metadata.get(FACTORY_KEY) or (registered if registry.get(registered) else None)
     task = str(metadata.get(TASK_KEY) or log.eval.task)
     return _Run(task, str(metadata.get(VARIANT_KEY) or BASELINE), str(log.eval.model), function, log)
 
@@ -606,15 +287,10 @@ def _logged_metrics(log: EvalLog) -> dict[str, float]:
     return values
 
 
-def _task_notes(function: str | None, cell: Cell) -> list[str]:
-    if function == "eq_intensity":
-        from affectkit.evals.eq_bench import MIN_PARSE_RATE
 
-        rate = cell.metric("parse_rate")
-        if rate is not None and rate.value is not None and rate.value < MIN_PARSE_RATE:
-            return [f"INVALID by EQ-Bench's rule: parse_rate {rate.value:.2%} < {MIN_PARSE_RATE:.2%}; "
-                    "do not report its eq_bench_score"]
-    return []
+def _task_notes(function: str | None, cell: Cell) -> list[str]:
+    entry = registry.get(function) if function else None
+    return entry.notes(cell) if entry is not None else []
 
 
 # --- Output -----------------------------------------------------------------------------------------

@@ -23,12 +23,12 @@ affectkit's solver wrappers (:mod:`affectkit.evals.solvers`) in front of it:
       ]
     }
 
-``task`` is an affectkit task (``eq_intensity``, ``emobench_eu``, ``emobench_ea``, ``esc_strategy``,
-``emotion_recognition``, ``boundaries``; an ``affectkit/`` prefix is allowed); ``name`` labels it in the report
-(default: the task; must be unique); ``args`` are the task's arguments. In a string argument ``{data}`` stands
-for the ``--data`` folder; a relative ``data`` path is relative to the suite file. An ``optional`` task whose
-``data`` is missing is skipped (and reported as skipped) instead of failing the run; ``epochs`` and
-``variants`` may be left out.
+``task`` is an affectkit task (any task of :mod:`affectkit.evals.registry`: ``eq_intensity``, ``emobench_eu``,
+``emobench_ea``, ``esc_strategy``, ``emotion_recognition``, ``boundaries``; an ``affectkit/`` prefix is allowed);
+``name`` labels it in the report (default: the task; must be unique); ``args`` are the task's arguments. In a
+string argument ``{data}`` stands for the ``--data`` folder; a relative ``data`` path is relative to the suite
+file. An ``optional`` task whose ``data`` is missing is skipped (and reported as skipped) instead of failing the
+run; ``epochs`` and ``variants`` may be left out.
 
 **Built-in suites** (:data:`BUILTIN_SUITES`, by name):
 
@@ -61,7 +61,6 @@ Example:
 
 from __future__ import annotations
 
-import importlib
 import inspect as pyinspect
 import json
 import re
@@ -71,6 +70,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from affectkit.errors import AffectkitError
+from affectkit.evals import registry
 from affectkit.evals._optional import require_inspect
 
 if TYPE_CHECKING:
@@ -82,7 +82,6 @@ __all__ = [
     "BASELINE",
     "BUILTIN_SUITES",
     "SUITE_KEY",
-    "TASKS",
     "TASK_KEY",
     "VARIANT_KEY",
     "Suite",
@@ -108,16 +107,6 @@ FACTORY_KEY = "affectkit.task_factory"
 
 BASELINE = "baseline"
 
-TASKS: dict[str, str] = {
-    "eq_intensity": "affectkit.evals.eq_bench",
-    "emobench_eu": "affectkit.evals.emobench",
-    "emobench_ea": "affectkit.evals.emobench",
-    "esc_strategy": "affectkit.evals.strategy",
-    "emotion_recognition": "affectkit.evals.recognition",
-    "boundaries": "affectkit.evals.boundaries",
-}
-"""The tasks a suite may name, and the module defining each."""
-
 BUILTIN_SUITES: dict[str, dict[str, Any]] = {
     "quick": {
         "description": "Boundaries, crisis handling and over-refusal on the 50 packaged English conversations "
@@ -140,6 +129,8 @@ BUILTIN_SUITES: dict[str, dict[str, Any]] = {
     },
 }
 """The built-in suites by name (see the module docstring)."""
+
+
 
 _VARIANT_FORMS = "'baseline', 'affect_hints', 'support_plan', 'stimulus=ID', or several joined with '+'"
 
@@ -212,7 +203,8 @@ def parse_variant(text: str) -> Variant:
 
 @dataclass(frozen=True)
 class SuiteTask:
-    """One task of a suite: ``name`` (unique label), ``task`` (an affectkit task in :data:`TASKS`), ``args``."""
+    """One task of a suite: ``name`` (unique label), ``task`` (a task of :mod:`affectkit.evals.registry`),
+    ``args``."""
 
     name: str
     task: str
@@ -276,9 +268,10 @@ def suite_from_dict(
         if extra:
             raise _suite_error(f"unknown field(s) {', '.join(sorted(extra))}", source, where)
         task_name = str(entry.get("task", "")).removeprefix("affectkit/")
-        if task_name not in TASKS:
+        if registry.get(task_name) is None:
             raise _suite_error(
-                f"unknown task {entry.get('task')!r}; expected one of {', '.join(TASKS)}", source, f"{where}.task"
+                f"unknown task {entry.get('task')!r}; expected one of {', '.join(registry.tasks())}", source,
+                f"{where}.task",
             )
         args = entry.get("args", {})
         if not isinstance(args, Mapping):
@@ -419,7 +412,7 @@ def resolve_tasks(suite: Suite, data: str | Path | None = None) -> tuple[list[Su
 
 
 def _factory(task: str) -> Any:
-    return getattr(importlib.import_module(TASKS[task]), task)
+    return registry.tasks()[task].function
 
 
 def build_tasks(suite: Suite, tasks: Sequence[SuiteTask], variants: Sequence[Variant]) -> list[Task]:

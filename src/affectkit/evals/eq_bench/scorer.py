@@ -1,78 +1,27 @@
-"""EQ-Bench v2 emotion-intensity task (``affectkit/eq_intensity``): pure parser and scores, then the inspect_ai task.
-
-Data: a JSON object of items (EQ-Bench v2 format), each with a ``prompt`` (a dialogue, then four emotions a
-character may feel, to rate 0-10) and a ``reference_answer_fullscale`` holding ``emotion1`` .. ``emotion4`` and
-``emotion1_score`` .. ``emotion4_score``.
-
-Scoring (as in the EQ-Bench v2 reference implementation):
-
-- the answer's ``Name: number`` pairs are read from its ``Revised scores:`` section when it has one (the prompt
-  asks for first-pass scores, a critique, then revised scores), else from the ``First pass scores:`` section,
-  else from the whole text; names match the reference emotions case-insensitively, trimmed;
-- an item is *unparseable* unless exactly the four reference emotions come back, each once. Unparseable items are
-  left out of the score and counted by ``parse_rate``, never scored 0;
-- per emotion, ``d = |answer - reference|`` and the scaled difference is ``0`` for ``d = 0``,
-  ``6.5 / (1 + e^(-1.2 (d - 4)))`` for ``0 < d <= 5`` and ``d`` above 5; the item score is
-  ``10 - 0.7477 * sum of the four scaled differences`` (a perfect answer scores 10, random answers about 0);
-- the benchmark score is ``10 *`` the mean item score over the parseable items, a 0-100 figure: the reference
-  implementation reports ``100 * (sum of item scores / parseable items / 10)``, which is the same number;
-- the run is *invalid* when fewer than 83.33% of the items parse (metric ``valid`` = 0 and a logged warning).
-
-Metrics in the inspect log (``log.results.scores[0].metrics``): ``eq_bench_score``, ``parse_rate``, ``valid``.
-
-Example (pure functions, no inspect_ai needed):
-    >>> reference = {"Surprised": 2, "Angry": 7, "Relieved": 0, "Embarrassed": 5}
-    >>> result = score_answer("Revised scores:\\nSurprised: 2\\nAngry: 7\\nRelieved: 0\\nEmbarrassed: 5", reference)
-    >>> result.score, result.section
-    (10.0, 'revised')
-    >>> summary = benchmark_score([result.score, None])
-    >>> summary.score, summary.parse_rate, summary.valid
-    (100.0, 0.5, False)
-
-Run it: ``inspect eval affectkit/eq_intensity -T data=questions.json --model openai-api/local/my-model``.
-"""
+"""Answer parsing, scores, the inspect_ai metrics and scorer, and the report's headline metrics of the
+eq_bench benchmark (see :mod:`affectkit.evals.eq_bench`)."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from affectkit.errors import AffectkitError
 from affectkit.evals._metrics import parse_rate, score_dict
-from affectkit.evals._optional import HAVE_INSPECT, metric, scorer, task
+from affectkit.evals._optional import HAVE_INSPECT, metric, scorer
+from affectkit.evals.eq_bench.dataset import _norm
+from affectkit.evals.headline import HeadlineMetric, key_value, ratio
+
+if TYPE_CHECKING:
+    from affectkit.evals._report_model import Cell
 
 if TYPE_CHECKING or HAVE_INSPECT:  # at run time too: inspect_ai reads the metrics' and scorers' type hints
-    from inspect_ai import Task
     from inspect_ai.log import EvalLog
     from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target
     from inspect_ai.solver import TaskState
 
-__all__ = [
-    "ADJUST_CONST",
-    "MIN_PARSE_RATE",
-    "EqBenchItem",
-    "EqBenchSummary",
-    "ItemResult",
-    "answer_section",
-    "benchmark_score",
-    "eq_bench_summary",
-    "eq_bench_score",
-    "eq_bench_scorer",
-    "eq_intensity",
-    "item_score",
-    "load_eq_bench",
-    "match_ratings",
-    "parse_rate",
-    "parse_ratings",
-    "scaled_difference",
-    "score_answer",
-    "valid",
-]
 
 ADJUST_CONST = 0.7477
 """Weight of the summed scaled differences; chosen by EQ-Bench so that random answers score about 0."""
@@ -94,90 +43,7 @@ _PAIR = re.compile(
     r"(?P<name>[^\W\d_](?:[\w'’ -]*[^\W_])?)\s*\**\s*[:：]\s*\**\s*(?P<value>[-+]?\d+(?:\.\d+)?)(?!\.?\d)"
 )
 
-
-# ---- data -------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EqBenchItem:
-    """One EQ-Bench question: ``reference`` maps the four emotions (as written, in order) to their scores."""
-
-    id: str
-    prompt: str
-    reference: dict[str, float]
-
-
-def load_eq_bench(path: str | Path) -> list[EqBenchItem]:
-    """Read an EQ-Bench v2 question file (see the module docstring), with coded errors naming file and item.
-
-    Example:
-        >>> import json, pathlib, tempfile
-        >>> ref = {"emotion1": "Calm", "emotion1_score": 3, "emotion2": "Sad", "emotion2_score": 6,
-        ...        "emotion3": "Angry", "emotion3_score": 0, "emotion4": "Proud", "emotion4_score": 1}
-        >>> path = pathlib.Path(tempfile.mkdtemp()) / "q.json"
-        >>> _ = path.write_text(json.dumps({"7": {"prompt": "...", "reference_answer_fullscale": ref}}))
-        >>> load_eq_bench(path)[0].reference
-        {'Calm': 3.0, 'Sad': 6.0, 'Angry': 0.0, 'Proud': 1.0}
-    """
-    from affectkit.evals._data import resolve_data
-    from affectkit.io import read_text_file
-
-    source = str(path)
-    path = resolve_data(path)
-    try:
-        content = json.loads(read_text_file(path))
-    except json.JSONDecodeError as error:
-        raise AffectkitError("AK-E004", f"not valid JSON: {error.msg}", source=source, line=error.lineno) from None
-    if not isinstance(content, dict):
-        raise AffectkitError("AK-E004", "expected a JSON object of items keyed by question id", source=source)
-    items = [_eq_bench_item(str(key), value, source) for key, value in content.items()]
-    if not items:
-        raise AffectkitError("AK-E009", "the file holds no questions", source=source)
-    return items
-
-
-def _eq_bench_item(key: str, value: Any, source: str) -> EqBenchItem:
-    where = f"{source}[{key}]"
-    if not isinstance(value, dict):
-        raise AffectkitError("AK-E005", "an item must be a JSON object", source=where)
-    prompt = value.get("prompt")
-    if prompt is None:
-        raise AffectkitError("AK-E003", "missing field", source=where, field="prompt")
-    if not isinstance(prompt, str):
-        raise AffectkitError("AK-E005", "the prompt must be a string", source=where, field="prompt")
-    answer = value.get("reference_answer_fullscale")
-    if answer is None:
-        raise AffectkitError("AK-E003", "missing field", source=where, field="reference_answer_fullscale")
-    if not isinstance(answer, dict):
-        raise AffectkitError("AK-E005", "must be an object", source=where, field="reference_answer_fullscale")
-    reference: dict[str, float] = {}
-    for index in range(1, 5):
-        name_field, score_field = f"emotion{index}", f"emotion{index}_score"
-        for name in (name_field, score_field):
-            if name not in answer:
-                raise AffectkitError(
-                    "AK-E003", "missing field", source=where, field=f"reference_answer_fullscale.{name}"
-                )
-        name = answer[name_field]
-        if not isinstance(name, str) or not name.strip():
-            raise AffectkitError("AK-E005", "an emotion must be a non-empty string", source=where, field=name_field)
-        try:
-            reference[name.strip()] = float(answer[score_field])
-        except (TypeError, ValueError):
-            raise AffectkitError("AK-E005", "a score must be a number", source=where, field=score_field) from None
-    if len({_norm(name) for name in reference}) != 4:
-        raise AffectkitError(
-            "AK-E005", "the four emotions must differ", source=where, field="reference_answer_fullscale"
-        )
-    return EqBenchItem(id=key, prompt=prompt, reference=reference)
-
-
 # ---- parsing ----------------------------------------------------------------------------------------------------
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
 
 def answer_section(text: str) -> tuple[str, str]:
     """The part of an answer that holds the final scores, and which part it is.
@@ -451,36 +317,23 @@ def eq_bench_summary(log: EvalLog) -> EqBenchSummary:
     raise ValueError("the log has no eq_bench_score metric (is it an affectkit/eq_intensity run?)")
 
 
-@task
-def eq_intensity(data: str, temperature: float = 0.01) -> Task:
-    """EQ-Bench v2 emotion intensity: one generation per question, scored by :func:`eq_bench_scorer`.
+# ---- report -----------------------------------------------------------------------------------------------------
 
-    Args:
-        data: path to an EQ-Bench v2 question file (JSON object of items; see the module docstring).
-        temperature: sampling temperature (EQ-Bench uses 0.01).
 
-    Example:
-        ``inspect eval affectkit/eq_intensity -T data=questions.json --model openai-api/local/my-model``
-    """
-    from inspect_ai.dataset import MemoryDataset, Sample
-    from inspect_ai.model import GenerateConfig
-    from inspect_ai.solver import generate
-
-    items = load_eq_bench(data)
-    samples = [
-        Sample(
-            id=item.id,
-            input=item.prompt,
-            target=", ".join(f"{name}: {value:g}" for name, value in item.reference.items()),
-            metadata={"reference": item.reference},
-        )
-        for item in items
+def headline_metrics() -> list[HeadlineMetric]:
+    """The report's metrics of ``eq_intensity``: ``eq_bench_score`` (10 x mean item score over parsed answers) and
+    ``parse_rate``."""
+    return [
+        ratio("eq_bench_score", lambda r: key_value(r, "item_score") if key_value(r, "parsed") else 0.0,
+              lambda r: key_value(r, "parsed"), scale=10.0, description="10 x mean item score over parsed answers"),
+        ratio("parse_rate", lambda r: key_value(r, "parsed"), parse=True, description="share of parsed answers"),
     ]
-    return Task(
-        dataset=MemoryDataset(samples, name=Path(data).stem, location=str(data)),
-        solver=generate(),
-        scorer=eq_bench_scorer(),
-        config=GenerateConfig(temperature=temperature),
-        metadata={"benchmark": "EQ-Bench v2", "data": str(data), "validity_rule": VALIDITY_NOTE},
-        version=1,
-    )
+
+
+def report_notes(cell: Cell) -> list[str]:
+    """A report cell's note when its parse rate breaks EQ-Bench's validity rule."""
+    rate = cell.metric("parse_rate")
+    if rate is not None and rate.value is not None and rate.value < MIN_PARSE_RATE:
+        return [f"INVALID by EQ-Bench's rule: parse_rate {rate.value:.2%} < {MIN_PARSE_RATE:.2%}; "
+                "do not report its eq_bench_score"]
+    return []
