@@ -71,6 +71,17 @@ class UtteranceEncoder:
             for entry in zip(todo, utterance_features(raw), recognizer.annotate(todo, raw), strict=True):
                 self._remember(*entry)
 
+    def forget(self, texts: Iterable[str]) -> int:
+        """Drop ``texts`` from the cache (a deleted conversation leaves no text behind); returns how many were held.
+
+        Example:
+            >>> encoder = UtteranceEncoder()
+            >>> _ = encoder.encode("See you tomorrow.")
+            >>> encoder.forget(["See you tomorrow.", "never seen"]), encoder.forget(["See you tomorrow."])
+            (1, 0)
+        """
+        return sum(self._cache.pop(text, None) is not None for text in set(texts))
+
     def _recognizer(self) -> Any:
         from affectkit.recognizers import get_recognizer
 
@@ -142,6 +153,13 @@ def prefetch(models: Iterable[object], texts: Sequence[str]) -> None:
     encoders = {id(m.encoder_): m.encoder_ for m in models if isinstance(m, _OnSharedEncoder)}
     for encoder in encoders.values():
         encoder.prefetch(texts)
+
+
+def forget(models: Iterable[object], texts: Sequence[str]) -> int:
+    """Drop ``texts`` from the utterance encoders of ``models`` (see :meth:`UtteranceEncoder.forget`); returns how
+    many cache entries went."""
+    encoders = {id(m.encoder_): m.encoder_ for m in models if isinstance(m, _OnSharedEncoder)}
+    return sum(encoder.forget(texts) for encoder in encoders.values())
 
 
 class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):

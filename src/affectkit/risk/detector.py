@@ -40,7 +40,7 @@ Example:
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -176,6 +176,10 @@ class RiskDetector:
                 found[text] = self._assess(text, row, by_text.get(text, []), languages[text], hits[text])
                 self._remember(text, found[text])
         return [found[t] for t in texts]
+
+    def forget(self, texts: Iterable[str]) -> int:
+        """Drop ``texts`` from the cache (a deleted conversation leaves no text behind); returns how many were held."""
+        return sum(self._cache.pop(text, None) is not None for text in set(texts))
 
     def _remember(self, text: str, reading: RiskReading) -> None:
         if self.cache_size <= 0:

@@ -93,9 +93,10 @@ class Runtime:
 
     async def enforce_retention(self) -> list[str]:
         """Erase the conversations older than the retention period; returns their ids."""
-        ids = await asyncio.to_thread(self.store.delete_older_than, self.settings.retention_days)
-        for conversation_id in ids:
-            self.conversations.forget(conversation_id)
+        erased = await asyncio.to_thread(self.store.erase_older_than, self.settings.retention_days)
+        for conversation_id, texts in erased.items():
+            await self.conversations.erase(conversation_id, texts)
+        ids = list(erased)
         if ids:
             logger.info("retention: erased %d conversation(s) older than %g days", len(ids),
                         self.settings.retention_days)

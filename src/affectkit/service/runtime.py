@@ -207,6 +207,21 @@ class Conversations:
         self.trackers.pop(conversation_id, None)
         self.metrics.live_conversations.set(len(self.trackers))
 
+    def forget_texts(self, texts: Sequence[str]) -> int:
+        """Drop ``texts`` from the models' caches, the utterance encoder's and the risk detector's (model thread):
+        an erased conversation leaves no text behind in this process. Returns how many cache entries went."""
+        from affectkit.conversation.context import forget, shared_encoder
+        from affectkit.risk import default_detector
+
+        models = [self._turn_model, self._cause_model] if self._turn_model is not None else []
+        return forget(models, texts) + shared_encoder().forget(texts) + default_detector().forget(texts)
+
+    async def erase(self, conversation_id: str, texts: Sequence[str]) -> None:
+        """Forget an erased conversation: its live tracker and its texts in the caches."""
+        self.forget(conversation_id)
+        if texts:
+            await self.models.run("forget", self.forget_texts, texts)
+
     def _new_tracker(self, conversation_id: str) -> Any:
         from affectkit.conversation import ConversationTracker
 
@@ -273,11 +288,14 @@ class Conversations:
             return AppendResult(update=update, plan=plan, turns=conversation.turns + 1)
 
     async def delete(self, key_id: str, conversation_id: str) -> bool:
+        """Erase the conversation from the database, the live trackers and the models' caches; False when it is
+        not ``key_id``'s."""
         async with self._lock(conversation_id):
-            deleted = await asyncio.to_thread(self.store.delete_conversation, key_id, conversation_id)
-            if deleted:
-                self.forget(conversation_id)
-            return deleted
+            texts = await asyncio.to_thread(self.store.erase_conversation, key_id, conversation_id)
+            if texts is None:
+                return False
+            await self.erase(conversation_id, texts)
+            return True
 
 
 def plan_from_tracker(tracker: Any, analysis: ConversationAnalysis, agent: str, locale: str | None

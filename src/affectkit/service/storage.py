@@ -297,26 +297,42 @@ class Store:
     def delete_conversation(self, key_id: str, conversation_id: str) -> bool:
         """Erase the conversation, its utterances and everything derived from them; False when it is not
         ``key_id``'s."""
+        return self.erase_conversation(key_id, conversation_id) is not None
+
+    def erase_conversation(self, key_id: str, conversation_id: str) -> list[str] | None:
+        """:meth:`delete_conversation`, returning the texts of the erased utterances (so that the models' caches
+        can forget them too), or None when the conversation is not ``key_id``'s."""
         with self.session() as session:
             owned = session.scalar(select(ConversationRow.id).where(ConversationRow.id == conversation_id,
                                                                     ConversationRow.key_id == key_id))
             if owned is None:
-                return False
+                return None
+            texts = list(session.scalars(select(UtteranceRow.text)
+                                         .where(UtteranceRow.conversation_id == conversation_id)))
             session.execute(delete(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id))
             session.execute(delete(ConversationRow).where(ConversationRow.id == conversation_id))
-            return True
+            return texts
 
     def delete_older_than(self, days: float, now: datetime | None = None) -> list[str]:
         """Erase every conversation whose last activity is more than ``days`` days before ``now``; returns
         their ids."""
+        return list(self.erase_older_than(days, now))
+
+    def erase_older_than(self, days: float, now: datetime | None = None) -> dict[str, list[str]]:
+        """:meth:`delete_older_than`, returning the texts of each erased conversation's utterances by its id."""
         cutoff = (now or _now()) - timedelta(days=days)
         with self.session() as session:
             ids = list(session.scalars(select(ConversationRow.id).where(ConversationRow.updated_at < cutoff)))
+            erased: dict[str, list[str]] = {conversation_id: [] for conversation_id in ids}
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
+                for conversation_id, text_ in session.execute(
+                        select(UtteranceRow.conversation_id, UtteranceRow.text)
+                        .where(UtteranceRow.conversation_id.in_(chunk))):
+                    erased[conversation_id].append(text_)
                 session.execute(delete(UtteranceRow).where(UtteranceRow.conversation_id.in_(chunk)))
                 session.execute(delete(ConversationRow).where(ConversationRow.id.in_(chunk)))
-            return ids
+            return erased
 
     def count_conversations(self, key_id: str | None = None) -> int:
         with self.session() as session:
