@@ -18,7 +18,7 @@ demo: $(PY)
 # torch is pinned first so that the train extra takes this CPU build instead of a multi-GB CUDA one.
 install-dev: $(PY)
 	$(PIP) torch==2.13.0
-	$(PIP) -e '.[dev,train,baseline,eval,llm,serve,batch]'
+	$(PIP) -e '.[dev,train,baseline,eval,llm,serve,batch,speech]'
 
 test: install-dev
 	$(PY) -m pytest

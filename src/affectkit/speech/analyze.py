@@ -38,6 +38,8 @@ MIN_WINDOW = 2.0
 """A window is closed at a pause only once it holds this much."""
 PAUSE = 0.5
 """A gap between stretches of speech at least this long may end a window."""
+LONG_PAUSE = 1.0
+"""A gap at least this long always ends a window: a window never holds a long silence."""
 LITTLE_SPEECH = 1.0
 SILENCE_NOTE = 0.2
 TEXT_VALENCE_WEIGHT = 0.7
@@ -48,7 +50,8 @@ AudioInput = str | Path | np.ndarray
 
 def speech_windows(segments: Sequence[tuple[float, float]], max_window: float = MAX_WINDOW) -> list[tuple[float, float]]:
     """Group stretches of speech into windows: a window ends at a pause of :data:`PAUSE` seconds once it holds
-    :data:`MIN_WINDOW` seconds, or before it would exceed ``max_window``; a longer stretch is cut into pieces.
+    :data:`MIN_WINDOW` seconds, at any pause of :data:`LONG_PAUSE` seconds, or before it would exceed
+    ``max_window``; a longer stretch is cut into pieces.
 
     Example:
         >>> speech_windows([(0.0, 1.0), (1.2, 2.5), (3.5, 4.0), (5.0, 14.0)])
@@ -67,7 +70,7 @@ def speech_windows(segments: Sequence[tuple[float, float]], max_window: float = 
         if windows:
             last = windows[-1]
             gap, length = start - last[1], last[1] - last[0]
-            if end - last[0] <= max_window and (gap < PAUSE or length < MIN_WINDOW):
+            if end - last[0] <= max_window and (gap < PAUSE or (length < MIN_WINDOW and gap < LONG_PAUSE)):
                 last[1] = end
                 continue
         windows.append([start, end])

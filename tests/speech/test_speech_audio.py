@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile as sf
+from speech_helpers import RATE, voiced
+
+from affectkit.errors import AffectkitError
+from affectkit.speech.analyze import analyze_speech
+from affectkit.speech.audio import load_audio
+
+
+@pytest.mark.parametrize("suffix,subtype", [(".wav", "PCM_16"), (".flac", "PCM_16"), (".ogg", "VORBIS")])
+def test_formats_are_read_resampled_and_mixed_down(tmp_path, suffix, subtype):
+    signal = voiced(2.0, rate=44100)
+    stereo = np.stack([signal, 0.5 * signal], axis=1)
+    path = tmp_path / f"clip{suffix}"
+    sf.write(path, stereo, 44100, subtype=subtype)
+    audio = load_audio(path)
+    assert audio.sample_rate == RATE and audio.original_rate == 44100 and audio.channels == 2
+    assert abs(audio.duration - 2.0) < 0.01
+    assert [w.code for w in audio.warnings] == ["AK-W025"]
+    # mixed down: the mean of the channels, at 16 kHz
+    rms = float(np.sqrt(np.mean(audio.signal**2)))
+    assert 0.6 < rms / float(np.sqrt(np.mean((0.75 * signal) ** 2))) < 1.4
+
+
+def test_16k_mono_needs_no_conversion(tmp_path):
+    path = tmp_path / "clip.wav"
+    sf.write(path, voiced(1.0), RATE)
+    audio = load_audio(path)
+    assert audio.warnings == [] and audio.signal.shape == (RATE,)
+
+
+def test_missing_and_unreadable_files(tmp_path):
+    with pytest.raises(AffectkitError) as missing:
+        load_audio(tmp_path / "none.wav")
+    assert missing.value.code == "AK-E001"
+    bogus = tmp_path / "notes.wav"
+    bogus.write_text("this is not audio")
+    with pytest.raises(AffectkitError) as unreadable:
+        load_audio(bogus)
+    assert unreadable.value.code == "AK-E030" and "notes.wav" in str(unreadable.value)
+    with pytest.raises(AffectkitError) as folder:
+        load_audio(tmp_path)
+    assert folder.value.code == "AK-E030"
+
+
+def test_empty_and_too_short_audio(tmp_path):
+    empty = tmp_path / "empty.wav"
+    sf.write(empty, np.zeros(0, dtype=np.float32), RATE)
+    for source in (empty, voiced(0.1)):
+        with pytest.raises(AffectkitError) as error:
+            load_audio(source, sample_rate=None if source is empty else RATE)
+        assert error.value.code == "AK-E031"
+
+
+@pytest.mark.parametrize("signal", [np.zeros(3 * RATE), 10 ** (-75 / 20) * np.random.default_rng(0).standard_normal(
+    3 * RATE)])
+def test_silence_is_refused_not_read_as_calm(signal):
+    with pytest.raises(AffectkitError) as error:
+        analyze_speech(signal, sample_rate=RATE)
+    assert error.value.code == "AK-E032"
+
+
+def test_malformed_arrays():
+    for bad, rate in [(voiced(1.0), None), (voiced(1.0), 0), (np.full(RATE, np.nan), RATE),
+                      (np.zeros((2, 2, 2)), RATE), (np.array(["a"] * RATE), RATE)]:
+        with pytest.raises(AffectkitError) as error:
+            load_audio(bad, sample_rate=rate)
+        assert error.value.code == "AK-E033"
+
+
+def test_integer_arrays_are_scaled_and_clipping_is_reported():
+    pcm = (voiced(1.0) * 32767).astype(np.int16)
+    audio = load_audio(pcm, sample_rate=RATE)
+    assert np.allclose(audio.signal, pcm / 32768.0, atol=1e-6)
+    clipped = np.clip(voiced(1.0, level=3.0), -1, 1)
+    assert "AK-W024" in [w.code for w in load_audio(clipped, sample_rate=RATE).warnings]
