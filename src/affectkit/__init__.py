@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from affectkit.recognizers import DEFAULT
 
 if TYPE_CHECKING:
     from affectkit.conversation.turns import CauseModel, TurnModel
@@ -43,25 +42,31 @@ def configure(licence: str | None = None) -> str:
     return set_licence(licence)
 
 
-def analyze(texts: Sequence[str], model: str = DEFAULT) -> list[TextAnalysis]:
-    """Analyse a batch of texts with the named recognizer (loaded once, then reused).
+def analyze(texts: Sequence[str], model: str | None = None, language: str | None = None) -> list[TextAnalysis]:
+    """Analyse a batch of texts; returns one :class:`~affectkit.types.TextAnalysis` per text, in input order.
 
-    Returns one :class:`~affectkit.types.TextAnalysis` per text, in input order.
+    With no ``model``, each text's language is identified (or taken from ``language``, an ISO 639 code such as
+    ``"de"``, for every text) and the text is read by the best model for it: the English model for English,
+    the multilingual model for the languages it covers (each analysis's ``model`` and ``language`` say which);
+    see :mod:`affectkit.recognizers.router`. A named ``model`` reads every text. Models load once, then are
+    reused.
 
     Example:
         >>> [a.labels[0] for a in analyze(["Thanks a lot!", "This is awful."])]
         ['gratitude', 'disgust']
     """
     from affectkit.recognizers import get_recognizer
+    from affectkit.recognizers.router import Router, check_language
 
+    if model is None:
+        return Router(language).analyze(texts)
+    check_language(language)
     return get_recognizer(model).analyze(texts)
 
 
-def analyze_one(text: str, model: str = DEFAULT) -> TextAnalysis:
+def analyze_one(text: str, model: str | None = None, language: str | None = None) -> TextAnalysis:
     """Analyse one text; see :func:`analyze`."""
-    from affectkit.recognizers import get_recognizer
-
-    return get_recognizer(model).analyze_one(text)
+    return analyze([text], model, language)[0]
 
 
 def analyze_conversation(

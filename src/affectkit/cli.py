@@ -204,7 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: table on a terminal, jsonl otherwise)",
     )
     analyze.add_argument(
-        "--model", "-m", default=DEFAULT, help="recognizer name (see `models`)"
+        "--language", "-l", help="ISO 639 code of every text (e.g. de, pt-BR): skips language identification"
+    )
+    analyze.add_argument(
+        "--model", "-m", default=None, help="recognizer name (see `models`; default: the best for each text's "
+        "language)"
     )
     analyze.set_defaults(handler=_analyze)
 
@@ -323,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _analyze(args: argparse.Namespace) -> int:
     from affectkit.recognizers import get_recognizer
+    from affectkit.recognizers.router import Router, check_language
 
     if args.input is not None and args.texts:
         raise AffectkitError("AK-E003", "give texts as arguments or --input FILE, not both")
@@ -330,7 +335,9 @@ def _analyze(args: argparse.Namespace) -> int:
         texts = list(args.texts)
     else:
         texts = _read_texts(args.input, args.input_format, args.text_column)
-    recognizer = get_recognizer(args.model)
+    recognizer = Router(args.language) if args.model is None else get_recognizer(args.model)
+    if args.model is not None:
+        check_language(args.language)
     output_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     write_analyses(iter_analyses(recognizer, texts, sys.stderr), output_format, sys.stdout)
     return 0

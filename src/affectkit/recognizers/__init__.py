@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
 
 DEFAULT = "goemotions-minilm@3"
+# The recognizer for the languages other than English that it lists (affectkit.recognizers.router).
+MULTILINGUAL = "brighter-e5@1"
 
 
 def _encoder() -> Recognizer:
@@ -55,6 +57,24 @@ def requirement(name: str) -> tuple[str, bool] | None:
     if needs is None:
         return None
     return needs[0], importlib.util.find_spec(needs[1]) is not None
+
+
+@cache
+def multilingual_languages() -> frozenset[str]:
+    """ISO 639-1 codes of the languages :data:`MULTILINGUAL` was trained and tested on (none when it is not
+    shipped); read from its config, without loading the model.
+
+    Example:
+        >>> "de" in multilingual_languages()
+        True
+    """
+    import json
+    from pathlib import Path
+
+    config = Path(__file__).resolve().parent.parent / "models" / MULTILINGUAL.split("@")[0] / "config.json"
+    if MULTILINGUAL not in _FACTORIES or not config.is_file():
+        return frozenset()
+    return frozenset(json.loads(config.read_text(encoding="utf-8"))["languages"])
 
 
 def available() -> list[str]:

@@ -340,10 +340,10 @@ def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredU
 
 
 def analyze_texts(texts: list[str]) -> list[TextAnalysis]:
-    """The shipped text model's analyses (model thread)."""
-    from affectkit.recognizers import get_recognizer
+    """The analyses of :func:`affectkit.analyze`: each text read by the model of its language (model thread)."""
+    from affectkit.recognizers.router import Router
 
-    return get_recognizer().analyze(texts)
+    return Router().analyze(texts)
 
 
 def warm_up(conversations: Conversations) -> dict[str, Any]:

@@ -1,0 +1,97 @@
+"""Send each text to the best recognizer for its language.
+
+The language of every text is identified (:func:`affectkit.language.detect_language`) unless it is given, and
+the text goes to the recognizer that reads that language best (:func:`route`): English and every language
+without a model of its own to the English model, the languages of the multilingual model to it. Texts of
+several languages in one batch are read by their own models and come back in input order; each analysis's
+``language`` is the language used for routing and its ``model`` the recognizer that read it.
+
+Example:
+    >>> router = Router()
+    >>> [a.language for a in router.analyze(["What a lovely surprise!", "¡Qué sorpresa tan bonita!"])]
+    ['en', 'es']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from affectkit.errors import AffectkitError
+from affectkit.language import detect_language
+from affectkit.recognizers import DEFAULT, MULTILINGUAL, get_recognizer, multilingual_languages
+from affectkit.recognizers.base import Recognizer, check_texts
+from affectkit.types import AnalysisWarning, TextAnalysis
+
+_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def check_language(language: str | None) -> str | None:
+    """``language`` lower-cased and checked as an ISO 639 code (``"pt-BR"`` -> ``"pt"``), or ``None``.
+
+    Example:
+        >>> check_language("pt-BR"), check_language(None)
+        ('pt', None)
+    """
+    if language is None:
+        return None
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    if not _CODE.match(code):
+        raise AffectkitError("AK-E040", f"language {language!r} is not an ISO 639 code such as 'en', 'de' or 'zh'",
+                             field="language")
+    return code
+
+
+def route(language: str) -> str:
+    """The versioned name of the recognizer that reads ``language`` best.
+
+    Example:
+        >>> route("en") == DEFAULT
+        True
+    """
+    if language != "en" and language in multilingual_languages():
+        return MULTILINGUAL
+    return DEFAULT
+
+
+class Router(Recognizer):
+    """A recognizer that reads each text with :func:`route`'s recognizer for its language; ``language`` fixes
+    the language of every text instead of identifying it."""
+
+    name = "auto"
+    version = "1"
+
+    def __init__(self, language: str | None = None) -> None:
+        self.language = language
+
+    def thresholds(self) -> dict[str, float]:
+        return get_recognizer(DEFAULT).thresholds()
+
+    def analyze(self, texts: Sequence[str]) -> list[TextAnalysis]:
+        texts = check_texts(texts)
+        given = check_language(self.language)
+        languages = [given or detect_language(text) for text in texts]
+        groups: dict[str, list[int]] = {}
+        for i, language in enumerate(languages):
+            groups.setdefault(route(language), []).append(i)
+        results: list[TextAnalysis | None] = [None] * len(texts)
+        for name, indices in groups.items():
+            analyses = get_recognizer(name).analyze([texts[i] for i in indices])
+            for i, analysis in zip(indices, analyses, strict=True):
+                results[i] = _with_language(analysis, languages[i], name)
+        return [r for r in results if r is not None]
+
+
+def _with_language(analysis: TextAnalysis, language: str, model: str) -> TextAnalysis:
+    """``analysis`` with the routing language; the not-English warning (AK-W003) is recomputed from it."""
+    if analysis.language == "und":  # empty, no letters, emoji only: the recognizer's own warnings stand
+        return analysis
+    if language == analysis.language:  # the recognizer's own warnings already fit
+        return analysis
+    warnings = [w for w in analysis.warnings if w.code != "AK-W003"]
+    if model == DEFAULT and language != "en":
+        warnings.insert(0, AnalysisWarning(
+            code="AK-W003",
+            message=f"text given as '{language}'; the model is trained on English",
+        ))
+    return analysis.model_copy(update={"language": language, "warnings": warnings})

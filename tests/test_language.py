@@ -1,0 +1,85 @@
+"""Language identification and routing texts to the model of their language (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+import affectkit
+from affectkit.cli import main
+from affectkit.errors import AffectkitError
+from affectkit.language import LANGUAGES, detect_language, language_scores
+from affectkit.recognizers import DEFAULT
+from affectkit.recognizers.router import check_language, route
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("lol ok", "en"),
+        ("SO MUCH.", "en"),
+        ("Whammer!", "en"),
+        ("Ich habe heute wirklich keine Lust mehr auf diesen ganzen Stress.", "de"),
+        ("Estoy harta de que nadie me escuche en esta casa.", "es"),
+        ("Fiquei muito feliz com a notícia, obrigado!", "pt"),
+        ("Я так устала от всего этого.", "ru"),
+        ("Я дуже радію, що ти приїхала!", "uk"),
+        ("Мин бүген бик шат, рәхмәт сиңа!", "tt"),
+        ("我今天真的很开心！", "zh"),
+        ("मुझे बहुत गुस्सा आ रहा है।", "hi"),
+        ("Jag är så glad att du kom!", "sv"),
+        ("Sunt foarte trist astăzi.", "ro"),
+        ("12:30 !!", "und"),
+    ],
+)
+def test_short_chat_messages_are_named_correctly(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_scores_are_a_distribution_over_the_listed_languages() -> None:
+    scores = language_scores("Das ist ja wunderbar")
+    assert {code for code, _ in scores} <= set(LANGUAGES)
+    assert sum(p for _, p in scores) == pytest.approx(1.0)
+    assert [p for _, p in scores] == sorted((p for _, p in scores), reverse=True)
+
+
+def test_language_codes_are_checked() -> None:
+    assert check_language("PT_br") == "pt"
+    with pytest.raises(AffectkitError) as error:
+        check_language("Portuguese!")
+    assert error.value.code == "AK-E040"
+
+
+def test_english_goes_to_the_english_model() -> None:
+    assert route("en") == DEFAULT
+    assert route("xx") == DEFAULT  # no model of its own: the English model, with AK-W003
+
+
+def test_mixed_batch_keeps_order_and_says_who_read_each_text() -> None:
+    texts = ["Thank you so much, you saved my day!", "Mein Hund ist gestern gestorben.", "", "I am so angry."]
+    analyses = affectkit.analyze(texts)
+    assert [a.text for a in analyses] == texts
+    assert [a.language for a in analyses] == ["en", "de", "und", "en"]
+    assert analyses[0].model == analyses[3].model == DEFAULT
+    assert analyses[1].model == route("de")
+    assert [w.code for w in analyses[2].warnings] == ["AK-W001"]
+    # Read alone, a text reads the same as in the mixed batch.
+    assert affectkit.analyze_one(texts[1]) == analyses[1]
+
+
+def test_language_override_decides_the_route_and_the_warning() -> None:
+    text = "Die Sonne scheint"
+    as_english = affectkit.analyze_one(text, language="en")
+    assert as_english.language == "en" and as_english.model == DEFAULT
+    assert "AK-W003" not in [w.code for w in as_english.warnings]
+    with pytest.raises(AffectkitError):
+        affectkit.analyze([text], language="not a code")
+
+
+def test_cli_language_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["analyze", "--format", "jsonl", "--language", "en", "Die Sonne scheint"]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert row["language"] == "en" and row["model"] == DEFAULT
+    assert main(["analyze", "--format", "jsonl", "--language", "??", "x"]) == 2
+    assert "AK-E040" in capsys.readouterr().err
