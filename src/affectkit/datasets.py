@@ -152,6 +152,44 @@ def load_brighter_texts(folder: Path, split: str, language: str) -> list[str]:
         return [row["text"] for row in csv.DictReader(handle) if row.get("text", "").strip()]
 
 
+BRIGHTER_ALL_EMOTIONS = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
+# BRIGHTER file code -> ISO 639-1 code, for the languages the multilingual model reads or is tested on.
+BRIGHTER_ISO = {
+    "amh": "am", "arq": "ar", "chn": "zh", "deu": "de", "eng": "en", "esp": "es", "hin": "hi", "mar": "mr",
+    "ptbr": "pt", "ron": "ro", "rus": "ru", "swe": "sv", "tat": "tt", "ukr": "uk",
+    "ind": "id", "jav": "jv", "xho": "xh", "zul": "zu",
+}
+
+
+@dataclass
+class BrighterSplit:
+    """One BRIGHTER file: texts and, per emotion the file has, a 0/1 label (track A, C) or a 0..3 intensity
+    (track B); ``emotions`` lists the file's emotion columns in :data:`BRIGHTER_ALL_EMOTIONS` order."""
+
+    ids: list[str]
+    texts: list[str]
+    emotions: list[str]
+    values: np.ndarray
+
+
+def load_brighter(folder: Path, track: str, split: str, language: str) -> BrighterSplit:
+    """SemEval-2025 task 11 (BRIGHTER, CC BY 4.0) ``track`` (``a``, ``b`` or ``c``) ``split`` of ``language``
+    (a file code such as ``deu``). English track A test has no labels upstream: its gold is track B's
+    intensities above 0 (the dataset's SOURCE.md shows they agree with BRIGHTER's binary labels)."""
+    if track == "a" and split == "test" and language == "eng":
+        intensities = load_brighter(folder, "b", "test", "eng")
+        return BrighterSplit(intensities.ids, intensities.texts, intensities.emotions,
+                             (intensities.values > 0).astype(np.int8))
+    path = _existing(folder / f"track_{track}" / split / f"{language}.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    header = {name.lower(): name for name in (rows[0].keys() if rows else [])}
+    emotions = [e for e in BRIGHTER_ALL_EMOTIONS if e in header]
+    values = np.array([[int(float(row[header[e]] or 0)) for e in emotions] for row in rows], dtype=np.int8)
+    return BrighterSplit([row["id"] for row in rows], [row["text"] for row in rows], emotions,
+                         values.reshape(len(rows), len(emotions)))
+
+
 def load_xed_texts(folder: Path, language: str, split: str) -> list[str]:
     """The subtitle lines of an XED projection file (CC BY 4.0); ``language`` is an ISO code (a key of
     :data:`XED_LANGUAGES`). XED has no splits: a stable hash of each line puts a fifth of them in ``test``,
