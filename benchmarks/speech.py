@@ -21,8 +21,6 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from speed import rerun_command  # noqa: E402
-
 from affectkit.speech.model import MODEL_DIR, PRIOR_CLIPS, load_speech_model  # noqa: E402
 from affectkit.training.speech import (  # noqa: E402
     DEFAULT_CACHE,
@@ -39,6 +37,7 @@ from affectkit.training.speech import (  # noqa: E402
     speaker_normalise,
     uar,
 )
+from speed import rerun_command  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "speech.json"
 
@@ -130,7 +129,8 @@ def real_time_factor(data: Path, seconds: float, repeats: int = 5) -> dict[str, 
         timings.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     median, median_cpu = statistics.median(timings), statistics.median(cpu)
-    return {"audio_seconds": seconds, "median_wall_seconds": round(median, 4), "min_wall_seconds": round(min(timings), 4),
+    return {"audio_seconds": seconds, "median_wall_seconds": round(median, 4),
+            "min_wall_seconds": round(min(timings), 4),
             "median_cpu_seconds": round(median_cpu, 4), "real_time_factor_wall": round(median / seconds, 4),
             "real_time_factor_best_wall": round(min(timings) / seconds, 4),
             "real_time_factor_cpu": round(median_cpu / seconds, 4)}
@@ -153,7 +153,6 @@ def main() -> int:
         cols, factory, _ = candidates()[name]
         predicted = loso_predictions(factory, features[:, cols], y, speakers, folds)
         held = np.isin(speakers, HELD_OUT_SPEAKERS)
-        predicted_held = loso_predictions(factory, features[:, cols], y, speakers, DEV_SPEAKERS)  # dev folds only
         train = np.isin(speakers, DEV_SPEAKERS)
         mean, scale = features[train].mean(axis=0), features[train].std(axis=0) + 1e-8
         fitted = factory()

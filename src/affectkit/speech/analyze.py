@@ -48,7 +48,9 @@ TEXT_VALENCE_WEIGHT = 0.7
 AudioInput = str | Path | np.ndarray
 
 
-def speech_windows(segments: Sequence[tuple[float, float]], max_window: float = MAX_WINDOW) -> list[tuple[float, float]]:
+def speech_windows(
+    segments: Sequence[tuple[float, float]], max_window: float = MAX_WINDOW
+) -> list[tuple[float, float]]:
     """Group stretches of speech into windows: a window ends at a pause of :data:`PAUSE` seconds once it holds
     :data:`MIN_WINDOW` seconds, at any pause of :data:`LONG_PAUSE` seconds, or before it would exceed
     ``max_window``; a longer stretch is cut into pieces.

@@ -45,20 +45,20 @@ def _speech(args: argparse.Namespace) -> int:
     from affectkit.speech.model import SpeakerProfile
 
     if args.make_profile is not None:
-        profile = speaker_profile([str(f) for f in args.files])
+        made = speaker_profile([str(f) for f in args.files])
         try:
-            args.make_profile.write_text(json.dumps(profile.to_dict()), encoding="utf-8")
+            args.make_profile.write_text(json.dumps(made.to_dict()), encoding="utf-8")
         except OSError as exc:
             raise AffectkitError("AK-E019", f"cannot write the profile: {exc.strerror}",
                                  source=str(args.make_profile)) from exc
-        print(f"speaker profile of {profile.clips} clips written to {args.make_profile}", file=sys.stderr)
+        print(f"speaker profile of {made.clips} clips written to {args.make_profile}", file=sys.stderr)
         return 0
     transcript = args.transcript
     if args.transcript_file is not None:
         transcript = read_text_file(args.transcript_file)
     if transcript is not None and len(args.files) > 1:
         raise AffectkitError("AK-E003", "a transcript belongs to one recording: give one FILE with --transcript")
-    profile = None
+    profile: SpeakerProfile | None = None
     if args.profile is not None:
         try:
             profile = SpeakerProfile.from_dict(json.loads(read_text_file(args.profile)))

@@ -201,7 +201,7 @@ def export(data: Path, cache: Path, out: Path, selection: dict[str, object]) -> 
               for key, value in fitted.items()}
     arrays["within_scale"] = within.astype(np.float32)
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / "model.npz", **arrays)
+    np.savez_compressed(out / "model.npz", **arrays)  # type: ignore[arg-type]
     config = {
         "name": "speech-emodb-egemaps", "version": 1, "labels": EMODB_LABELS,
         "features": "egemaps-v02+lld-stats@1", "feature_names": vector_names(*feature_names()),
