@@ -46,6 +46,8 @@ TEXT_VALENCE_WEIGHT = 0.7
 """In ``fused_vad``, the words' share of valence (the voice's share of arousal is the same)."""
 
 AudioInput = str | Path | np.ndarray
+Windows = tuple[list[tuple[float, float]], list[tuple[float, float]], list[np.ndarray], list[float]]
+"""Stretches of speech, windows, each window's feature vector and seconds of speech (:func:`window_vectors`)."""
 
 
 def speech_windows(
@@ -84,8 +86,7 @@ def _vad(values: tuple[float, float, float]) -> VAD:
     return VAD(valence=v, arousal=a, dominance=d)
 
 
-def window_vectors(audio: Audio) -> tuple[list[tuple[float, float]], list[tuple[float, float]], list[np.ndarray],
-                                         list[float]]:
+def window_vectors(audio: Audio) -> Windows:
     """The recording's stretches of speech, its windows, each window's feature vector and seconds of speech."""
     activity = detect_speech(audio.signal, audio.sample_rate)
     if activity.silent:
@@ -144,7 +145,16 @@ def analyze_speech(
     """
     model = model or load_speech_model()
     loaded = audio if isinstance(audio, Audio) else load_audio(audio, sample_rate)
-    segments, windows, vectors, speech = window_vectors(loaded)
+    result = read_windows(loaded, window_vectors(loaded), model, profile)
+    if transcript is not None:
+        result = fuse(result, transcript)
+    return result
+
+
+
+def read_windows(loaded: Audio, found: Windows, model: SpeechModel, profile: SpeakerProfile | None) -> SpeechAnalysis:
+    """The :class:`SpeechAnalysis` of a recording from its :func:`window_vectors` (the voice only)."""
+    segments, windows, vectors, speech = found
     probabilities = model.predict_proba(np.vstack(vectors), profile)
     labels = model.labels
     weights = np.asarray(speech) / max(sum(speech), 1e-9)
@@ -167,15 +177,12 @@ def analyze_speech(
         for (s, e), p, sec in zip(windows, probabilities, speech, strict=True)
     ]
     voice = _vad(model.vad(mean))
-    result = SpeechAnalysis(
+    return SpeechAnalysis(
         source=loaded.source, duration=round(loaded.duration, 3), speech_seconds=round(speech_seconds, 3),
         segments=segments, windows=window_rows, emotion=labels[int(np.argmax(mean))],
         emotions={label: round(float(q), 4) for label, q in zip(labels, mean, strict=True)}, vad=voice,
         head="global" if profile is None else "speaker", warnings=warnings, model=model.name,
     )
-    if transcript is not None:
-        result = fuse(result, transcript)
-    return result
 
 
 def fuse(speech: SpeechAnalysis, transcript: str | TextAnalysis) -> SpeechAnalysis:

@@ -6,6 +6,7 @@ Examples::
     affectkit speech call.flac --transcript "I'm fine, really." --format json
     affectkit speech call.wav --transcript-file call.txt --profile alex.json
     affectkit speech --make-profile alex.json alex1.wav alex2.wav alex3.wav ...
+    affectkit speech --conversation call.json      # utterances with an "audio" path (relative to the file)
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def add_commands(sub: Any) -> None:
     speech.add_argument("--profile", type=Path, help="a speaker profile (JSON, from --make-profile) for FILE's speaker")
     speech.add_argument("--make-profile", type=Path, metavar="OUT",
                         help="write a speaker profile of the FILEs (one speaker, unlabelled) to OUT instead")
+    speech.add_argument("--conversation", action="store_true",
+                        help="FILE is a JSON conversation whose utterances may carry an 'audio' path (relative to "
+                        "FILE's folder): print the conversation analysis with each audio turn's fused reading")
     speech.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
     speech.set_defaults(handler=_speech)
 
@@ -44,6 +48,8 @@ def _speech(args: argparse.Namespace) -> int:
     from affectkit.speech.analyze import analyze_speech, speaker_profile
     from affectkit.speech.model import SpeakerProfile
 
+    if args.conversation:
+        return _conversation(args)
     if args.make_profile is not None:
         made = speaker_profile([str(f) for f in args.files])
         try:
@@ -92,3 +98,21 @@ def render(reading: Any) -> str:
         lines.append(f"fused: valence {reading.fused_vad.valence:+.2f} arousal {reading.fused_vad.arousal:+.2f}")
     lines += [f"{w.code} {w.message}" for w in reading.warnings]
     return "\n".join(lines)
+
+
+def _conversation(args: argparse.Namespace) -> int:
+    from affectkit.io import load_json, read_text_file
+    from affectkit.speech.conversation import analyze_conversation_audio
+
+    if len(args.files) != 1:
+        raise AffectkitError("AK-E003", "--conversation reads one FILE")
+    path = args.files[0]
+    result = analyze_conversation_audio(load_json(read_text_file(path), str(path)), base_dir=path.parent)
+    if args.format == "json":
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        return 0
+    for turn, reading in zip(result.conversation.turns, result.speech, strict=True):
+        sys.stdout.write(f"[{turn.index}] {turn.speaker}: {turn.emotion} (words in context)\n")
+        if reading is not None:
+            sys.stdout.write("    " + render(reading).replace("\n", "\n    ") + "\n")
+    return 0
