@@ -34,6 +34,7 @@ from affectkit.training.speech import (  # noqa: E402
     fit_head,
     loso_predictions,
     select,
+    sequence_dev_uar,
     speaker_normalise,
     uar,
 )
@@ -141,6 +142,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--sequence", action="store_true",
+                        help="also train the LLD-sequence CNN on the dev protocol (needs torch; slow)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     x, y, speakers = emodb_arrays(args.data, args.cache)
@@ -182,6 +185,8 @@ def main() -> int:
         "speed": {**speed, "cpu_count": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 2)},
         "model_bytes": size,
     }
+    if args.sequence:
+        results["selection"]["sequence_network"] = sequence_dev_uar(args.data, args.cache)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"EmoDB LOSO UAR: speaker head {loso['speaker']['loso_uar']:.3f} ({loso['speaker']['model']}), "
           f"global head {loso['global']['loso_uar']:.3f} ({loso['global']['model']})")
@@ -190,6 +195,8 @@ def main() -> int:
     print("speaker head by profile size:", calibration)
     print("cross-corpus RAVDESS:", json.dumps(cross["uar"]), "chance", cross["chance_uar"])
     print("speed:", json.dumps(speed), "model bytes:", size)
+    if args.sequence:
+        print("LLD-sequence CNN, dev UAR:", results["selection"]["sequence_network"]["dev_uar"])
     return 0
 
 

@@ -235,3 +235,103 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# --- a small network over LLD sequences (compared on the dev protocol; not shipped) -------------------------
+
+def lld_sequences(data: Path, cache: Path) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """EmoDB's eGeMAPS LLD sequences (frames x 25, the same speech span as the vectors), labels and speakers,
+    cached in ``cache``."""
+    from affectkit.speech.audio import load_audio
+    from affectkit.speech.features import egemaps
+    from affectkit.speech.vad import detect_speech, speech_span
+
+    rows = corpus(data, "emodb")
+    path = cache / "speech-emodb-lld-v1.npz"
+    if path.exists():
+        stored = np.load(path)
+        frames, offsets = stored["frames"], stored["offsets"]
+    else:
+        sequences = []
+        for row in rows:
+            audio = load_audio(row["path"])
+            span = speech_span(detect_speech(audio.signal, audio.sample_rate))
+            assert span is not None, row["path"]
+            sequences.append(egemaps(audio.signal[int(span[0] * 16000):int(span[1] * 16000)]).lld)
+        frames = np.concatenate(sequences)
+        offsets = np.cumsum([0] + [len(s) for s in sequences])
+        cache.mkdir(parents=True, exist_ok=True)
+        np.savez(path, frames=frames, offsets=offsets)
+    sequences = [frames[offsets[i]:offsets[i + 1]] for i in range(len(rows))]
+    y = np.array([EMODB_LABELS.index(r["emotion"]) for r in rows])
+    return sequences, y, np.array([r["speaker"] for r in rows])
+
+
+def sequence_dev_uar(data: Path, cache: Path, epochs: int = 40, seed: int = 0) -> dict[str, object]:
+    """UAR on the dev protocol of a small 1-D CNN over per-speaker z-scored LLD sequences: two convolutions
+    (64 channels, kernel 5, the second dilated), mean- and max-pooling over time, dropout 0.3, a linear layer;
+    AdamW (lr 1e-3, weight decay 1e-2), class-weighted cross-entropy, batches of 32, ``epochs`` epochs, one
+    thread."""
+    import torch
+
+    torch.set_num_threads(1)
+    sequences, y, speakers = lld_sequences(data, cache)
+    x = [s.astype(np.float32) for s in sequences]
+    for speaker in np.unique(speakers):
+        rows = np.flatnonzero(speakers == speaker)
+        stacked = np.concatenate([x[i] for i in rows])
+        mean, scale = stacked.mean(axis=0), stacked.std(axis=0) + 1e-6
+        for i in rows:
+            x[i] = (x[i] - mean) / scale
+
+    class Net(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv1 = torch.nn.Conv1d(25, 64, 5, padding=2)
+            self.conv2 = torch.nn.Conv1d(64, 64, 5, padding=4, dilation=2)
+            self.drop = torch.nn.Dropout(0.3)
+            self.out = torch.nn.Linear(128, len(EMODB_LABELS))
+
+        def forward(self, batch: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            h = torch.relu(self.conv2(torch.relu(self.conv1(batch))))
+            m = mask[:, None, :]
+            pooled = torch.cat([(h * m).sum(2) / m.sum(2), (h - 1e4 * (1 - m)).max(2).values], dim=1)
+            return self.out(self.drop(pooled))
+
+    def pad(ids: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
+        longest = max(len(x[i]) for i in ids)
+        batch = np.zeros((len(ids), 25, longest), np.float32)
+        mask = np.zeros((len(ids), longest), np.float32)
+        for k, i in enumerate(ids):
+            batch[k, :, : len(x[i])] = x[i].T
+            mask[k, : len(x[i])] = 1.0
+        return torch.from_numpy(batch), torch.from_numpy(mask)
+
+    predicted = np.full(len(y), -1)
+    pool = np.isin(speakers, DEV_SPEAKERS)
+    folds = {}
+    for speaker in DEV_SPEAKERS:
+        torch.manual_seed(seed)
+        rng = np.random.default_rng(seed)
+        train, test = np.flatnonzero(pool & (speakers != speaker)), np.flatnonzero(speakers == speaker)
+        net = Net()
+        optimiser = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=1e-2)
+        counts = np.bincount(y[train], minlength=len(EMODB_LABELS))
+        weight = torch.tensor(len(train) / (len(EMODB_LABELS) * np.maximum(counts, 1)), dtype=torch.float32)
+        for _ in range(epochs):
+            net.train()
+            order = rng.permutation(train)
+            for start in range(0, len(order), 32):
+                ids = order[start:start + 32]
+                batch, mask = pad(ids)
+                loss = torch.nn.functional.cross_entropy(net(batch, mask), torch.from_numpy(y[ids]), weight=weight)
+                optimiser.zero_grad()
+                loss.backward()
+                optimiser.step()
+        net.eval()
+        with torch.no_grad():
+            predicted[test] = net(*pad(test)).argmax(dim=1).numpy()
+        folds[speaker] = round(uar(y[test], predicted[test]), 4)
+        print(f"  sequence CNN, speaker {speaker}: UAR {folds[speaker]:.3f}", file=sys.stderr)
+    return {"model": "1-D CNN over per-speaker z-scored LLD sequences", "epochs": epochs,
+            "dev_uar": round(uar(y[pool], predicted[pool]), 4), "per_speaker_uar": folds}
