@@ -49,7 +49,8 @@ from affectkit.datasets import (
     load_esconv,
     load_reccon,
 )
-from affectkit.planning.metrics import STRATEGIES, strategy_report
+from affectkit.metrics.strategy import strategy_report
+from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import StrategyModel
 from affectkit.recognizers import get_recognizer
 from affectkit.training.commercial import agent_flags, speakers_of

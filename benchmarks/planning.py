@@ -5,7 +5,7 @@
 * ESConv test (official split), every supporter turn with a strategy: the shipped strategy model predicts
   it from the conversation before it, exactly as :func:`affectkit.plan` does at run time (the supporter's
   earlier strategies come from the tagger, never from the gold labels). Accuracy, macro-F1, each strategy's
-  Bradley–Terry preference and the bias B (:mod:`affectkit.planning.metrics`), for the model, the model
+  Bradley–Terry preference and the bias B (:mod:`affectkit.metrics.strategy`), for the model, the model
   with ``debias=True`` and the majority-class baseline (the most frequent strategy of ESConv train).
 * ``plan()`` p50/p95 on 20-turn ESConv test conversations, each conversation new to the process caches.
 
@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from affectkit.datasets import load_esconv
-from affectkit.planning.metrics import STRATEGIES, format_report, strategy_report
+from affectkit.metrics.strategy import format_report, strategy_report
+from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import StrategyModel
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -81,7 +82,7 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "planning.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    from affectkit.planning.metrics import StrategyReport
+    from affectkit.metrics.strategy import StrategyReport
 
     print(f"ESConv test, {reports['model']['n']} supporter turns, model {results['model']}\n")
     print(f"| {'predictor':<22} | {'accuracy':>8} | {'macro-F1':>8} | {'bias B':>6} |")

@@ -19,8 +19,9 @@ from pathlib import Path
 import numpy as np
 
 from affectkit.datasets import load_goemotions, load_group_mapping, map_to_groups
-from affectkit.metrics import apply_thresholds, macro_f1, tune_thresholds
+from affectkit.metrics import macro_f1, tune_thresholds
 from affectkit.recognizers.encoder import EncoderRecognizer
+from affectkit.thresholds import apply_thresholds
 from affectkit.training import require_inputs
 
 RESULTS = Path(__file__).resolve().parent / "results"

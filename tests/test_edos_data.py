@@ -9,7 +9,7 @@ import pytest
 
 from affectkit.datasets import EdosDialogue, edos_bucket, edos_label, edos_mapping, edos_text, load_edos
 from affectkit.errors import AffectkitError
-from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.labels import STRATEGIES
 from affectkit.schemes import SCHEMES_DIR, load_scheme
 
 SCHEME = json.loads((SCHEMES_DIR / "edos-41.json").read_text(encoding="utf-8"))

@@ -109,7 +109,7 @@ def _records(gold: list[str], predicted: list[str | None]) -> list[ScoreRecord]:
 
 
 def test_strategy_metrics_match_the_task_definitions() -> None:
-    from affectkit.planning.metrics import strategy_report
+    from affectkit.metrics.strategy import strategy_report
 
     gold = ["Question", "Question", "Information", "Others", "Question", "Information"]
     predicted: list[str | None] = ["Question", "Information", "Information", None, "Others", "Information"]

@@ -48,7 +48,8 @@ from affectkit.evals.solvers import (  # noqa: E402
     stimulus_text,
 )
 from affectkit.evals.strategy import PREFERENCE_KEYS, esc_strategy, parse_strategy  # noqa: E402
-from affectkit.planning.metrics import STRATEGIES, strategy_report  # noqa: E402
+from affectkit.metrics.strategy import strategy_report  # noqa: E402
+from affectkit.planning.labels import STRATEGIES  # noqa: E402
 from affectkit.planning.reply_check import check_reply  # noqa: E402
 from affectkit.types import PatternMatch, ReplyCheck  # noqa: E402
 

@@ -14,7 +14,7 @@ import pytest
 
 from affectkit import cli
 from affectkit.errors import AffectkitError
-from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.planner import cause_words, causes_to_acknowledge, compose_messages, load_stimuli, plan
 from affectkit.planning.strategy import NEXT_DIM, TAGGER_DIM, StrategyModel, next_row, tagger_rows
 from affectkit.planning.target import CRISIS_VAD, target_emotion

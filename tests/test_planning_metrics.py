@@ -9,16 +9,16 @@ import numpy as np
 import pytest
 
 from affectkit.errors import AffectkitError
-from affectkit.planning.debias import PriorDebiaser
-from affectkit.planning.metrics import (
-    STRATEGIES,
+from affectkit.metrics.classification import confusion_matrix
+from affectkit.metrics.strategy import (
     StrategyReport,
     bradley_terry,
-    confusion_matrix,
     format_report,
     preference_bias,
     strategy_report,
 )
+from affectkit.planning.debias import PriorDebiaser
+from affectkit.planning.labels import STRATEGIES
 
 REPO = Path(__file__).resolve().parent.parent  # not imported from conftest: tests/service has its own
 

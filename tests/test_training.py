@@ -140,7 +140,7 @@ def test_conversation_heads_training_smoke(tmp_path: Path, data_dir: Path) -> No
 
 @pytest.mark.slow
 def test_strategy_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
-    from affectkit.planning.metrics import STRATEGIES
+    from affectkit.planning.labels import STRATEGIES
     from affectkit.planning.strategy import StrategyModel
     from affectkit.training import strategy
     from affectkit.types import Utterance

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from affectkit import licence
-from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.labels import STRATEGIES
 
 
 def test_cached_features_are_the_run_time_vectors(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ and the entry point, the suites and the reports read it.
 Suites and reports: :mod:`affectkit.evals.suite` runs tasks x solver variants x models with one inspect_ai
 ``eval`` call (built-in suites ``quick`` and ``ei``, or a JSON/TOML suite file), :mod:`affectkit.evals.report`
 turns the logs into ``report.json`` and a self-contained ``report.html`` with 95% bootstrap intervals and paired
-permutation tests (:mod:`affectkit.evals.stats`); the command line is ``affectkit eval SUITE --model M ...``.
+permutation tests (:mod:`affectkit.metrics.bootstrap`); the command line is ``affectkit eval SUITE --model M ...``.
 
 The file-based tasks (``eq_intensity``, ``emobench_eu``, ``emobench_ea``, ``boundaries``) also take ``data`` as
 a URL when online (``https://...`` or ``hf://datasets/<owner>/<name>/<file>``): it is downloaded once into the

@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from affectkit.metrics.classification import f1_from_counts
+
 __all__ = [
     "Features",
     "HeadlineMetric",
@@ -55,7 +57,7 @@ Features = Callable[[ScoreRecord, Sequence[str]], Sequence[float]]
 
 @dataclass(frozen=True)
 class HeadlineMetric:
-    """A metric as a function of summed per-sample features (see :mod:`affectkit.evals.stats`).
+    """A metric as a function of summed per-sample features (see :mod:`affectkit.metrics.bootstrap`).
 
     ``features(record, labels)`` gives one sample's row; ``value(sums)`` the metric from summed rows (vectorised
     over leading axes); ``labels(record)`` the label names a record contributes (for F1 metrics).
@@ -143,7 +145,7 @@ def f1(
             total = denominator.sum(axis=-1)
             return np.asarray(2 * tp.sum(axis=-1) / np.where(total > 0, total, np.nan), dtype=float)
         present = denominator > 0
-        f1 = np.divide(2 * tp, denominator, out=np.zeros_like(tp), where=present)
+        f1 = f1_from_counts(tp, fp, fn)
         count = present.sum(axis=-1)
         return np.asarray(f1.sum(axis=-1) / np.where(count > 0, count, np.nan), dtype=float)
 

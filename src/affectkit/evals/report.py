@@ -20,7 +20,7 @@ of ``N`` (no answer) as its parse metric.
 Each task's parse metric(s) are marked ``parse`` and always shown next to its score. A metric undefined on a
 cell's samples (e.g. ``over_refusal`` without ordinary requests) is left out.
 
-**Statistics** (:mod:`affectkit.evals.stats`): every metric gets a 95% percentile-bootstrap interval (2,000
+**Statistics** (:mod:`affectkit.metrics.bootstrap`): every metric gets a 95% percentile-bootstrap interval (2,000
 resamples of the sample ids, epochs of a sample kept together, seed 0). Each variant is compared with its task's
 baseline on the same model, on the (sample id, epoch) pairs both scored: the difference ``variant - baseline``
 with a paired bootstrap 95% interval and the two-sided p-value of a paired permutation test (the two outputs of
@@ -51,7 +51,7 @@ from affectkit.evals._report_model import (
     Statistics,
 )
 from affectkit.evals.headline import HeadlineMetric, ScoreRecord, generic_metrics
-from affectkit.evals.stats import bootstrap_sums, finite, paired_sums
+from affectkit.metrics.bootstrap import bootstrap_sums, finite, paired_sums
 
 if TYPE_CHECKING:
     from inspect_ai.log import EvalLog

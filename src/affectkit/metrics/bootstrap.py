@@ -1,6 +1,10 @@
-"""Resampling statistics for evaluation reports: percentile-bootstrap intervals and paired permutation tests.
+"""Resampling statistics: percentile-bootstrap intervals and paired permutation tests.
 
-Pure numpy; no inspect_ai needed.
+Pure numpy; no inspect_ai needed. Two forms of input:
+
+* rows of gold labels and predictions (the benchmarks of the shipped models): :func:`bootstrap_interval` gives
+  the 95% percentile interval of any ``metric(gold, predicted)`` over bootstrap resamples of the rows;
+* per-unit feature sums (the evaluation reports): everything below.
 
 **Metrics as sums of features.** Every metric this module handles is a function of *column sums* of per-unit
 feature rows: a mean is ``sum(x) / sum(1)`` (features ``[x, 1]``), an accuracy over parsed answers is
@@ -10,7 +14,7 @@ together, so repeated epochs of a sample stay together). Writing metrics this wa
 schemes exact and fast: a bootstrap resample is a vector of multiplicities ``w`` (the sums are ``w @ units``),
 and a swap of the two arms of a pair is a 0/1 vector ``s`` (the sums move by ``s @ (other - own)``).
 
-**Confidence interval of a score** (:func:`bootstrap_sums`, :func:`bootstrap_interval`): the percentile
+**Confidence interval of a score** (:func:`bootstrap_sums`, :func:`mean_interval`): the percentile
 bootstrap. ``resamples`` times (default 2,000) draw as many units as there are, with replacement, recompute
 the metric, and take the 2.5th and 97.5th percentiles of the recomputed values (for 95% confidence;
 resamples where the metric is undefined, e.g. no parsed answer, are left out). The random generator is
@@ -28,7 +32,7 @@ differences. With at most 12 units all ``2**n`` swap patterns are enumerated (an
 0. Identical arms give a difference of 0 and ``p = 1``.
 
 Example:
-    >>> interval = bootstrap_interval([1.0, 2.0, 3.0, 4.0, 5.0])
+    >>> interval = mean_interval([1.0, 2.0, 3.0, 4.0, 5.0])
     >>> interval.estimate, interval.low < 3.0 < interval.high
     (3.0, True)
     >>> same = paired_test([0.2, 0.5, 0.9], [0.2, 0.5, 0.9])
@@ -51,6 +55,8 @@ __all__ = [
     "Statistic",
     "bootstrap_interval",
     "bootstrap_sums",
+    "finite",
+    "mean_interval",
     "mean_value",
     "paired_sums",
     "paired_test",
@@ -229,13 +235,13 @@ def paired_sums(
     )
 
 
-def bootstrap_interval(
+def mean_interval(
     values: Sequence[float], *, resamples: int = 2000, confidence: float = 0.95, seed: int = 0
 ) -> Interval:
     """The mean of ``values`` with its percentile-bootstrap interval (see the module docstring).
 
     Example:
-        >>> bootstrap_interval([2.0, 2.0, 2.0])
+        >>> mean_interval([2.0, 2.0, 2.0])
         Interval(estimate=2.0, low=2.0, high=2.0)
     """
     x = np.asarray(values, dtype=float)
@@ -274,3 +280,31 @@ def paired_test(
         confidence=confidence,
         seed=seed,
     )
+
+
+# --- Rows of gold and predictions ----------------------------------------------------------------
+
+
+def bootstrap_interval(
+    metric: Callable[[np.ndarray, np.ndarray], float],
+    gold: np.ndarray,
+    predicted: np.ndarray,
+    resamples: int = 1000,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """95% percentile interval of ``metric(gold, predicted)`` over bootstrap resamples of the rows.
+
+    A test split of a few thousand rows measures macro-F1 to about ±0.01; the interval shows how far a
+    figure may sit from a target by chance alone.
+
+    Example:
+        >>> from affectkit.metrics import macro_f1
+        >>> gold = np.array([[1], [0], [1], [0]] * 50)
+        >>> low, high = bootstrap_interval(macro_f1, gold, gold.astype(bool))
+        >>> (low, high)  # a perfect prediction stays perfect in every resample
+        (1.0, 1.0)
+    """
+    rng = np.random.default_rng(seed)
+    values = [metric(gold[rows], predicted[rows]) for rows in rng.integers(0, len(gold), (resamples, len(gold)))]
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)

@@ -11,7 +11,9 @@ Emotional Supporter? Mitigating Preference Bias on Emotional Support Conversatio
 A system without preference has every strength at 1 and ``B = 0``; one that answers every turn with the
 same strategy has that strategy's strength near the number of strategies and a large ``B``.
 
-Nothing here knows about models: lists of label strings go in, a :class:`StrategyReport` comes out, so
+The confusion matrix is :func:`affectkit.metrics.classification.confusion_matrix`, the F1
+:func:`~affectkit.metrics.classification.f1_from_counts`. Nothing here knows about models: lists of label strings
+go in, a :class:`StrategyReport` comes out, so
 the same code scores the shipped planner and any LLM.
 
 Example:
@@ -32,73 +34,11 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from affectkit.errors import AffectkitError
-
-STRATEGIES: tuple[str, ...] = (
-    "Question",
-    "Restatement or Paraphrasing",
-    "Reflection of feelings",
-    "Self-disclosure",
-    "Affirmation and Reassurance",
-    "Providing Suggestions",
-    "Information",
-    "Others",
-)
-"""The eight ESConv support strategies, in the canonical order used for every vector and matrix."""
+from affectkit.metrics.classification import _check_labels, confusion_matrix, f1_from_counts
+from affectkit.planning.labels import STRATEGIES
 
 DEFAULT_PSEUDO_COUNT = 0.01
 """Virtual wins added in both directions to every pair of strategies before fitting Bradley–Terry."""
-
-
-# --- Confusion matrix ------------------------------------------------------------------------------
-
-
-def _label_indices(values: Sequence[str], labels: Sequence[str], field: str) -> np.ndarray:
-    index = {label: i for i, label in enumerate(labels)}
-    positions = np.empty(len(values), dtype=np.intp)
-    for position, value in enumerate(values):
-        found = index.get(value)
-        if found is None:
-            hint = ""
-            if isinstance(value, str) and value.strip("[] ") in index:
-                hint = f" (did you mean {value.strip('[] ')!r}? ESConv files wrap strategy names in brackets)"
-            raise AffectkitError(
-                "AK-E011",
-                f"unknown label {value!r} at position {position}{hint}; expected one of: {', '.join(labels)}",
-                field=field,
-            )
-        positions[position] = found
-    return positions
-
-
-def _check_labels(labels: Sequence[str]) -> list[str]:
-    names = list(labels)
-    if not names:
-        raise ValueError("labels must not be empty")
-    if len(set(names)) != len(names):
-        raise ValueError(f"labels must be distinct, got {names}")
-    return names
-
-
-def confusion_matrix(
-    gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str] = STRATEGIES
-) -> np.ndarray:
-    """Counts of (gold, predicted) pairs: row ``i`` is gold ``labels[i]``, column ``j`` predicted ``labels[j]``.
-
-    Raises :class:`~affectkit.errors.AffectkitError` ``AK-E011`` (with ``field`` set to ``"gold"`` or
-    ``"predicted"``) for a label not in ``labels``, and ``ValueError`` when the two lists differ in length.
-
-    Example:
-        >>> confusion_matrix(["a", "a", "b"], ["a", "b", "b"], labels=["a", "b"]).tolist()
-        [[1, 1], [0, 1]]
-    """
-    names = _check_labels(labels)
-    if len(gold) != len(predicted):
-        raise ValueError(f"gold has {len(gold)} labels but predicted has {len(predicted)}")
-    rows = _label_indices(gold, names, "gold")
-    columns = _label_indices(predicted, names, "predicted")
-    matrix = np.zeros((len(names), len(names)), dtype=np.int64)
-    np.add.at(matrix, (rows, columns), 1)
-    return matrix
 
 
 # --- Bradley–Terry ---------------------------------------------------------------------------------
@@ -260,9 +200,8 @@ def strategy_report(
         true_positives, predicted_counts, out=np.zeros_like(true_positives), where=predicted_counts > 0
     )
     recall = np.divide(true_positives, support, out=np.zeros_like(true_positives), where=support > 0)
-    f1_denominator = (support + predicted_counts).astype(float)
-    f1 = np.divide(2 * true_positives, f1_denominator, out=np.zeros_like(true_positives), where=f1_denominator > 0)
-    present = f1_denominator > 0
+    f1 = f1_from_counts(true_positives, predicted_counts - true_positives, support - true_positives)
+    present = (support + predicted_counts) > 0
 
     strengths = bradley_terry(matrix.T, pseudo_count=pseudo_count)
     correct = int(true_positives.sum())

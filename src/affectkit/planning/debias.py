@@ -4,7 +4,7 @@ A model that over-predicts some strategies puts, on average, too much probabilit
 each predicted distribution by the model's average predicted distribution (its *prior*, estimated on
 validation predictions) raised to a strength ``alpha`` and renormalising removes part (``alpha < 1``)
 or all (``alpha = 1``) of that tilt; ``alpha = 0`` changes nothing. With ``alpha="auto"`` the strength
-is chosen on validation data: the least biased setting (bias ``B``, see :mod:`affectkit.planning.metrics`)
+is chosen on validation data: the least biased setting (bias ``B``, see :mod:`affectkit.metrics.strategy`)
 whose macro-F1 is at most ``max_f1_loss`` below that of the uncorrected model.
 
 Example:
@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from affectkit.planning.metrics import STRATEGIES, strategy_report
+from affectkit.planning.labels import STRATEGIES
 
 DEFAULT_GRID: tuple[float, ...] = tuple(round(0.05 * step, 2) for step in range(21))
 """Strengths tried by ``alpha="auto"``: 0, 0.05, ..., 1."""
@@ -121,6 +121,8 @@ class PriorDebiaser:
     def _choose_alpha(self, distributions: np.ndarray, gold: Sequence[str] | None, names: list[str]) -> float:
         if gold is None:
             raise ValueError("alpha='auto' needs the gold labels of the validation data: fit(probabilities, gold)")
+        from affectkit.metrics.strategy import strategy_report  # choosing alpha is measurement: only when fitting
+
         if len(gold) != len(distributions):
             raise ValueError(f"gold has {len(gold)} labels but probabilities has {len(distributions)} rows")
         if self.max_f1_loss < 0:

@@ -37,7 +37,7 @@ import numpy as np
 from affectkit.conversation.features import UTTERANCE_DIM
 from affectkit.conversation.onnx_heads import head_sessions, load_head_config
 from affectkit.planning.debias import PriorDebiaser
-from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.labels import STRATEGIES
 from affectkit.types import Utterance
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"

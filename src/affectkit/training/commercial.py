@@ -48,7 +48,8 @@ from affectkit.datasets import (
     load_xed_english_ekman,
     sha256_file,
 )
-from affectkit.planning.metrics import STRATEGIES, strategy_report
+from affectkit.metrics.strategy import strategy_report
+from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import next_row, tagger_rows
 from affectkit.schemes import load_scheme
 from affectkit.training import require_inputs, require_torch

@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 
 from affectkit.datasets import SupportDialogue, load_esconv, sha256_file
-from affectkit.planning.metrics import STRATEGIES, strategy_report
+from affectkit.metrics.strategy import strategy_report
+from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import next_row, tagger_rows
 from affectkit.training import require_torch
 from affectkit.training.conversation import encode_dialogues, export, logits, softmax, train_mlp

@@ -44,13 +44,13 @@ from affectkit.datasets import (
     sha256_file,
 )
 from affectkit.metrics import (
-    apply_thresholds,
     label_calibration_errors,
     macro_f1,
     pearson,
     top_label_calibration_error,
     tune_thresholds,
 )
+from affectkit.thresholds import apply_thresholds
 from affectkit.training import require_inputs, require_torch
 from affectkit.training.teacher_ratings import load_ratings
 

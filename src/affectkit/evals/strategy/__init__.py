@@ -7,7 +7,7 @@ is the strategy the human supporter used.
 
 The answer is parsed by :func:`parse_strategy` (the strategy name in any letter case, its number, a short
 alias such as ``Paraphrasing``, or one single strategy name mentioned in a longer reply). The metrics,
-computed by :func:`affectkit.planning.metrics.strategy_report` over every parsed answer of the run
+computed by :func:`affectkit.metrics.strategy.strategy_report` over every parsed answer of the run
 (all epochs), are:
 
 * ``accuracy`` and ``macro_f1`` (over the strategies present in gold or predictions);

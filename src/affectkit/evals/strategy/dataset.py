@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from affectkit.datasets import SupportDialogue, load_esconv
 from affectkit.errors import AffectkitError
 from affectkit.evals.strategy.prompts import INSTRUCTIONS, SPEAKERS, format_options
-from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.labels import STRATEGIES
 
 if TYPE_CHECKING:
     from inspect_ai.dataset import MemoryDataset, Sample

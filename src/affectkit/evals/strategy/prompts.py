@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from affectkit.planning.metrics import STRATEGIES
+from affectkit.planning.labels import STRATEGIES
 
 if TYPE_CHECKING:
     pass

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from affectkit.evals._optional import HAVE_INSPECT, metric, scorer
 from affectkit.evals.headline import HeadlineMetric, f1, meta, one_label, parsed_prediction, ratio
-from affectkit.planning.metrics import STRATEGIES, strategy_report
+from affectkit.metrics.strategy import strategy_report
+from affectkit.planning.labels import STRATEGIES
 
 if TYPE_CHECKING:
     from inspect_ai.scorer import Metric, SampleScore, Scorer, Target
@@ -48,7 +49,7 @@ def parse_strategy(answer: str) -> str | None:
 
     In order: the whole answer (after an optional ``Answer:`` / ``Strategy:`` prefix, without quotes,
     brackets, markdown or a final period) is a strategy name in any letter case, its number ``1``–``8`` in
-    :data:`~affectkit.planning.metrics.STRATEGIES` order, or an alias in :data:`ALIASES`; the first line
+    :data:`~affectkit.planning.labels.STRATEGIES` order, or an alias in :data:`ALIASES`; the first line
     is; else exactly one strategy name (whole words, any case) occurs in the answer. Anything else —
     several names, no name — is ``None``.
 
@@ -84,7 +85,7 @@ def strategy_metrics() -> Metric:
     """Accuracy, macro-F1, bias ``B``, each strategy's preference and the parse-failure rate.
 
     Reads ``gold`` and ``predicted`` (``None`` for an unparsed answer) from the score metadata; the
-    strategy metrics are :func:`~affectkit.planning.metrics.strategy_report` over the parsed answers and
+    strategy metrics are :func:`~affectkit.metrics.strategy.strategy_report` over the parsed answers and
     are absent when none parsed.
     """
 
