@@ -1,6 +1,7 @@
 """Load test of the HTTP service over loopback, bounded in time, all figures from one run.
 
     .venv/bin/python benchmarks/service_load.py [--duration 20] [--concurrency 32] [--workers 1] [--data ../shared/data]
+    .venv/bin/python benchmarks/service_load.py --append-growth [--growth-turns 200] [--growth-conversations 3]
 
 Starts ``affectkit serve`` in a subprocess on a free port with a fresh SQLite database (rate limit off),
 then, each phase lasting ``--duration`` seconds after a short warm-up:
@@ -12,6 +13,12 @@ then, each phase lasting ``--duration`` seconds after a short warm-up:
 3. ``POST /v1/conversations/{id}/utterances`` on 20-turn conversations (user and assistant alternating) from
    ``--concurrency`` connections, each connection starting a new conversation after its 20th turn: p50/p99
    latency of an append (the answer holds the turn in context, trajectory, flags and the next reply's plan), 5xx.
+
+With ``--append-growth`` it measures instead whether an append costs more as the conversation grows: one
+connection appends to ``--growth-conversations`` conversations one utterance at a time (no concurrency) up to
+``--growth-turns`` turns and beyond, and reports the median append latency and answer size over the ten turns
+around turn 10 and around turn ``--growth-turns`` (turn indices from 0), and their ratio; it writes
+``benchmarks/results/service_append_growth.json``.
 
 The client is a minimal keep-alive HTTP/1.1 client on asyncio streams (little CPU next to the server's), but it
 runs on the same machine: on 2 cores it takes part of the CPU the server would have. Short texts are the
@@ -185,6 +192,70 @@ async def measure(port: int, token: str, args: argparse.Namespace, texts: list[s
     return results
 
 
+GROWTH_WINDOW = 10  # turns around each checkpoint whose latencies are pooled
+
+
+async def append_growth(port: int, token: str, args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+    """Latency and answer size of an append by turn index, sequentially on one connection (see the docstring)."""
+    connection = Connection("127.0.0.1", port, token)
+    checkpoints = sorted({10, args.growth_turns})
+    last = max(checkpoints) + GROWTH_WINDOW // 2
+    latencies: dict[int, list[float]] = {}
+    sizes: dict[int, list[int]] = {}
+    statuses: dict[int, int] = {}
+    position = 0
+    for _ in range(args.growth_conversations):
+        status, data = await connection.request("POST", "/v1/conversations", {})
+        conversation = json.loads(data)["id"]
+        for turn in range(last):
+            body = {"speaker": "user" if turn % 2 == 0 else "assistant", "text": texts[position % len(texts)]}
+            position += 1
+            started = time.perf_counter()
+            status, data = await connection.request("POST", f"/v1/conversations/{conversation}/utterances", body)
+            latencies.setdefault(turn, []).append(time.perf_counter() - started)
+            sizes.setdefault(turn, []).append(len(data))
+            statuses[status] = statuses.get(status, 0) + 1
+    await connection.close()
+
+    def median(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[len(ordered) // 2]
+
+    results: dict[str, Any] = {"statuses": {str(k): v for k, v in sorted(statuses.items())}, "turns": {}}
+    for k in checkpoints:
+        window = range(k - GROWTH_WINDOW // 2, k + GROWTH_WINDOW // 2)
+        pooled = [x for t in window for x in latencies[t]]
+        results["turns"][str(k)] = {
+            "turns": [window.start, window.stop - 1], "appends": len(pooled),
+            "p50_ms": round(median(pooled) * 1000, 2),
+            "p90_ms": round(sorted(pooled)[int(0.9 * len(pooled))] * 1000, 2),
+            "answer_bytes": int(median([float(x) for t in window for x in sizes[t]])),
+        }
+    low, high = results["turns"][str(checkpoints[0])], results["turns"][str(checkpoints[-1])]
+    results["p50_ratio"] = round(high["p50_ms"] / low["p50_ms"], 2)
+    return results
+
+
+def report_growth(results: dict[str, Any], args: argparse.Namespace, load_before: tuple[float, ...]) -> None:
+    results["setup"] = {
+        "command": rerun_command("service_load.py"), "growth_turns": args.growth_turns,
+        "conversations": args.growth_conversations, "cpus": os.cpu_count(), "python": platform.python_version(),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "texts": "GoEmotions test comments" if (args.data / "goemotions" / "test.tsv").is_file() else "fallback",
+        "client": "one keep-alive HTTP/1.1 connection, one append at a time",
+    }
+    out = args.out if args.out != RESULTS / "service_load.json" else RESULTS / "service_append_growth.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"{'around turn':<12} {'turns':>10} {'appends':>8} {'p50 ms':>8} {'p90 ms':>8} {'answer bytes':>13}")
+    for k, r in results["turns"].items():
+        print(f"{k:<12} {r['turns'][0]:>4}-{r['turns'][1]:<5} {r['appends']:>8} {r['p50_ms']:>8} {r['p90_ms']:>8} "
+              f"{r['answer_bytes']:>13}")
+    print(f"p50 at turn {args.growth_turns} / p50 at turn 10: {results['p50_ratio']}; statuses {results['statuses']}")
+    print(f"wrote {out}")
+
+
 def library_throughput(texts: list[str], duration: float) -> dict[str, Any]:
     """The library's analyze() on 64-text batches in this process, for ``duration`` seconds after a warm-up."""
     import affectkit
@@ -230,7 +301,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (default 1)")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=RESULTS / "service_load.json")
+    parser.add_argument("--append-growth", action="store_true",
+                        help="measure append latency at turn 10 against turn --growth-turns instead of the load")
+    parser.add_argument("--growth-turns", type=int, default=200, help="the later checkpoint (default 200)")
+    parser.add_argument("--growth-conversations", type=int, default=3, help="conversations appended (default 3)")
     args = parser.parse_args()
+    if args.growth_turns < 20:
+        parser.error("--growth-turns must be at least 20")
 
     from affectkit.service.storage import Store
 
@@ -247,10 +324,16 @@ def main() -> None:
         try:
             wait_ready(port, server)
             load_before = os.getloadavg()
-            results = asyncio.run(measure(port, token, args, texts))
+            if args.append_growth:
+                results = asyncio.run(append_growth(port, token, args, texts))
+            else:
+                results = asyncio.run(measure(port, token, args, texts))
         finally:
             server.terminate()
             server.wait(timeout=60)
+    if args.append_growth:
+        report_growth(results, args, load_before)
+        return
     results["library_batch_64"] = library_throughput(texts, args.duration)
     single, batch, turns = results["single_text"], results["batch_64"], results["utterances_20_turns"]
     ratio = batch["texts_per_s"] / results["library_batch_64"]["texts_per_s"]

@@ -59,6 +59,7 @@ from affectkit.types import (
     StrategyChoice,
     TextAnalysis,
     UserState,
+    Utterance,
 )
 
 Resources = Sequence[str] | Mapping[str, Sequence[str]] | None
@@ -333,6 +334,7 @@ def plan(
     role: str = "a supportive, emotionally intelligent assistant",
     analysis: ConversationAnalysis | None = None,
     neutral_bias: float | None = None,
+    live: LivePlanning | None = None,
 ) -> ResponsePlan:
     """Plan the reply of the speaker ``agent`` to the conversation so far (see the module docstring).
 
@@ -350,7 +352,10 @@ def plan(
     :class:`~affectkit.conversation.ConversationTracker`'s ``result()``), so that no turn is read twice; it must
     have one turn per utterance (AK-E005 otherwise). ``neutral_bias`` is passed to
     :func:`~affectkit.conversation.analyze_conversation` when the analysis is made here (the prior of ``neutral``
-    for the turns in context; ``None``: the default for chat and support use).
+    for the turns in context; ``None``: the default for chat and support use). ``live`` is a
+    :class:`LivePlanning` that was given every utterance of the conversation, for the same agent (AK-E005
+    otherwise): what the plan reads of the earlier turns is then taken from it instead of being read again, so that
+    planning the reply to a live conversation costs the same at turn 1,000 as at turn 10.
     """
     from affectkit.conversation.analyzer import analyze_conversation
     from affectkit.conversation.io import as_conversation
@@ -370,7 +375,17 @@ def plan(
     model = _strategy_model()  # the licence profile in force (an analysis given may say otherwise: AK-W013)
     warnings += [w for w in analysis.warnings if w not in warnings]  # the models' notes (licence profile)
     warnings += _licence_mismatch(analysis, warnings)
-    probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
+    if live is not None:
+        if live.turns_ != len(conversation.utterances) or live.agent != agent:
+            raise AffectkitError("AK-E005", f"the live planning state has {live.turns_} turns for agent "
+                                 f"{live.agent!r}; the conversation has {len(conversation.utterances)} for {agent!r}",
+                                 field="live")
+        model = live.strategy_.model
+        probabilities = live.strategy_.probabilities(debias)
+        seeks_attachment = live.seeks_attachment_
+    else:
+        probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
+        seeks_attachment = any(ATTACHMENT_CUES.search(u.text) for u in conversation.utterances if u.speaker != agent)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
     safety = _safety(analysis, agent, resources, locale)
@@ -384,7 +399,7 @@ def plan(
             acknowledge.append("the feeling: " + " and ".join(user.primary))
         acknowledge += [f"what caused it: {c.span}" for c in user.causes]
     boundaries = list(BOUNDARIES)
-    if any(ATTACHMENT_CUES.search(u.text) for u in conversation.utterances if u.speaker != agent):
+    if seeks_attachment:
         boundaries.append("The user is seeking attachment: be warm but honest that you are an AI, and gently "
                           "encourage human connection.")
     if safety.escalate:
@@ -427,6 +442,36 @@ def plan(
         models=[analysis.model, analysis.cause_model, model.model_id],
         warnings=warnings,
     )
+
+
+class LivePlanning:
+    """What :func:`plan` reads of every earlier turn, kept up to date one utterance at a time for a live
+    conversation (the strategy model's running state and whether the user sought attachment); pass it to
+    ``plan(..., live=...)`` after :meth:`add` has been given each utterance. ``model`` defaults to the strategy
+    model of the licence profile in force.
+
+    Example:
+        >>> from affectkit.types import Utterance
+        >>> turns = [Utterance(speaker="user", text="Do you love me?")]
+        >>> live = LivePlanning(agent="assistant")
+        >>> live.add(turns[0])
+        >>> live.seeks_attachment_, plan(turns, live=live) == plan(turns)
+        (True, True)
+    """
+
+    def __init__(self, agent: str = "assistant", model: Any = None) -> None:
+        from affectkit.planning.strategy import StrategyState
+
+        self.agent = agent
+        self.strategy_ = StrategyState(model if model is not None else _strategy_model(), agent)
+        self.seeks_attachment_ = False
+        self.turns_ = 0
+
+    def add(self, utterance: Utterance) -> None:
+        self.strategy_.add(utterance)
+        if utterance.speaker != self.agent and ATTACHMENT_CUES.search(utterance.text):
+            self.seeks_attachment_ = True
+        self.turns_ += 1
 
 
 def _licence_mismatch(analysis: ConversationAnalysis, warnings: list[AnalysisWarning]) -> list[AnalysisWarning]:

@@ -61,27 +61,35 @@ def next_row(utterances: np.ndarray, is_agent: Sequence[bool], tags: np.ndarray,
     """Features for the agent's turn after the ``len(is_agent)`` turns given (``tags``: strategy
     distributions of the agent's turns, rows of user turns ignored)."""
     n = len(is_agent)
-    zero = np.zeros(UTTERANCE_DIM, dtype=np.float32)
     agent = np.array(is_agent, dtype=bool)
     users = [i for i in range(n) if not agent[i]]
-    last_user = utterances[users[-1]] if users else zero
-    previous = utterances[n - 1] if n else zero
-    user_mean = utterances[users].mean(0) if users else zero
     agent_turns = [i for i in range(n) if agent[i]]
+    return next_features(
+        last_user=utterances[users[-1]] if users else None,
+        previous=utterances[n - 1] if n else None,
+        user_mean=utterances[users].mean(0) if users else None,
+        last_tag=tags[agent_turns[-1]] if agent_turns else None,
+        mean_tag=tags[agent_turns].mean(0) if agent_turns else None,
+        turns=n, agent_turns=len(agent_turns), last_is_agent=bool(n > 0 and agent[n - 1]),
+        user_asked=bool(users) and "?" in texts[users[-1]],
+    )
+
+
+def next_features(last_user: np.ndarray | None, previous: np.ndarray | None, user_mean: np.ndarray | None,
+                  last_tag: np.ndarray | None, mean_tag: np.ndarray | None, turns: int, agent_turns: int,
+                  last_is_agent: bool, user_asked: bool) -> np.ndarray:
+    """The next-strategy head's feature row from what it reads of the conversation (``None``: no such turn);
+    :func:`next_row` computes these from every turn, :class:`StrategyState` keeps them up to date turn by turn."""
+    zero = np.zeros(UTTERANCE_DIM, dtype=np.float32)
     no_tags = np.zeros(len(STRATEGIES), dtype=np.float32)
-    last_tag = tags[agent_turns[-1]] if agent_turns else no_tags
-    mean_tag = tags[agent_turns].mean(0) if agent_turns else no_tags
     flags = np.array(
-        [
-            float(n > 0 and agent[n - 1]),
-            float(bool(agent_turns)),
-            float(bool(users) and "?" in texts[users[-1]]),
-            min(n / 40.0, 1.0),
-            min(len(agent_turns) / 20.0, 1.0),
-        ],
+        [float(last_is_agent), float(agent_turns > 0), float(user_asked), min(turns / 40.0, 1.0),
+         min(agent_turns / 20.0, 1.0)],
         dtype=np.float32,
     )
-    return np.concatenate([last_user, previous, user_mean, last_tag, mean_tag, flags]).astype(np.float32)
+    parts = [last_user, previous, user_mean]
+    return np.concatenate([*(zero if p is None else p for p in parts), no_tags if last_tag is None else last_tag,
+                           no_tags if mean_tag is None else mean_tag, flags]).astype(np.float32)
 
 
 class StrategyModel:
@@ -141,3 +149,70 @@ class StrategyModel:
         probabilities = self.next_probabilities(vectors, [u.speaker == agent for u in utterances],
                                                 [u.text for u in utterances], debias)
         return {name: round(float(p), 4) for name, p in zip(STRATEGIES, probabilities, strict=True)}
+
+
+class StrategyState:
+    """:meth:`StrategyModel.predict` for a live conversation, kept up to date one turn at a time: each agent turn
+    is tagged once, when it is added, and the means the next-strategy head reads are running sums, so that a turn
+    costs the same at turn 1,000 as at turn 10. :meth:`probabilities` gives what ``predict`` gives on the same
+    turns (to float rounding).
+
+    Example:
+        >>> from affectkit.types import Utterance
+        >>> model = StrategyModel()
+        >>> turns = [Utterance(speaker="user", text="I lost my job today."),
+        ...          Utterance(speaker="assistant", text="I'm so sorry. What happened?")]
+        >>> state = StrategyState(model, agent="assistant")
+        >>> for turn in turns:
+        ...     state.add(turn)
+        >>> live, whole = state.probabilities(), model.predict(turns, agent="assistant")
+        >>> max(abs(live[name] - whole[name]) for name in STRATEGIES) <= 2e-4
+        True
+    """
+
+    def __init__(self, model: StrategyModel, agent: str = "assistant") -> None:
+        self.model = model
+        self.agent = agent
+        self.turns_ = 0
+        self.agent_turns_ = 0
+        self.previous_: np.ndarray | None = None
+        self.last_is_agent_ = False
+        self.last_user_: np.ndarray | None = None
+        self.user_asked_ = False
+        self.user_sum_ = np.zeros(UTTERANCE_DIM, dtype=np.float64)
+        self.last_tag_: np.ndarray | None = None
+        self.tag_sum_ = np.zeros(len(STRATEGIES), dtype=np.float64)
+
+    def add(self, utterance: Utterance) -> None:
+        """Read one more turn (its text is encoded by the model's utterance encoder, cached by text)."""
+        vector = self.model.encoder_.encode(utterance.text)[0]
+        if utterance.speaker == self.agent:
+            previous = self.previous_ if self.previous_ is not None else np.zeros(UTTERANCE_DIM, dtype=np.float32)
+            after_user = float(self.turns_ > 0 and not self.last_is_agent_)
+            row = np.concatenate([vector, previous, np.array([after_user], dtype=np.float32)])
+            tag = self.model._run("tagger", row[None, :])[0]
+            self.last_tag_ = tag
+            self.tag_sum_ += tag
+            self.agent_turns_ += 1
+        else:
+            self.last_user_ = vector
+            self.user_asked_ = "?" in utterance.text
+            self.user_sum_ += vector
+        self.previous_ = vector
+        self.last_is_agent_ = utterance.speaker == self.agent
+        self.turns_ += 1
+
+    def probabilities(self, debias: bool = False) -> dict[str, float]:
+        """Strategy name -> probability for the agent's next turn after the turns added so far."""
+        users = self.turns_ - self.agent_turns_
+        row = next_features(
+            last_user=self.last_user_, previous=self.previous_,
+            user_mean=(self.user_sum_ / users).astype(np.float32) if users else None,
+            last_tag=self.last_tag_,
+            mean_tag=(self.tag_sum_ / self.agent_turns_).astype(np.float32) if self.agent_turns_ else None,
+            turns=self.turns_, agent_turns=self.agent_turns_, last_is_agent=self.last_is_agent_,
+            user_asked=self.user_asked_)
+        probabilities = self.model._run("next_strategy", row[None, :])
+        if debias:
+            probabilities = self.model.debiaser_.transform(probabilities)
+        return {name: round(float(p), 4) for name, p in zip(STRATEGIES, probabilities[0], strict=True)}

@@ -13,7 +13,8 @@ and keeps both cores busy. A request is never split across batches.
 
 **Conversations.** Each conversation has a :class:`~affectkit.conversation.ConversationTracker` in memory
 (the ``tracker_cache_size`` most recently used); appending an utterance costs one turn's work, not the whole
-conversation's. A tracker missing from memory (a restart, another worker took the previous turn) is rebuilt
+conversation's (the tracker and the planner's state, :class:`~affectkit.planning.planner.LivePlanning`, read only
+the new turn). A tracker missing from memory (a restart, another worker took the previous turn) is rebuilt
 from the stored utterances. Appends to one conversation are serialised in the process; across processes the
 database refuses the second of two appends at the same turn (409, ``AK-E025``).
 """
@@ -161,6 +162,15 @@ class AppendResult:
 
 
 @dataclass
+class LiveConversation:
+    """What a process holds of a conversation it serves: the tracker of its turns and the state its planner reads
+    (kept in step: both were given every stored utterance)."""
+
+    tracker: Any
+    planning: Any
+
+
+@dataclass
 class Conversations:
     """Live trackers of stored conversations (see the module docstring)."""
 
@@ -169,7 +179,7 @@ class Conversations:
     metrics: Metrics
     cache_size: int
     max_turns: int
-    trackers: OrderedDict[str, Any] = field(default_factory=OrderedDict)
+    trackers: OrderedDict[str, LiveConversation] = field(default_factory=OrderedDict)
     locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
     _turn_model: Any = None
     _cause_model: Any = None
@@ -229,24 +239,29 @@ class Conversations:
         # so that a turn reads exactly as in analyze_conversation.
         return ConversationTracker(conversation_id=conversation_id)
 
-    def _replay(self, conversation_id: str, rows: Sequence[StoredUtterance]) -> Any:
-        """A tracker holding the stored turns (model thread)."""
+    def _replay(self, conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> LiveConversation:
+        """A tracker and a planning state holding the stored turns (model thread)."""
         from affectkit.conversation.context import prefetch
+        from affectkit.planning.planner import LivePlanning
 
-        tracker = self._new_tracker(conversation_id)
+        live = LiveConversation(self._new_tracker(conversation.id), LivePlanning(agent=conversation.agent))
         utterances = [Utterance(speaker=u.speaker, text=u.text, timestamp=u.timestamp, id=u.utterance_id)
                       for u in rows]
-        prefetch((tracker.turn_model_, tracker.cause_model_), [u.text for u in utterances])
+        prefetch((live.tracker.turn_model_, live.tracker.cause_model_), [u.text for u in utterances])
         for utterance in utterances:
-            tracker.add(utterance)
-        return tracker
+            live.tracker.add(utterance)
+            live.planning.add(utterance)
+        return live
 
-    def _step(self, tracker: Any, utterance: Utterance, conversation: StoredConversation
+    def _step(self, live: LiveConversation, utterance: Utterance, conversation: StoredConversation
               ) -> tuple[TrackerUpdate, ConversationAnalysis, ResponsePlan | None]:
-        """Add the utterance to the tracker and plan the agent's next reply (model thread)."""
-        update = tracker.add(utterance)
-        analysis = tracker.result()
-        return update, analysis, plan_from_tracker(tracker, analysis, conversation.agent, conversation.locale)
+        """Add the utterance to the tracker and the planning state, and plan the agent's next reply (model
+        thread). Only the new turn is read: the cost does not grow with the conversation."""
+        update = live.tracker.add(utterance)
+        live.planning.add(utterance)
+        analysis = live.tracker.result()
+        return update, analysis, plan_from_tracker(live.tracker, analysis, conversation.agent, conversation.locale,
+                                                   live.planning)
 
     async def append(self, key_id: str, conversation_id: str, utterance: Utterance) -> AppendResult:
         """Analyse ``utterance`` as the next turn of the conversation, store it with what was derived from it,
@@ -260,12 +275,12 @@ class Conversations:
                                    f"most one may hold (AFFECTKIT_MAX_TURNS)")
             if self.prefetcher is not None:
                 await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
-            tracker = self.trackers.pop(conversation_id, None)
-            if tracker is None or len(tracker.turns_) != conversation.turns:
+            live = self.trackers.pop(conversation_id, None)
+            if live is None or len(live.tracker.turns_) != conversation.turns:
                 rows = await asyncio.to_thread(self.store.utterances, conversation_id)
-                tracker = await self.models.run("replay", self._replay, conversation_id, rows)
+                live = await self.models.run("replay", self._replay, conversation, rows)
             try:
-                update, analysis, plan = await self.models.run("utterance", self._step, tracker, utterance,
+                update, analysis, plan = await self.models.run("utterance", self._step, live, utterance,
                                                                conversation)
             except BaseException:
                 self.metrics.live_conversations.set(len(self.trackers))
@@ -281,7 +296,7 @@ class Conversations:
                 self.metrics.live_conversations.set(len(self.trackers))
                 raise ServiceError(409, "AK-E025", "another utterance was appended to this conversation at the "
                                    "same time; send it again") from None
-            self.trackers[conversation_id] = tracker
+            self.trackers[conversation_id] = live
             while len(self.trackers) > self.cache_size:
                 self.trackers.popitem(last=False)
             self.metrics.live_conversations.set(len(self.trackers))
@@ -298,16 +313,18 @@ class Conversations:
             return True
 
 
-def plan_from_tracker(tracker: Any, analysis: ConversationAnalysis, agent: str, locale: str | None
-                      ) -> ResponsePlan | None:
-    """The plan of ``agent``'s next reply from a tracker's state; None when there is nobody to reply to (every
+def plan_from_tracker(tracker: Any, analysis: ConversationAnalysis, agent: str, locale: str | None,
+                      live: Any = None) -> ResponsePlan | None:
+    """The plan of ``agent``'s next reply from a tracker's state (and the conversation's
+    :class:`~affectkit.planning.planner.LivePlanning`, when kept); None when there is nobody to reply to (every
     turn is the agent's)."""
     from affectkit.planning.planner import plan
     from affectkit.types import Conversation
 
-    conversation = Conversation(id=tracker.conversation_id, utterances=list(tracker.utterances_))
+    # the tracker's utterances were validated when they were added: not again at every turn
+    conversation = Conversation.model_construct(id=tracker.conversation_id, utterances=list(tracker.utterances_))
     try:
-        return plan(conversation, agent=agent, locale=locale, analysis=analysis)
+        return plan(conversation, agent=agent, locale=locale, analysis=analysis, live=live)
     except AffectkitError as error:
         if error.code == "AK-E020":
             return None
