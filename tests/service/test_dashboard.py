@@ -69,6 +69,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
         yield server, token
 
 
+@pytest.mark.slow
 def test_dashboard_in_headless_chromium(browser: Any, live: tuple[LiveServer, str], tmp_path: Path) -> None:
     server, token = live
     page = browser.new_page(viewport={"width": 1280, "height": 1400})
@@ -161,6 +162,7 @@ def test_dashboard_in_headless_chromium(browser: Any, live: tuple[LiveServer, st
     page.close()
 
 
+@pytest.mark.slow
 def test_dashboard_shows_a_wrong_key(browser: Any, live: tuple[LiveServer, str]) -> None:
     server, _ = live
     page = browser.new_page()

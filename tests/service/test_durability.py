@@ -8,6 +8,7 @@ import time
 import urllib.error
 from pathlib import Path
 
+import pytest
 from live_server import LiveServer, request
 from sqlalchemy import create_engine, text
 
@@ -55,6 +56,7 @@ def _integrity(url: str) -> None:
         engine.dispose()
 
 
+@pytest.mark.slow
 def test_sigkill_during_appends_loses_no_acknowledged_utterance(database_url: str, tmp_path: Path) -> None:
     store = Store(database_url)
     _, token = store.create_key("durability")
