@@ -79,28 +79,10 @@ def format_table(analysis: ConversationAnalysis) -> str:
     return "\n".join(lines)
 
 
-_CSS = """
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1100px;
-       padding: 0 1rem; color: #1f2937; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-.notice { background: #fef9c3; border-left: 4px solid #ca8a04; padding: .6rem .9rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border-bottom: 1px solid #e5e7eb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f3f4f6; }
-tr:target { background: #fef3c7; }
-td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-mark.flag { background: #fecaca; }
-.sev-high { color: #b91c1c; font-weight: 600; } .sev-medium { color: #c2410c; } .sev-low { color: #6b7280; }
-.speaker { border: 1px solid #e5e7eb; border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
-.legend span { margin-right: 1rem; } .legend i { display: inline-block; width: 1.2rem; height: 3px;
-  vertical-align: middle; margin-right: .3rem; }
-svg text { font-size: 10px; fill: #6b7280; }
-"""
-
-
 def render_html(analysis: ConversationAnalysis) -> str:
     """A single self-contained HTML page: notice, flags, one trajectory chart (inline SVG) per speaker,
     contagion and the per-turn table, with every turn reference linked to the turn's anchor (``#turn-N``).
+    The page is the template ``conversation.html`` of :mod:`affectkit.templates`.
 
     Example:
         >>> from affectkit.conversation import analyze_conversation
@@ -108,109 +90,35 @@ def render_html(analysis: ConversationAnalysis) -> str:
         >>> page.startswith("<!DOCTYPE html>") and 'id="turn-0"' in page
         True
     """
-    e = html.escape
+    from affectkit.templates import markup, render
+
     total = len(analysis.turns)
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>Conversation {e(analysis.id)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>Conversation {e(analysis.id)}</h1>",
-        f'<p class="notice">{e(analysis.notice)}</p>',
-        f"<p>{total} turns, {len(analysis.speakers)} speakers. Turn model <code>{e(analysis.model)}</code>, "
-        f"cause model <code>{e(analysis.cause_model)}</code>.</p>",
-        "<h2>Flags</h2>",
-    ]
-    if analysis.flags:
-        parts.append(
-            "<table><tr><th>turn</th><th>speaker</th><th>kind</th><th>severity</th><th>evidence</th>"
-            "<th>message</th></tr>"
-        )
-        for flag in analysis.flags:
-            parts.append(
-                f'<tr><td><a href="#turn-{flag.turn}">#{flag.turn}</a></td><td>{e(flag.speaker)}</td>'
-                f'<td>{e(flag.kind)}</td><td class="sev-{flag.severity}">{flag.severity}</td>'
-                f"<td>“{e(flag.evidence)}”</td><td>{e(flag.message)}</td></tr>"
-            )
-        parts.append("</table>")
-    else:
-        parts.append("<p>No flags.</p>")
-    parts.append("<h2>Speakers</h2><p>Arcs, shifts and charts follow each speaker's smoothed trajectory; the "
-                 "turn table shows each turn's own reading.</p>")
-    for number, speaker in enumerate(analysis.speakers.values()):
-        parts.append(_speaker_section(speaker, number, total))
-    if analysis.contagion:
-        parts.append(
-            "<h2>Contagion</h2><p>How much one speaker's valence follows the other's, a few turns later "
-            "(Pearson r at the strongest lag).</p>"
-        )
-        parts.append("<table><tr><th>source</th><th>target</th><th>lag</th><th>r</th><th>pairs</th></tr>")
-        parts.extend(
-            f"<tr><td>{e(c.source)}</td><td>{e(c.target)}</td><td>{c.lag}</td>"
-            f'<td class="num">{c.correlation:+.2f}</td><td>{c.pairs}</td></tr>'
-            for c in analysis.contagion
-        )
-        parts.append("</table>")
-    parts.append("<h2>Turns</h2>")
-    parts.append(
-        "<table><tr><th>#</th><th>speaker</th><th>text</th><th>emotion</th><th>top emotions</th>"
-        "<th>V</th><th>A</th><th>D</th><th>causes</th></tr>"
-    )
     flags_by_turn: dict[int, list[RiskFlag]] = {}
     for flag in analysis.flags:
         flags_by_turn.setdefault(flag.turn, []).append(flag)
-    for turn in analysis.turns:
-        causes = (
-            "<br>".join(
-                f'<a class="cause" href="#turn-{c.turn}">#{c.turn}</a> “{e(c.span)}” <small>{c.score:.2f}</small>'
-                for c in turn.causes
-            )
-            or "–"
-        )
-        vad = "".join(
-            f'<td class="num">{x:+.2f}</td>' for x in (turn.vad.valence, turn.vad.arousal, turn.vad.dominance)
-        )
-        parts.append(
-            f'<tr id="turn-{turn.index}"><td>{turn.index}</td><td>{e(turn.speaker)}</td>'
-            f"<td>{_highlight(turn.text, flags_by_turn.get(turn.index, []))}</td><td>{e(turn.emotion)}</td>"
-            f"<td>{e(_top(turn, 3))}</td>{vad}<td>{causes}</td></tr>"
-        )
-    parts.append("</table></body></html>")
-    return "\n".join(parts) + "\n"
+    return render(
+        "conversation.html",
+        a=analysis,
+        series=SERIES,
+        charts=[markup(trajectory_svg(speaker, total)) for speaker in analysis.speakers.values()],
+        segments=[_flagged_segments(turn.text, flags_by_turn.get(turn.index, [])) for turn in analysis.turns],
+        tops=[_top(turn, 3) for turn in analysis.turns],
+    )
 
 
-def _highlight(text: str, flags: Sequence[RiskFlag]) -> str:
-    """The text, escaped, with each flag's evidence span marked."""
-    out, position = [], 0
+def _flagged_segments(text: str, flags: Sequence[RiskFlag]) -> list[tuple[str, str | None]]:
+    """The text cut into ``(piece, flag kind)`` segments, the kind set on each flag's evidence span."""
+    out: list[tuple[str, str | None]] = []
+    position = 0
     spans = sorted((f.start, f.end, f.kind) for f in flags if f.start is not None and f.end is not None)
     for start, end, kind in spans:
         if start < position:
             continue
-        out.append(html.escape(text[position:start]))
-        out.append(f'<mark class="flag" title="{html.escape(kind)}">{html.escape(text[start:end])}</mark>')
+        out.append((text[position:start], None))
+        out.append((text[start:end], kind))
         position = end
-    out.append(html.escape(text[position:]))
-    return "".join(out)
-
-
-def _speaker_section(speaker: SpeakerSummary, number: int, total: int) -> str:
-    e = html.escape
-    shifts = "".join(
-        f'<li><a href="#turn-{s.turn}">turn {s.turn}</a>: {e(s.description)}'
-        + (f' (trigger: <a href="#turn-{s.trigger_turn}">#{s.trigger_turn}</a>)' if s.trigger_turn is not None else "")
-        + "</li>"
-        for s in speaker.shifts
-    )
-    legend = "".join(f'<span><i style="background:{color}"></i>{name}</span>' for name, color in SERIES)
-    return (
-        f'<div class="speaker" id="speaker-{number}"><h3>{e(speaker.speaker)}</h3>'
-        f"<p>Arc: <b>{e(speaker.arc)}</b>; dominant emotions: {e(', '.join(speaker.dominant_emotions))}; "
-        f"{len(speaker.turns)} turns.</p>"
-        f'<div class="legend">{legend} (smoothed, −1 to +1; x: turn)</div>'
-        f"{trajectory_svg(speaker, total)}"
-        + (f"<p>Shifts:</p><ul>{shifts}</ul>" if shifts else "<p>No shifts.</p>")
-        + "</div>"
-    )
+    out.append((text[position:], None))
+    return out
 
 
 def trajectory_svg(speaker: SpeakerSummary, total_turns: int) -> str:

@@ -1,5 +1,6 @@
-"""The HTML page of an :class:`~affectkit.evals.report.EvalReport`: inline CSS, inline SVG charts drawn here, no
-scripts and nothing loaded from the network. Use :func:`affectkit.evals.report.render_html`.
+"""The HTML page of an :class:`~affectkit.evals.report.EvalReport`: the template ``eval_report.html`` of
+:mod:`affectkit.templates` (the one stylesheet inlined) and inline SVG charts drawn here; no scripts and nothing
+loaded from the network. Use :func:`affectkit.evals.report.render_html`.
 
 Example:
     >>> ticks(0.0, 1.0)
@@ -11,37 +12,13 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from affectkit.evals._report_model import Cell, EvalReport, MetricResult
 
 PALETTE = ("#374151", "#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#65a30d", "#dc2626")
 """Variant colours: the baseline dark grey, then one colour per variant (cycling)."""
-
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px;
-  padding: 0 1rem; color: #111827; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.4rem; border-bottom: 1px solid #e5e7eb; }
-h3 { font-size: 1rem; margin: 1.4rem 0 .4rem; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; }
-th, td { border-bottom: 1px solid #e5e7eb; padding: .25rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f9fafb; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.parse, th.parse { background: #fefce8; }
-.ci { color: #6b7280; font-size: .8rem; }
-.note { color: #92400e; font-size: .82rem; }
-.muted { color: #6b7280; font-size: .88rem; }
-.better { color: #047857; font-weight: 600; } .worse { color: #b91c1c; font-weight: 600; }
-.charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; vertical-align: middle;
-  margin: 0 .25rem 0 .8rem; }
-svg { background: #fff; border: 1px solid #f3f4f6; }
-svg text { font-size: 11px; fill: #374151; font-family: system-ui, sans-serif; }
-svg .axis text { fill: #6b7280; font-size: 10px; }
-code { background: #f3f4f6; padding: 0 .25rem; border-radius: 3px; }
-"""
-
 
 def ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick positions covering ``[low, high]`` (about ``count`` steps of 1, 2, 2.5 or 5 x 10^k).
@@ -180,35 +157,15 @@ def _verdict(higher_is_better: bool, difference: float | None, low: float | None
     return "better" if (difference > 0) == higher_is_better else "worse"
 
 
-def _task_section(report: EvalReport, task: str, colours: dict[str, str]) -> str:
-    e = html.escape
+def _section(report: EvalReport, task: str, colours: dict[str, str]) -> dict[str, Any]:
+    """What the template shows of one task: its cells, metric names, charts and differences."""
+    from affectkit.templates import markup
+
     cells = [c for c in report.cells if c.task == task]
     names = _metric_names(cells)
     parse_names = {m.name for c in cells for m in c.metrics if m.parse}
-    function = next((c.task_function for c in cells if c.task_function), None)
-    parts = [f"<h2>{e(task)}</h2>"]
-    if function and function != task:
-        parts.append(f'<p class="muted">task function <code>{e(function)}</code></p>')
-    header = "".join(f'<th class="{"parse" if n in parse_names else ""}">{e(n)}</th>' for n in names)
-    parts.append(f"<table><tr><th>model</th><th>variant</th><th>samples</th>{header}<th>notes</th></tr>")
-    for cell in cells:
-        values = []
-        for name in names:
-            metric = cell.metric(name)
-            css = "num parse" if name in parse_names else "num"
-            if metric is None:
-                values.append(f'<td class="{css}">–</td>')
-            else:
-                values.append(f'<td class="{css}">{_fmt(metric.value)}<br><span class="ci">[{_fmt(metric.ci_low)}, '
-                              f"{_fmt(metric.ci_high)}]</span></td>")
-        samples = f"{cell.samples}" + (f' <span class="note">({cell.errors} errors)</span>' if cell.errors else "")
-        notes = "<br>".join(e(n) for n in cell.notes)
-        parts.append(f"<tr><td>{e(cell.model)}</td><td>{_swatch(colours, cell.variant)}{e(cell.variant)}</td>"
-                     f'<td class="num">{samples}</td>{"".join(values)}<td class="note">{notes}</td></tr>')
-    parts.append("</table>")
-
     legend = [(variant, colours[variant]) for variant in report.variants if any(c.variant == variant for c in cells)]
-    charts = []
+    score_charts = []
     for name in names:
         rows = []
         for cell in cells:
@@ -218,96 +175,47 @@ def _task_section(report: EvalReport, task: str, colours: dict[str, str]) -> str
                                  metric.ci_low, metric.ci_high))
         if rows:
             suffix = " (parse)" if name in parse_names else ""
-            charts.append(_chart(f"{name}{suffix}: score and 95% interval", rows, bars=False, legend=legend))
-    if charts:
-        parts.append("<h3>Scores</h3>")
-        parts.append('<div class="charts">' + "".join(charts) + "</div>")
-
+            score_charts.append(markup(_chart(f"{name}{suffix}: score and 95% interval", rows, bars=False,
+                                              legend=legend)))
     differences = [(cell, d) for cell in cells for d in cell.differences]
-    if differences:
-        charts = []
-        for name in names:
-            rows = []
-            for cell, d in differences:
-                if d.metric != name or d.difference is None:
-                    continue
-                verdict = _verdict(d.higher_is_better, d.difference, d.ci_low, d.ci_high)
-                fill = {"better": "#10b981", "worse": "#ef4444"}.get(verdict, "#9ca3af")
-                tail = "" if d.p_value is None else ("p<0.001" if d.p_value < 0.001 else f"p={d.p_value:.3f}")
-                rows.append(_Row(cell.model, cell.variant, colours[cell.variant], d.difference,
-                                 d.ci_low, d.ci_high, tail, fill))
-            if rows:
-                charts.append(_chart(f"{name}: variant − baseline, 95% interval", rows, bars=True))
-        parts.append("<h3>Differences from baseline</h3>")
-        parts.append('<p class="muted">Paired on the samples both runs scored. Green: the interval excludes 0 in '
-                     "the good direction; red: in the bad direction; grey: it includes 0.</p>")
-        parts.append('<div class="charts">' + "".join(charts) + "</div>")
-        parts.append("<table><tr><th>model</th><th>variant</th><th>metric</th><th>baseline</th><th>variant</th>"
-                     "<th>difference</th><th>95% interval</th><th>p</th><th>pairs</th></tr>")
+    difference_charts = []
+    for name in names:
+        rows = []
         for cell, d in differences:
+            if d.metric != name or d.difference is None:
+                continue
             verdict = _verdict(d.higher_is_better, d.difference, d.ci_low, d.ci_high)
-            css = f' class="num {verdict}"' if verdict else ' class="num"'
-            metric_css = ' class="parse"' if d.metric in parse_names else ""
-            difference = "–" if d.difference is None else f"{d.difference:+.3f}"
-            p_value = "–" if d.p_value is None else f"{d.p_value:.3g}"
-            parts.append(
-                f"<tr><td>{e(cell.model)}</td><td>{_swatch(colours, cell.variant)}{e(cell.variant)}</td>"
-                f"<td{metric_css}>{e(d.metric)}</td><td class=\"num\">{_fmt(d.baseline)}</td>"
-                f'<td class="num">{_fmt(d.variant)}</td><td{css}>{difference}</td>'
-                f'<td class="num">[{_fmt(d.ci_low)}, {_fmt(d.ci_high)}]</td><td class="num">{p_value}</td>'
-                f'<td class="num">{d.pairs}</td></tr>'
-            )
-        parts.append("</table>")
-    logs = [c for c in cells if c.log]
-    if logs:
-        parts.append('<details><summary class="muted">inspect logs</summary><table>')
-        parts.extend(f"<tr><td>{e(c.model)}</td><td>{e(c.variant)}</td><td>{e(c.status)}</td>"
-                     f"<td><code>{e(str(c.log))}</code></td></tr>" for c in logs)
-        parts.append("</table></details>")
-    return "\n".join(parts)
-
-
-def _swatch(colours: dict[str, str], variant: str) -> str:
-    return f'<span class="swatch" style="background:{colours.get(variant, PALETTE[0])}"></span>'
+            fill = {"better": "#10b981", "worse": "#ef4444"}.get(verdict, "#9ca3af")
+            tail = "" if d.p_value is None else ("p<0.001" if d.p_value < 0.001 else f"p={d.p_value:.3f}")
+            rows.append(_Row(cell.model, cell.variant, colours[cell.variant], d.difference, d.ci_low, d.ci_high,
+                             tail, fill))
+        if rows:
+            difference_charts.append(markup(_chart(f"{name}: variant − baseline, 95% interval", rows, bars=True)))
+    return {
+        "task": task,
+        "function": next((c.task_function for c in cells if c.task_function), None),
+        "cells": cells,
+        "names": names,
+        "parse_names": parse_names,
+        "score_charts": score_charts,
+        "differences": [(cell, d, _verdict(d.higher_is_better, d.difference, d.ci_low, d.ci_high))
+                        for cell, d in differences],
+        "difference_charts": difference_charts,
+        "logs": [c for c in cells if c.log],
+    }
 
 
 def render(report: EvalReport) -> str:
-    """The page (see :func:`affectkit.evals.report.render_html`)."""
-    e = html.escape
+    """The page (see :func:`affectkit.evals.report.render_html`): the template ``eval_report.html`` of
+    :mod:`affectkit.templates`, with the charts drawn here."""
+    from affectkit.templates import render as render_template
+
     colours = {variant: PALETTE[i % len(PALETTE)] for i, variant in enumerate(report.variants)}
-    stats = report.statistics
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>affectkit eval: {e(report.suite)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>affectkit eval: {e(report.suite)}</h1>",
-    ]
-    if report.description:
-        parts.append(f"<p>{e(report.description)}</p>")
-    parts.append(
-        f'<p class="muted">{e(report.created)} · affectkit {e(report.affectkit_version)} · '
-        f"{len(report.tasks)} task(s) × {len(report.variants)} variant(s) × {len(report.models)} model(s)</p>"
+    return render_template(
+        "eval_report.html",
+        r=report,
+        colours=colours,
+        palette=PALETTE,
+        failed=sum(c.status != "success" for c in report.cells),
+        sections=[_section(report, task, colours) for task in report.tasks],
     )
-    parts.append("<table><tr><th>models</th><td>" + "<br>".join(e(m) for m in report.models) + "</td></tr>")
-    parts.append("<tr><th>variants</th><td>" + "<br>".join(
-        f"{_swatch(colours, v)}{e(v)}" for v in report.variants) + "</td></tr>")
-    parts.append("<tr><th>tasks</th><td>" + "<br>".join(e(t) for t in report.tasks) + "</td></tr></table>")
-    if not report.complete:
-        failed = [c for c in report.cells if c.status != "success"]
-        parts.append(f'<p class="note">{len(failed)} run(s) did not finish successfully; see the notes.</p>')
-    for skipped in report.skipped:
-        parts.append(f'<p class="note">skipped {e(skipped.task)}: {e(skipped.reason)}</p>')
-    parts.append(
-        "<h2>Method</h2>"
-        f"<p><b>Scores</b>: {e(stats.interval)}; {stats.resamples:,} resamples, {stats.confidence:.0%} "
-        f"confidence, seed {stats.seed}. Parse metrics (highlighted) are shown next to each task's score.</p>"
-        f"<p><b>Differences from baseline</b>: variant − baseline on the same model; {e(stats.test)}; "
-        f"{stats.permutations:,} random permutations otherwise.</p>"
-    )
-    if not report.cells:
-        parts.append("<p>No results.</p>")
-    for task in report.tasks:
-        parts.append(_task_section(report, task, colours))
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
