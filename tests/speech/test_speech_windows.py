@@ -52,3 +52,17 @@ def test_long_recording_is_read_in_windows_with_timestamps_and_silence_is_not_re
     assert reading.windows[0].emotion == alone.emotion
     assert abs(reading.windows[0].emotions[alone.emotion] - alone.emotions[alone.emotion]) < 0.1
     assert reading.windows[0].emotion == reading.windows[2].emotion
+
+
+def test_a_long_recording_can_calibrate_on_itself():
+    from affectkit.speech.audio import load_audio
+
+    folder = speech_data() / "speech_ravdess" / "wav" / "Actor_08"
+    paths = sorted(folder.glob("03-01-0[2-7]-01-01-*.wav"))
+    gap = np.zeros(RATE, dtype=np.float32)
+    recording = np.concatenate([part for p in paths for part in (load_audio(p).signal, gap)])
+    session = analyze_speech(recording, sample_rate=RATE, calibrate=True)
+    assert len(session.windows) == len(paths) >= 10 and session.head == "speaker"
+    assert analyze_speech(recording, sample_rate=RATE).head == "global"
+    short = np.concatenate([load_audio(p).signal for p in paths[:2]])
+    assert analyze_speech(short, sample_rate=RATE, calibrate=True).head == "global"  # too few windows

@@ -42,6 +42,8 @@ LONG_PAUSE = 1.0
 """A gap at least this long always ends a window: a window never holds a long silence."""
 LITTLE_SPEECH = 1.0
 SILENCE_NOTE = 0.2
+SESSION_CLIPS = 10
+"""Windows of speech a recording or a speaker's turns need before a profile is fitted on them."""
 TEXT_VALENCE_WEIGHT = 0.7
 """In ``fused_vad``, the words' share of valence (the voice's share of arousal is the same)."""
 
@@ -136,16 +138,23 @@ def analyze_speech(
     sample_rate: int | None = None,
     profile: SpeakerProfile | None = None,
     model: SpeechModel | None = None,
+    calibrate: bool = False,
 ) -> SpeechAnalysis:
     """Read the emotion in the voice of ``audio`` (a WAV/FLAC/OGG path, or an array with its ``sample_rate``);
     with ``transcript`` (a text, or its :class:`~affectkit.types.TextAnalysis`), fuse it with the words' reading
     from :func:`affectkit.analyze_one` and flag where they disagree (``AK-W023``). ``profile`` (see
     :func:`speaker_profile`) selects the speaker-normalised head, which is much more accurate for a known
-    speaker. Raises ``AK-E030``-``AK-E033`` for audio that cannot be read or holds no speech.
+    speaker. ``calibrate=True`` (one speaker only!) fits that profile on the recording itself when it holds at
+    least :data:`SESSION_CLIPS` windows of speech: per-speaker normalisation over the session, which assumes the
+    recording holds more than one mood.
+    Raises ``AK-E030``-``AK-E033`` for audio that cannot be read or holds no speech.
     """
     model = model or load_speech_model()
     loaded = audio if isinstance(audio, Audio) else load_audio(audio, sample_rate)
-    result = read_windows(loaded, window_vectors(loaded), model, profile)
+    found = window_vectors(loaded)
+    if profile is None and calibrate and len(found[2]) >= SESSION_CLIPS:
+        profile = model.profile(np.vstack(found[2]))
+    result = read_windows(loaded, found, model, profile)
     if transcript is not None:
         result = fuse(result, transcript)
     return result

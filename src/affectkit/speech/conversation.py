@@ -31,13 +31,13 @@ import numpy as np
 from pydantic import BaseModel
 
 from affectkit.errors import AffectkitError
-from affectkit.speech.analyze import Windows, fuse, read_windows, window_vectors
+from affectkit.speech.analyze import SESSION_CLIPS, Windows, fuse, read_windows, window_vectors
 from affectkit.speech.audio import Audio, load_audio
 from affectkit.speech.model import SpeakerProfile, SpeechModel, load_speech_model
 from affectkit.speech.types import SpeechAnalysis
 from affectkit.types import ConversationAnalysis
 
-SESSION_CLIPS = 10
+__all__ = ["SESSION_CLIPS", "ConversationSpeechAnalysis", "analyze_conversation_audio"]
 
 
 class ConversationSpeechAnalysis(BaseModel):
