@@ -89,7 +89,7 @@ def feature_names() -> tuple[list[str], list[str]]:
     return names[0], names[1]
 
 
-_LOCK = threading.Lock()  # one openSMILE run at a time per process: the C library keeps global log state
+_LOCK = threading.Lock()  # one openSMILE run at a time per process: SMILEapi is not documented as thread-safe
 
 
 def egemaps(signal: np.ndarray) -> EgemapsFeatures:
