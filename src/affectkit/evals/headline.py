@@ -73,6 +73,8 @@ class HeadlineMetric:
 
 
 def number(value: Any) -> float:
+    """A score value as a number: booleans and numbers as they are, ``C``/``I``/``P``/``N`` as 1/0/0.5/0, anything
+    else NaN."""
     if isinstance(value, bool):
         return float(value)
     if isinstance(value, int | float):
@@ -83,6 +85,7 @@ def number(value: Any) -> float:
 
 
 def key_value(record: ScoreRecord, key: str) -> float:
+    """``value[key]`` of a dict-valued score as a number (0 when it is missing or not a number)."""
     value = record.value.get(key) if isinstance(record.value, dict) else None
     result = number(value)
     return result if math.isfinite(result) else 0.0
@@ -153,14 +156,17 @@ def f1(
 
 
 def meta(record: ScoreRecord, key: str) -> Any:
+    """The score metadata ``key`` of a record (``None`` when missing)."""
     return record.metadata.get(key)
 
 
 def parsed_prediction(record: ScoreRecord) -> float:
+    """1.0 when the scorer parsed a prediction (metadata ``predicted`` is set), else 0.0."""
     return float(meta(record, "predicted") is not None)
 
 
 def one_label(value: Any) -> list[str] | None:
+    """A single-label prediction as a label list (``None`` stays ``None``: unparsed)."""
     return None if value is None else [str(value)]
 
 
@@ -188,5 +194,6 @@ def generic_metrics(records: Sequence[ScoreRecord]) -> list[HeadlineMetric]:
 
 
 def scalar_value(record: ScoreRecord) -> float:
+    """A scalar score value as a number (0 when it is not one)."""
     result = number(record.value)
     return result if math.isfinite(result) else 0.0
