@@ -89,10 +89,14 @@ def cross_corpus(data: Path, cache: Path) -> dict[str, object]:
     mask = np.full(len(EMODB_LABELS), -np.inf)
     mask[shared] = 0.0
 
-    def score(probabilities: np.ndarray) -> float:
-        return uar(y[keep], np.argmax(np.log(probabilities + 1e-12) + mask, axis=1)[keep])
+    recalls: dict[str, dict[str, float]] = {}
 
-    results = {"global head": score(model.predict_proba(x))}
+    def score(probabilities: np.ndarray, label: str) -> float:
+        predicted = np.argmax(np.log(probabilities + 1e-12) + mask, axis=1)
+        recalls[label] = per_class(y[keep], predicted[keep])
+        return uar(y[keep], predicted[keep])
+
+    results = {"global head": score(model.predict_proba(x), "global head")}
     for label, pool in (("speaker head, profile of all 60 clips of the actor", np.ones(len(rows), bool)),
                         ("speaker head, profile of the actor's calm and surprised clips only (16, none scored)",
                          np.array([r["emotion"] in ("calm", "surprised") for r in rows]))):
@@ -101,11 +105,11 @@ def cross_corpus(data: Path, cache: Path) -> dict[str, object]:
             mine = actors == actor
             profile = model.profile(x[mine & pool])
             probabilities[mine] = model.predict_proba(x[mine], profile)
-        results[label] = score(probabilities)
+        results[label] = score(probabilities, label)
     chance = 1.0 / len(shared)
     return {"clips": int(keep.sum()), "classes": [EMODB_LABELS[c] for c in shared], "chance_uar": round(chance, 4),
             "uar": {k: round(v, 4) for k, v in results.items()},
-            "times_chance": {k: round(v / chance, 2) for k, v in results.items()}}
+            "times_chance": {k: round(v / chance, 2) for k, v in results.items()}, "recall": recalls}
 
 
 def real_time_factor(data: Path, seconds: float, repeats: int = 5) -> dict[str, float]:
