@@ -37,3 +37,23 @@ def test_feature_vector_layout():
     names = vector_names(features.functional_names, features.lld_names)
     assert vector.shape == (263,) and len(names) == 263 and np.isfinite(vector).all()
     assert vector[:88].tolist() == features.functionals.astype(np.float64).tolist()
+
+
+def test_without_the_speech_extra_the_error_names_it(monkeypatch):
+    import sys
+
+    import pytest
+
+    from affectkit.errors import AffectkitError
+    from affectkit.speech import features
+
+    monkeypatch.setitem(sys.modules, "opensmile", None)  # as if not installed
+    features._config_root.cache_clear()
+    features.feature_names.cache_clear()
+    try:
+        with pytest.raises(AffectkitError) as error:
+            egemaps(voiced(1.0))
+        assert error.value.code == "AK-E008" and "affectkit[speech]" in str(error.value)
+    finally:
+        features._config_root.cache_clear()
+        features.feature_names.cache_clear()
