@@ -17,8 +17,11 @@ then, each phase lasting ``--duration`` seconds after a short warm-up:
 With ``--append-growth`` it measures instead whether an append costs more as the conversation grows: one
 connection appends to ``--growth-conversations`` conversations one utterance at a time (no concurrency) up to
 ``--growth-turns`` turns and beyond, and reports the median append latency and answer size over the ten turns
-around turn 10 and around turn ``--growth-turns`` (turn indices from 0), and their ratio; it writes
-``benchmarks/results/service_append_growth.json``.
+around turn 10 and around turn ``--growth-turns`` (turn indices from 0), with the server's CPU time per append
+(its /proc counters; onnxruntime's spinning worker threads count in it), and their ratios. Then, in this process,
+the service's own per-append step (tracker, analysis, summary, plan) by turn, with the conversation's
+``LivePlanning`` as the service runs it and with a plan that re-reads every earlier turn (as it did before). It
+writes ``benchmarks/results/service_append_growth.json``.
 
 The client is a minimal keep-alive HTTP/1.1 client on asyncio streams (little CPU next to the server's), but it
 runs on the same machine: on 2 cores it takes part of the CPU the server would have. Short texts are the
@@ -195,9 +198,18 @@ async def measure(port: int, token: str, args: argparse.Namespace, texts: list[s
 GROWTH_WINDOW = 10  # turns around each checkpoint whose latencies are pooled
 
 
-async def append_growth(port: int, token: str, args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
-    """Latency and answer size of an append by turn index, sequentially on one connection (see the docstring)."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def append_growth(port: int, token: str, args: argparse.Namespace, texts: list[str],
+                        server_pid: int) -> dict[str, Any]:
+    """Latency, server CPU time and answer size of an append by turn index, sequentially on one connection (see
+    the docstring). The server's CPU time per append is what the append costs whatever else the machine runs."""
     connection = Connection("127.0.0.1", port, token)
+    cpu: dict[int, list[float]] = {}
     checkpoints = sorted({10, args.growth_turns})
     last = max(checkpoints) + GROWTH_WINDOW // 2
     latencies: dict[int, list[float]] = {}
@@ -210,9 +222,10 @@ async def append_growth(port: int, token: str, args: argparse.Namespace, texts: 
         for turn in range(last):
             body = {"speaker": "user" if turn % 2 == 0 else "assistant", "text": texts[position % len(texts)]}
             position += 1
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), cpu_seconds(server_pid)
             status, data = await connection.request("POST", f"/v1/conversations/{conversation}/utterances", body)
             latencies.setdefault(turn, []).append(time.perf_counter() - started)
+            cpu.setdefault(turn, []).append(cpu_seconds(server_pid) - cpu_started)
             sizes.setdefault(turn, []).append(len(data))
             statuses[status] = statuses.get(status, 0) + 1
     await connection.close()
@@ -225,14 +238,67 @@ async def append_growth(port: int, token: str, args: argparse.Namespace, texts: 
     for k in checkpoints:
         window = range(k - GROWTH_WINDOW // 2, k + GROWTH_WINDOW // 2)
         pooled = [x for t in window for x in latencies[t]]
+        pooled_cpu = [x for t in window for x in cpu[t]]
         results["turns"][str(k)] = {
             "turns": [window.start, window.stop - 1], "appends": len(pooled),
+            "server_cpu_ms": round(1000 * sum(pooled_cpu) / len(pooled_cpu), 2),
             "p50_ms": round(median(pooled) * 1000, 2),
             "p90_ms": round(sorted(pooled)[int(0.9 * len(pooled))] * 1000, 2),
             "answer_bytes": int(median([float(x) for t in window for x in sizes[t]])),
         }
     low, high = results["turns"][str(checkpoints[0])], results["turns"][str(checkpoints[-1])]
     results["p50_ratio"] = round(high["p50_ms"] / low["p50_ms"], 2)
+    results["server_cpu_ratio"] = round(high["server_cpu_ms"] / low["server_cpu_ms"], 2)
+    return results
+
+
+def step_growth(texts: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """The service's own per-append work (model thread), in this process, by turn index: the tracker's step, its
+    analysis, the plan of the next reply and the stored summary. Timed twice per turn: with the conversation's
+    LivePlanning (what the service does) and with a plan that reads every earlier turn again (what it did before).
+    Texts are read ahead as the service's read-ahead does, so neither includes the text model's pass. Quartiles
+    over the turns of a window and the conversations: on a busy machine the lower quartile is the steadier figure.
+    """
+    from affectkit.conversation import ConversationTracker
+    from affectkit.conversation.context import prefetch
+    from affectkit.planning.planner import LivePlanning
+    from affectkit.risk import default_detector
+    from affectkit.service.runtime import plan_from_tracker, summary_of
+    from affectkit.types import Utterance
+
+    checkpoints = sorted({10, args.growth_turns})
+    last = max(checkpoints) + GROWTH_WINDOW // 2
+    timings: dict[str, dict[int, list[float]]] = {"incremental": {}, "rereading": {}}
+    for c in range(args.growth_conversations):
+        chosen = [texts[(c * last + turn) % len(texts)] for turn in range(last)]
+        tracker = ConversationTracker(conversation_id=f"growth-{c}")
+        planning = LivePlanning(agent="assistant")
+        prefetch((tracker.turn_model_, tracker.cause_model_), chosen)
+        default_detector().read(chosen)
+        for turn, text in enumerate(chosen):
+            utterance = Utterance(speaker="user" if turn % 2 == 0 else "assistant", text=text)
+            started = time.perf_counter()
+            tracker.add(utterance)
+            planning.add(utterance)
+            analysis = tracker.result()
+            json.dumps(summary_of(analysis))
+            common = time.perf_counter()
+            plan_from_tracker(tracker, analysis, "assistant", None, planning)
+            live = time.perf_counter()
+            plan_from_tracker(tracker, analysis, "assistant", None)
+            whole = time.perf_counter()
+            timings["incremental"].setdefault(turn, []).append(live - started)
+            timings["rereading"].setdefault(turn, []).append(common - started + whole - live)
+
+    results: dict[str, Any] = {}
+    for way, by_turn in timings.items():
+        results[way] = {}
+        for k in checkpoints:
+            pooled = sorted(x for t in range(k - GROWTH_WINDOW // 2, k + GROWTH_WINDOW // 2) for x in by_turn[t])
+            results[way][str(k)] = {"q25_ms": round(pooled[len(pooled) // 4] * 1000, 2),
+                                    "p50_ms": round(pooled[len(pooled) // 2] * 1000, 2)}
+        low, high = results[way][str(checkpoints[0])], results[way][str(checkpoints[-1])]
+        results[way]["q25_ratio"] = round(high["q25_ms"] / low["q25_ms"], 2)
     return results
 
 
@@ -245,14 +311,22 @@ def report_growth(results: dict[str, Any], args: argparse.Namespace, load_before
         "texts": "GoEmotions test comments" if (args.data / "goemotions" / "test.tsv").is_file() else "fallback",
         "client": "one keep-alive HTTP/1.1 connection, one append at a time",
     }
+    results["step"] = step_growth(short_texts(args.data), args)
     out = args.out if args.out != RESULTS / "service_load.json" else RESULTS / "service_append_growth.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"{'around turn':<12} {'turns':>10} {'appends':>8} {'p50 ms':>8} {'p90 ms':>8} {'answer bytes':>13}")
+    print(f"{'around turn':<12} {'turns':>10} {'appends':>8} {'cpu ms':>8} {'p50 ms':>8} {'p90 ms':>8} "
+          f"{'answer bytes':>13}")
     for k, r in results["turns"].items():
-        print(f"{k:<12} {r['turns'][0]:>4}-{r['turns'][1]:<5} {r['appends']:>8} {r['p50_ms']:>8} {r['p90_ms']:>8} "
-              f"{r['answer_bytes']:>13}")
-    print(f"p50 at turn {args.growth_turns} / p50 at turn 10: {results['p50_ratio']}; statuses {results['statuses']}")
+        print(f"{k:<12} {r['turns'][0]:>4}-{r['turns'][1]:<5} {r['appends']:>8} {r['server_cpu_ms']:>8} "
+              f"{r['p50_ms']:>8} {r['p90_ms']:>8} {r['answer_bytes']:>13}")
+    print(f"turn {args.growth_turns} / turn 10: server CPU per append {results['server_cpu_ratio']}, p50 latency "
+          f"{results['p50_ratio']}; statuses {results['statuses']}")
+    print("the service's step in this process (tracker, analysis, summary, plan), ms, lower quartile / median:")
+    for way, by_turn in results["step"].items():
+        cells = "  ".join(f"turn {k}: {by_turn[k]['q25_ms']} / {by_turn[k]['p50_ms']}"
+                          for k in by_turn if k != "q25_ratio")
+        print(f"  {way:<12} {cells}  (turn {args.growth_turns} / turn 10: {by_turn['q25_ratio']})")
     print(f"wrote {out}")
 
 
@@ -325,7 +399,7 @@ def main() -> None:
             wait_ready(port, server)
             load_before = os.getloadavg()
             if args.append_growth:
-                results = asyncio.run(append_growth(port, token, args, texts))
+                results = asyncio.run(append_growth(port, token, args, texts, server.pid))
             else:
                 results = asyncio.run(measure(port, token, args, texts))
         finally:
