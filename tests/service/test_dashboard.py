@@ -172,3 +172,23 @@ def test_dashboard_shows_a_wrong_key(browser: Any, live: tuple[LiveServer, str])
     page.wait_for_selector("#error:not([hidden])")
     assert "AK-E021" in page.inner_text("#error")
     page.close()
+
+
+@pytest.mark.slow
+def test_dashboard_falls_back_to_http_without_websocket(browser: Any, live: tuple[LiveServer, str]) -> None:
+    server, token = live
+    page = browser.new_page()
+    page.add_init_script("delete window.WebSocket;")  # a browser or proxy without WebSocket
+    page.set_default_timeout(90_000)
+    page.goto(server.base + "/")
+    page.fill("#key", token)
+    page.fill("#text", PASTED[0][1])
+    page.press("#text", "Enter")  # starts a conversation first
+    page.wait_for_selector("#turns tbody tr[data-turn='0']")
+    assert page.get_attribute("#transport", "data-transport") == "http"
+    conversation_id = page.input_value("#conversation-id")
+    status, stored = request(f"{server.base}/v1/conversations/{conversation_id}", token=token)
+    assert status == 200 and [t["text"] for t in stored["analysis"]["turns"]] == [PASTED[0][1]]
+    assert page.inner_text("#turns tbody tr[data-turn='0'] td.emotion").split()[0] == stored["analysis"]["turns"][0][
+        "emotion"]
+    page.close()

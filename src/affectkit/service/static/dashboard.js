@@ -88,7 +88,13 @@
       const url = `${scheme}://${location.host}/v1/conversations/${encodeURIComponent(this.conversationId)}/stream`;
       return new Promise((resolve) => {
         let opened = false;
-        const socket = new WebSocket(url);
+        let socket;
+        try {
+          socket = new WebSocket(url);
+        } catch (error) {  // no WebSocket in this browser, or refused by a policy: the HTTP route does it
+          resolve(false);
+          return;
+        }
         socket.onopen = () => {
           opened = true;
           socket.send(JSON.stringify({ event: "auth", key: state.key }));  // browsers cannot set headers
