@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
     from affectkit.conversation.turns import CauseModel, TurnModel
     from affectkit.types import Conversation, ConversationAnalysis, Persona, ReplyCheck, ResponsePlan, TextAnalysis

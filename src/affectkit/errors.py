@@ -36,7 +36,7 @@
 | AK-E033 | error   | speech: an audio array or sample rate is malformed (not 1-D/2-D numbers, rate not positive, NaN) |
 | AK-E034 | error   | speech: a speech model folder is missing or incomplete, or has an unknown feature set |
 | AK-E035 | error   | speech: an expressive-output target is malformed (unknown emotion, VAD outside [-1, 1]) |
-| AK-E040 | error   | multilingual: a language given (`language=`, `--language`) is not an ISO 639 code such as `en` or `de` |
+| AK-E040 | error   | multilingual: the language given (`language=`, `--language`) is not an ISO 639 code (`en`, `de`) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (digits, punctuation, or emoji and symbols the recognizer cannot read) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |

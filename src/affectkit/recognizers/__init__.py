@@ -34,7 +34,14 @@ def _lexicon() -> Recognizer:
     return LexiconRecognizer()
 
 
+def _multilingual() -> Recognizer:
+    from affectkit.recognizers.multilingual import MultilingualRecognizer
+
+    return MultilingualRecognizer()
+
+
 _FACTORIES: dict[str, Callable[[], Recognizer]] = {
+    "brighter-e5@1": _multilingual,
     "goemotions-minilm@3": _encoder,
     "nrc-lexicon@1": _lexicon,
 }
@@ -61,8 +68,8 @@ def requirement(name: str) -> tuple[str, bool] | None:
 
 @cache
 def multilingual_languages() -> frozenset[str]:
-    """ISO 639-1 codes of the languages :data:`MULTILINGUAL` was trained and tested on (none when it is not
-    shipped); read from its config, without loading the model.
+    """ISO 639-1 codes of the languages :data:`MULTILINGUAL` reads: those it was trained on and those it reads
+    zero-shot (none when it is not shipped); read from its config, without loading the model.
 
     Example:
         >>> "de" in multilingual_languages()
@@ -74,7 +81,8 @@ def multilingual_languages() -> frozenset[str]:
     config = Path(__file__).resolve().parent.parent / "models" / MULTILINGUAL.split("@")[0] / "config.json"
     if MULTILINGUAL not in _FACTORIES or not config.is_file():
         return frozenset()
-    return frozenset(json.loads(config.read_text(encoding="utf-8"))["languages"])
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    return frozenset(settings["languages"]) | frozenset(settings.get("zero_shot", []))
 
 
 def available() -> list[str]:

