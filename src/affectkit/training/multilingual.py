@@ -231,10 +231,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
     for lang in TRACK_B:
         split = load_brighter(root, "b", "train", lang) if lang != "ron" else load_brighter(root, "b", "dev", lang)
         values, mask = full_labels(split)
-        rows = [i for i, t in enumerate(split.texts) if t in embed.vectors]  # the texts already encoded above
-        bx.append(embed([split.texts[i] for i in rows]))
-        by.append(values[rows] / 3.0)
-        bm.append(np.repeat(mask[None], len(rows), 0))
+        encoded = [i for i, t in enumerate(split.texts) if t in embed.vectors]  # the texts encoded above
+        bx.append(embed([split.texts[i] for i in encoded]))
+        by.append(values[encoded] / 3.0)
+        bm.append(np.repeat(mask[None], len(encoded), 0))
     features, targets, masks = np.concatenate(bx), np.concatenate(by), np.concatenate(bm)
     intensity_w = np.zeros((features.shape[1], 6), dtype=np.float32)
     intensity_b = np.zeros(6, dtype=np.float32)
@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
     # 5.5 MB of JSON for 85k pieces; 1-2 MB compressed (the shipped model stays under 60 MB).
     (args.out / "tokenizer.json.gz").write_bytes(gzip.compress((args.encoder / "tokenizer.json").read_bytes(), 9,
                                                                mtime=0))
-    np.savez_compressed(args.out / "heads.npz", **arrays)
+    np.savez_compressed(args.out / "heads.npz", **arrays)  # type: ignore[arg-type]
     config = {
         "name": "brighter-e5", "version": 1, "dim": int(encoder.config["dim"]),
         "window": encoder.config["window"],

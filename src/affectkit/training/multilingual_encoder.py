@@ -107,11 +107,12 @@ def read_packed(path: Path) -> Packed:
         offset, nbytes = struct.unpack_from("<QQ", data, at)
         at += 16
         directory[name] = (dtype, offset, nbytes)
-    shapes = {"emb.word": (vocab, hidden), "emb.pos": (max_positions, hidden), "emb.type": (type_vocab, hidden)}
+    shapes: dict[str, tuple[int, int]] = {
+        "emb.word": (vocab, hidden), "emb.pos": (max_positions, hidden), "emb.type": (type_vocab, hidden)}
     for layer in range(layers):
-        for part, shape in (("q", (hidden, hidden)), ("k", (hidden, hidden)), ("v", (hidden, hidden)),
-                            ("ao", (hidden, hidden)), ("fi", (ff, hidden)), ("fo", (hidden, ff))):
-            shapes[f"l{layer}.{part}.w"] = shape
+        for part, size in (("q", (hidden, hidden)), ("k", (hidden, hidden)), ("v", (hidden, hidden)),
+                           ("ao", (hidden, hidden)), ("fi", (ff, hidden)), ("fo", (hidden, ff))):
+            shapes[f"l{layer}.{part}.w"] = size
     tensors: dict[str, np.ndarray] = {}
     for name, (_, offset, nbytes) in directory.items():
         raw = data[offset : offset + nbytes]
@@ -167,7 +168,8 @@ class _Encoder:  # built lazily: torch is only needed here
         config = BertConfig(vocab_size=len(keep), hidden_size=c["hidden"], num_hidden_layers=c["layers"],
                             num_attention_heads=c["heads"], intermediate_size=c["ff"],
                             max_position_embeddings=c["max_positions"], type_vocab_size=c["type_vocab"],
-                            layer_norm_eps=c["eps"], hidden_act="gelu", attn_implementation="eager")
+                            layer_norm_eps=c["eps"], hidden_act="gelu",
+                            attn_implementation="eager")  # type: ignore[call-arg]
         bert = BertModel(config, add_pooling_layer=False)
         t = packed.tensors
         state = {
