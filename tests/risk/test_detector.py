@@ -75,6 +75,33 @@ def test_evidence_is_the_sentence_that_carries_the_crisis(detector: RiskDetector
     assert text[finding.start : finding.end] == finding.evidence
 
 
+LONG_POST = [
+    "Finally got the new job at the bakery and the owner is lovely.",
+    "The hours are good and I get Sundays off.",
+    "We celebrated with pizza on Friday and my brother came over with his new puppy.",
+    "Next month we're planning a trip to the coast with my cousins.",
+    "Some nights I lie awake and hope I just don't wake up.",
+    "I'm trying to learn some Portuguese before the trip.",
+    "Duolingo feels a bit slow, any app recommendations?",
+    "Also my landlord finally fixed the boiler after three weeks.",
+]
+
+
+def test_a_long_post_reads_as_its_strongest_window_of_two_sentences(detector: RiskDetector) -> None:
+    text = " ".join(LONG_POST)
+    windows = [" ".join(LONG_POST[i : i + 2]) for i in range(len(LONG_POST) - 1)]
+    scores = detector.classifier_.predict_proba([text, *windows])
+    strongest = scores[int(np.argmax(scores[:, -1]))]
+    reading = detector.read_one(text)
+    assert reading.crisis_score == pytest.approx(float(strongest[-1]), abs=1e-4)
+    assert reading.crisis and reading.findings[0].kind == "suicidal_ideation"
+    assert reading.findings[0].evidence == LONG_POST[4]  # the evidence is still one sentence
+    short = " ".join(LONG_POST[3:5])  # two sentences: read whole, as before
+    assert detector.read_one(short).crisis_score == pytest.approx(
+        float(detector.classifier_.predict_proba([short])[0, -1]), abs=1e-4
+    )
+
+
 def test_rules_count_only_when_not_negated_or_joking(detector: RiskDetector) -> None:
     assert "rules" in detector.read_one("He hits me when he drinks.").findings[0].source
     assert detector._rule_hits("I would never kill myself", "en") == {}

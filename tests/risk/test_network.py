@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from affectkit.risk.network import DENSE, FEATURES, HEAD, CrisisNetwork, FrozenEncoder, pack, unpack
+from affectkit.risk.network import CONVOLUTIONS, DENSE, FEATURES, HEAD, CrisisNetwork, FrozenEncoder, pack, unpack
 
 TEXTS = [
     "I would never kill myself, I just hate my job.",
@@ -67,14 +67,16 @@ def test_a_head_without_dense_layers_reads_the_packages_sentence_vector(frozen: 
         CrisisNetwork({k: v for k, v in weights.items() if k != "out_w"}, frozen)
 
 
-def test_the_trained_torch_member_reads_like_the_numpy_network(frozen: FrozenEncoder) -> None:
-    """Training pads a batch of texts with zero rows; the numpy network reads each text alone: same logits."""
+def test_the_trained_torch_member_reads_like_the_numpy_network(frozen: FrozenEncoder, tmp_path: Path) -> None:
+    """Training pads a batch of texts; the numpy network reads each text alone, through the tuned convolutions
+    and dense layers: the same logits, also after the weights are stored and loaded back."""
     pytest.importorskip("torch", reason="training needs the 'train' extra")
-    from affectkit.training.crisis_network import train_member
+    import torch
+
+    from affectkit.training.crisis_network import _batch, _module, train_member
 
     texts = ["I want to die", "I would never hurt myself", "nice weather today", "he hits me every night", "ok"]
-    features = [frozen.token_features(t) for t in texts]
-    sums = np.stack([f.sum(axis=0) for f in features])
+    token_ids = [frozen.token_ids(t) for t in texts]
     y = np.zeros((len(texts), 6), dtype=np.float32)
     y[[0, 3], -1] = 1.0
     exported: list[tuple[dict[str, np.ndarray], str]] = []
@@ -82,30 +84,45 @@ def test_the_trained_torch_member_reads_like_the_numpy_network(frozen: FrozenEnc
     def watch(weights: dict[str, np.ndarray], name: str) -> None:
         exported.append((weights, name))
 
-    member = train_member(features, sums, y, np.ones(len(texts), np.float32), seed=3, epochs=3, average_from=2,
-                          watch=watch)  # fmt: skip
+    member = train_member(token_ids, y, np.ones(len(texts), np.float32), seed=3, epochs=3, average_from=2,
+                          frozen=frozen, watch=watch)  # fmt: skip
     assert [name for _, name in exported] == ["epoch 1", "epoch 2", "epoch 3", "average 2-3"]
-    assert set(member) == set(HEAD) | set(DENSE)
+    assert set(member) == set(HEAD) | set(DENSE) | set(CONVOLUTIONS)
     for key in member:  # the member is the mean of its weights after epochs 2 and 3
         assert np.allclose(member[key], (exported[1][0][key] + exported[2][0][key]) / 2, atol=1e-6)
-    assert not np.allclose(member["cnn_W"], frozen.dense["cnn_W"])  # the dense layers were tuned
+    package = frozen.tunable
+    assert not np.allclose(member["cnn_W"], package["cnn_W"]) and not np.allclose(member["w2_5"], package["w2_5"])
+
     network = CrisisNetwork({k: v[None] for k, v in member.items()}, frozen)
+    module = _module(torch, frozen, 6)  # the same member in torch, from its exported weights
+    _load(torch, module, member)
+    with torch.no_grad():
+        batched = module(*_batch(torch, token_ids, range(len(texts)))).numpy()
+    alone = np.stack([network.logits(t) for t in texts])
+    assert np.allclose(batched, alone, atol=1e-4)
+    np.savez(tmp_path / "network.npz", **pack({k: v[None] for k, v in member.items()}, package))
+    stored = CrisisNetwork.load(tmp_path / "network.npz", frozen)
+    assert np.allclose(np.stack([stored.logits(t) for t in texts]), alone, atol=0.05)
 
-    import torch
 
-    from affectkit.training.crisis_network import _batch, _module
+def _load(torch: object, module: object, member: dict[str, np.ndarray]) -> None:
+    """Put a member's exported weights (numpy names, ``(in, out)``) back into the torch module."""
+    from affectkit.risk.network import ORDERS
 
-    module = _module(torch, frozen.dense, 6)
     state = {"local.weight": member["local_w"].T, "local.bias": member["local_b"],
              "hidden.weight": member["hidden_w"].T, "hidden.bias": member["hidden_b"],
              "out.weight": member["out_w"].T, "out.bias": member["out_b"],
-             "cnn.weight": member["cnn_W"].T, "cnn.bias": member["cnn_b"]}  # fmt: skip
+             "cnn.weight": member["cnn_W"].T, "cnn.bias": member["cnn_b"],
+             "proj.weight": member["proj"].T, "proj.bias": member["proj_b"]}  # fmt: skip
     state.update({f"{key}.weight": member[key].T for key in DENSE[2:]})
-    module.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()})
-    with torch.no_grad():
-        batched = module(*_batch(torch, features, sums, range(len(texts)))).numpy()
-    alone = np.stack([network.logits(t) for t in texts])
-    assert np.allclose(batched, alone, atol=1e-4)
+    for branch, (n, _) in enumerate(ORDERS):
+        for layer in (1, 2):
+            kernel = member[f"w{layer}_{n}"].reshape(n, 256, 256).transpose(2, 1, 0)
+            state[f"convolutions.{branch}.{layer - 1}.weight"] = kernel
+            state[f"convolutions.{branch}.{layer - 1}.bias"] = member[f"b{layer}_{n}"]
+    tensors = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in state.items()}  # type: ignore[attr-defined]
+    missing, unexpected = module.load_state_dict(tensors, strict=False)  # type: ignore[attr-defined]
+    assert not unexpected and set(missing) == {"table", "ln0_g", "ln0_b", "ln_g", "ln_b"}  # the frozen buffers
 
 
 def test_stored_weights_lose_little_and_load_back(frozen: FrozenEncoder, tmp_path: Path) -> None:

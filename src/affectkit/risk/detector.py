@@ -65,6 +65,9 @@ CONCERNS = {
 RULE_KINDS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse")
 UNCOVERED_WARNING = "AK-W008"
 MAX_SENTENCES = 64  # evidence candidates; a longer text's sentences are grouped
+LONG_TEXT_SENTENCES = 3  # a text with this many sentences or more is also read in windows of neighbouring sentences
+WINDOW_SENTENCES = 2
+Piece = tuple[tuple[int, int], np.ndarray]  # a span of a text and the calibrated outputs for it
 
 
 @dataclass(frozen=True)
@@ -151,9 +154,11 @@ class RiskDetector:
 
     def read(self, texts: Sequence[str]) -> list[RiskReading]:
         """One reading per text, in input order. Every new text is read alone (its reading never depends on the
-        other texts); so are the sentences of texts that are flagged or hold a rule match, when they have several
-        (for the evidence, and so that a rule in one sentence of a long message is weighed by that sentence's
-        score)."""
+        other texts). A text of ``LONG_TEXT_SENTENCES`` sentences or more is also read in windows of
+        ``WINDOW_SENTENCES`` neighbouring sentences, and reads as its highest-scoring window when that scores higher
+        than the whole: a disclosure in the middle of a long post must not be diluted by the rest of it. The
+        sentences of a text with several are read alone when it is flagged or holds a rule match (for the evidence,
+        and so that a rule in one sentence is weighed by that sentence's score)."""
         texts = check_texts(texts)
         found: dict[str, RiskReading] = {}
         for text in texts:
@@ -161,25 +166,36 @@ class RiskDetector:
                 found[text] = self._cache[text]
                 self._cache.move_to_end(text)
         todo = [t for t in dict.fromkeys(texts) if t not in found]
-        if todo:
-            scores = self.classifier_.predict_proba(todo)
-            threshold = self.classifier_.config["threshold"]
-            languages = {t: risk_language(t, self.languages) for t in todo}
-            hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
-            split = {t: _sentences(t) for t, row in zip(todo, scores, strict=True) if row[-1] >= threshold or hits[t]}
-            pieces = [(t, span) for t, spans in split.items() if len(spans) > 1 for span in spans]
-            piece_scores = self.classifier_.predict_proba([t[s:e] for t, (s, e) in pieces])
-            by_text: dict[str, list[tuple[tuple[int, int], float]]] = {}
-            for (text, span), row in zip(pieces, piece_scores, strict=True):
-                by_text.setdefault(text, []).append((span, float(row[-1])))
-            for text, row in zip(todo, scores, strict=True):
-                found[text] = self._assess(text, row, by_text.get(text, []), languages[text], hits[text])
-                self._remember(text, found[text])
+        if not todo:
+            return [found[t] for t in texts]
+        rows = dict(zip(todo, self.classifier_.predict_proba(todo), strict=True))
+        spans = {t: _sentences(t) for t in todo}
+        for text, row in self._read_pieces({t: _windows(spans[t]) for t in todo
+                                            if len(spans[t]) >= LONG_TEXT_SENTENCES}).items():  # fmt: skip
+            rows[text] = max([rows[text]] + [outputs for _, outputs in row], key=lambda outputs: float(outputs[-1]))
+        threshold = self.classifier_.config["threshold"]
+        languages = {t: risk_language(t, self.languages) for t in todo}
+        hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
+        sentences = self._read_pieces({t: spans[t] for t in todo
+                                       if len(spans[t]) > 1 and (rows[t][-1] >= threshold or hits[t])})  # fmt: skip
+        for text in todo:
+            crisis_by_sentence = [(span, float(outputs[-1])) for span, outputs in sentences.get(text, [])]
+            found[text] = self._assess(text, rows[text], crisis_by_sentence, languages[text], hits[text])
+            self._remember(text, found[text])
         return [found[t] for t in texts]
 
     def forget(self, texts: Iterable[str]) -> int:
         """Drop ``texts`` from the cache (a deleted conversation leaves no text behind); returns how many were held."""
         return sum(self._cache.pop(text, None) is not None for text in set(texts))
+
+    def _read_pieces(self, pieces: dict[str, list[tuple[int, int]]]) -> dict[str, list[Piece]]:
+        """The calibrated outputs of each span of each text, every span read alone."""
+        flat = [(text, span) for text, spans in pieces.items() for span in spans]
+        outputs = self.classifier_.predict_proba([text[s:e] for text, (s, e) in flat])
+        by_text: dict[str, list[Piece]] = {}
+        for (text, span), row in zip(flat, outputs, strict=True):
+            by_text.setdefault(text, []).append((span, row))
+        return by_text
 
     def _remember(self, text: str, reading: RiskReading) -> None:
         if self.cache_size <= 0:
@@ -190,8 +206,9 @@ class RiskDetector:
 
     def _assess(self, text: str, row: np.ndarray, sentences: list[tuple[tuple[int, int], float]],
                 language_coverage: tuple[str, bool], rule_hits: dict[str, tuple[int, int]]) -> RiskReading:  # fmt: skip
-        """``row`` holds the calibrated outputs for the whole text (the kinds, then ``crisis``); ``sentences`` the
-        crisis score of each sentence (of a text with several that is flagged or holds a rule match)."""
+        """``row`` holds the calibrated outputs for the text (the kinds, then ``crisis``; of its strongest window for
+        a long text); ``sentences`` the crisis score of each sentence (of a text with several that is flagged or
+        holds a rule match)."""
         config = self.classifier_.config
         kinds = self.classifier_.kinds
         language, covered = language_coverage
@@ -258,6 +275,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         return spans
     size = -(-len(spans) // MAX_SENTENCES)  # merge neighbours so that at most MAX_SENTENCES pieces remain
     return [(spans[i][0], spans[min(i + size, len(spans)) - 1][1]) for i in range(0, len(spans), size)]
+
+
+def _windows(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every run of ``WINDOW_SENTENCES`` neighbouring sentences."""
+    last = len(spans) - WINDOW_SENTENCES
+    return [(spans[i][0], spans[i + WINDOW_SENTENCES - 1][1]) for i in range(last + 1)]
 
 
 def _evidence(text: str, sentences: list[tuple[tuple[int, int], float]]) -> tuple[int, int]:

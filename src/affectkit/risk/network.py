@@ -39,6 +39,9 @@ EMBEDDING = 512
 BRANCH = 256
 FEATURES = EMBEDDING + len(ORDERS) * BRANCH  # 1280: the token's embedding and its three n-gram features
 DENSE = ("cnn_W", "cnn_b", "d0", "p1", "d1", "d2", "p3", "d3")  # the layers after the convolutions
+# the token projection and the convolutions, which a model may tune as well
+CONVOLUTIONS = ("proj", "proj_b") + tuple(f"{layer}_{n}" for n, _ in ORDERS for layer in ("w1", "b1", "w2", "b2"))
+TUNABLE = DENSE + CONVOLUTIONS
 HEAD = ("local_w", "local_b", "hidden_w", "hidden_b", "out_w", "out_b")
 
 
@@ -101,14 +104,20 @@ class FrozenEncoder:
         """The package's dense layers after the convolutions (what training starts from)."""
         return {key: self._weights[key] for key in DENSE}
 
+    @property
+    def tunable(self) -> dict[str, np.ndarray]:
+        """The package's layers a model may tune: the dense layers, the token projection and the convolutions."""
+        return {key: self._weights[key] for key in TUNABLE}
+
     def token_ids(self, text: str) -> list[int]:
         """SentencePiece ids with the begin and end markers, as the package reads them (no truncation)."""
         ids: list[int] = self._tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
         return ids
 
-    def token_features(self, text: str) -> np.ndarray:
-        """The layer-normed features of each token, shape ``(tokens, 1280)``, float32."""
-        w = self._weights
+    def token_features(self, text: str, convolutions: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+        """The layer-normed features of each token, shape ``(tokens, 1280)``, float32, through ``convolutions``
+        (tuned :data:`CONVOLUTIONS`; default: the package's)."""
+        w = self._weights if convolutions is None else {**self._weights, **convolutions}
         ids = np.asarray(self.token_ids(text), dtype=np.int64)
         chunk = ids % CHUNKS
         emb = w["table"][ids].astype(np.float32) * w["scale"][chunk, None] + w["lo"][chunk, None]
@@ -153,9 +162,17 @@ class CrisisNetwork:
         # every member's token projection in one product: the biggest cost after the convolutions
         self.local_w = np.concatenate([head["local_w"] for head in self.head], axis=1)
         self.local_b = np.concatenate([head["local_b"] for head in self.head])
-        tuned = all(key in weights for key in DENSE)
-        self.dense = [{key: np.asarray(weights[key][m], dtype=np.float32) for key in DENSE} if tuned else None
-                      for m in range(self.members)]  # fmt: skip
+        self.dense = self._tuned(weights, DENSE)
+        self.convolutions = self._tuned(weights, CONVOLUTIONS)
+        if any(c is not None for c in self.convolutions) and self.members > 1:
+            # each member would need its own token features: a cost no shipped model pays
+            raise AffectkitError("AK-E007", "a crisis network with tuned convolutions has one member")
+
+    def _tuned(self, weights: Mapping[str, np.ndarray], keys: tuple[str, ...]) -> list[dict[str, np.ndarray] | None]:
+        """Each member's tuned layers among ``keys`` (``None`` for a member that uses the package's)."""
+        if not all(key in weights for key in keys):
+            return [None] * self.members
+        return [{key: np.asarray(weights[key][m], dtype=np.float32) for key in keys} for m in range(self.members)]
 
     @classmethod
     def load(cls, path: Path, frozen: FrozenEncoder | None = None) -> CrisisNetwork:
@@ -164,11 +181,11 @@ class CrisisNetwork:
             raise AffectkitError("AK-E007", f"no crisis model weights at {path}")
         frozen = frozen if frozen is not None else FrozenEncoder()
         with np.load(path, allow_pickle=False) as data:
-            return cls(unpack({key: data[key] for key in data.files}, frozen.dense), frozen)
+            return cls(unpack({key: data[key] for key in data.files}, frozen.tunable), frozen)
 
     def logits(self, text: str) -> np.ndarray:
         """The members' mean logit per output for one text (shape ``(outputs,)``)."""
-        features = self.frozen.token_features(text)
+        features = self.frozen.token_features(text, self.convolutions[0])
         return self.logits_of_features(features, features.sum(axis=0))
 
     def logits_of_features(self, features: np.ndarray, summed: np.ndarray) -> np.ndarray:
@@ -192,11 +209,11 @@ class CrisisNetwork:
 
 
 def pack(weights: Mapping[str, np.ndarray], package: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The arrays to store for ``weights`` (stacked over members): the head in float16, and each tuned dense
-    matrix as its difference from the package's, in int8 with a float32 scale per member and output column (the
-    differences are small, so this loses little; the calibration is fitted on the stored weights)."""
+    """The arrays to store for ``weights`` (stacked over members): the head in float16, and each tuned matrix
+    (:data:`TUNABLE`) as its difference from the package's, in int8 with a float32 scale per member and output
+    column (the differences are small, so this loses little; the calibration is fitted on the stored weights)."""
     stored: dict[str, np.ndarray] = {key: np.asarray(weights[key], dtype=np.float16) for key in HEAD}
-    for key in DENSE:
+    for key in TUNABLE:
         if key not in weights:
             continue
         delta = np.asarray(weights[key], dtype=np.float32) - package[key]
@@ -210,9 +227,9 @@ def pack(weights: Mapping[str, np.ndarray], package: Mapping[str, np.ndarray]) -
 
 
 def unpack(stored: Mapping[str, np.ndarray], package: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """The weights :func:`pack` stored, in float32 (the dense matrices rebuilt from the package's)."""
+    """The weights :func:`pack` stored, in float32 (the tuned matrices rebuilt from the package's)."""
     weights = {key: np.asarray(stored[key], dtype=np.float32) for key in HEAD if key in stored}
-    for key in DENSE:
+    for key in TUNABLE:
         if key in stored:
             weights[key] = np.asarray(stored[key], dtype=np.float32)
         elif f"{key}_delta" in stored:
