@@ -39,10 +39,10 @@ import numpy as np
 
 from affectkit.calibration import LabelCalibrator
 from affectkit.errors import AffectkitError, missing_extra
-from affectkit.thresholds import closest_to_threshold
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
 from affectkit.recognizers.emoji import text_for_model
 from affectkit.schemes import load_scheme
+from affectkit.thresholds import closest_to_threshold
 from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
