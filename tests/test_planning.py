@@ -151,8 +151,6 @@ def test_crisis_turns_the_plan_into_an_escalation_with_configurable_resources() 
     assert p.target.emotion == "caring"
 
 
-@pytest.mark.xfail(strict=True, reason="crisis-use@3 scores this ordinary worry 0.20, over its threshold 0.17 (a known "
-                   "false positive of ordinary distress, issue 13; crisis-use@2 scored it 0.26 against 0.21)")
 def test_ordinary_exam_worry_does_not_escalate() -> None:
     text = "I'm scared I'll fail again and my parents will be so disappointed."
     worry = {"utterances": [{"speaker": "user", "text": text}]}
