@@ -5,8 +5,9 @@ with n-gram convolutions over its tokens (orders 2, 3 and 5), a length-normalise
 few dense layers. A sum of token features blurs "I would never kill myself" into "I want to kill myself", so the
 crisis head reads two things: the sentence vector, and the strongest token-level evidence (a max over the tokens
 of a learned projection of the convolution features). Training (``affectkit.training.crisis``) keeps the
-tokenizer, the token table and the convolutions of the package frozen and learns the head, the projection and,
-at a low learning rate, the dense layers after the convolutions, for each member of a small ensemble.
+tokenizer and the token table of the package frozen and learns the head and, at a low learning rate, the token
+projection, the convolutions and the dense layers after them (version 3 tuned only the dense layers, in each member
+of a small ensemble).
 
 This module is the forward pass in numpy, one text at a time (a reading never depends on the other texts read
 with it). The frozen weights come from the package; the learned ones from ``network.npz`` in the model folder,
