@@ -11,8 +11,10 @@ import re
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
-from affectkit.errors import AffectkitError
+from affectkit.errors import AffectkitError, missing_extra
 from affectkit.language import detect_language
 from affectkit.recognizers.emoji import text_for_model
 from affectkit.types import AnalysisWarning, TextAnalysis, valid_unicode
@@ -99,3 +101,18 @@ class Recognizer(ABC):
 
     def analyze_one(self, text: str) -> TextAnalysis:
         return self.analyze([text])[0]
+
+
+def onnx_session(model: Path, threads: int) -> Any:
+    """An onnxruntime CPU session for ``model`` with ``threads`` threads inside one run (AK-E007 when the file is
+    missing)."""
+    try:
+        import onnxruntime as ort
+    except ImportError:  # pragma: no cover - a core dependency
+        raise missing_extra("core", "onnxruntime") from None
+    if not model.is_file():
+        raise AffectkitError("AK-E007", f"no model weights at {model}")
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])

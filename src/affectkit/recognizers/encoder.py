@@ -38,8 +38,8 @@ from typing import Any
 import numpy as np
 
 from affectkit.calibration import LabelCalibrator
-from affectkit.errors import AffectkitError, missing_extra
-from affectkit.recognizers.base import Recognizer, check_texts, input_warnings
+from affectkit.errors import AffectkitError
+from affectkit.recognizers.base import Recognizer, check_texts, input_warnings, onnx_session
 from affectkit.recognizers.emoji import text_for_model
 from affectkit.schemes import load_scheme
 from affectkit.thresholds import closest_to_threshold
@@ -105,17 +105,7 @@ class EncoderRecognizer(Recognizer):
         return calibrator.transform(values.astype(np.float64)[None, :])[0]
 
     def _new_session(self, threads: int) -> Any:
-        try:
-            import onnxruntime as ort
-        except ImportError:  # pragma: no cover - a core dependency
-            raise missing_extra("core", "onnxruntime") from None
-        model = self.path / "model.onnx"
-        if not model.is_file():
-            raise AffectkitError("AK-E007", f"no model weights at {model}")
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.intra_op_num_threads = threads
-        return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        return onnx_session(self.path / "model.onnx", threads)
 
     @cached_property
     def _sessions(self) -> list[Any]:
