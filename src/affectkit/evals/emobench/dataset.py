@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from affectkit.errors import AffectkitError
-from affectkit.evals._optional import HAVE_INSPECT
-
-if TYPE_CHECKING or HAVE_INSPECT:  # at run time too: inspect_ai reads the metrics' and scorers' type hints
-    pass
-
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -54,6 +49,7 @@ def shuffle_choices(choices: Sequence[str], label: str, key: str | None) -> Choi
         raise AffectkitError("AK-E011", f"the label {label!r} is not one of the choices {list(choices)}")
     return ChoiceQuestion(choices=shown, gold=shown.index(label), order=order)
 
+
 # ---- data -------------------------------------------------------------------------------------------------------
 
 
@@ -85,6 +81,9 @@ class EAItem:
     subject: str
     question: ChoiceQuestion
 
+
+_Item = TypeVar("_Item", EUItem, EAItem)
+_SHARED_FIELDS = ("language", "scenario", "subject")
 
 _EU_FIELDS: dict[str, tuple[type, ...]] = {
     "qid": (str, int),
@@ -160,54 +159,56 @@ def _unique_id(row: dict[str, Any], line: int, seen: set[str]) -> str:
     return sample_id
 
 
+def _load_items(
+    path: str | Path,
+    fields: Mapping[str, tuple[type, ...]],
+    seed: int | None,
+    build: Callable[[dict[str, Any], dict[str, str], str | None, int], _Item],
+) -> list[_Item]:
+    """The items of an EmoBench file: each valid row given to ``build(row, shared fields, shuffle key, line)``,
+    the shared fields being the item's ``id``, ``qid``, ``language``, ``scenario`` and ``subject``."""
+    seen: set[str] = set()
+    items = []
+    for line, row in _read_rows(path, fields):
+        sample_id = _unique_id(row, line, seen)
+        shared = {"id": sample_id, "qid": str(row["qid"])} | {name: row[name] for name in _SHARED_FIELDS}
+        items.append(build(row, shared, None if seed is None else f"{seed}/{sample_id}", line))
+    return items
+
+
 def load_emobench_eu(path: str | Path, seed: int | None = 42) -> list[EUItem]:
     """Read EmoBench EU items (JSONL), choices shuffled with ``seed`` (``None``: file order).
 
     Errors are coded and name the file, line and field (``AK-E011`` when a label is not among its choices).
     """
-    seen: set[str] = set()
-    items = []
-    for line, row in _read_rows(path, _EU_FIELDS):
-        sample_id = _unique_id(row, line, seen)
-        key = None if seed is None else f"{seed}/{sample_id}"
-        items.append(
-            EUItem(
-                id=sample_id,
-                qid=str(row["qid"]),
-                language=row["language"],
-                coarse_category=row["coarse_category"],
-                finegrained_category=row["finegrained_category"],
-                scenario=row["scenario"],
-                subject=row["subject"],
-                emotion=_choice_question(
-                    row, "emotion_choices", "emotion_label", key and f"{key}/emotion", str(path), line
-                ),
-                cause=_choice_question(row, "cause_choices", "cause_label", key and f"{key}/cause", str(path), line),
-            )
+
+    def build(row: dict[str, Any], shared: dict[str, str], key: str | None, line: int) -> EUItem:
+        return EUItem(
+            **shared,
+            coarse_category=row["coarse_category"],
+            finegrained_category=row["finegrained_category"],
+            emotion=_choice_question(
+                row, "emotion_choices", "emotion_label", key and f"{key}/emotion", str(path), line
+            ),
+            cause=_choice_question(row, "cause_choices", "cause_label", key and f"{key}/cause", str(path), line),
         )
-    return items
+
+    return _load_items(path, _EU_FIELDS, seed, build)
 
 
 def load_emobench_ea(path: str | Path, seed: int | None = 42) -> list[EAItem]:
     """Read EmoBench EA items (JSONL), choices shuffled with ``seed`` (``None``: file order)."""
-    seen: set[str] = set()
-    items = []
-    for line, row in _read_rows(path, _EA_FIELDS):
-        sample_id = _unique_id(row, line, seen)
-        key = None if seed is None else f"{seed}/{sample_id}"
-        items.append(
-            EAItem(
-                id=sample_id,
-                qid=str(row["qid"]),
-                language=row["language"],
-                category=row["category"],
-                question_type=row["question type"],
-                scenario=row["scenario"],
-                subject=row["subject"],
-                question=_choice_question(row, "choices", "label", key, str(path), line),
-            )
+
+    def build(row: dict[str, Any], shared: dict[str, str], key: str | None, line: int) -> EAItem:
+        return EAItem(
+            **shared,
+            category=row["category"],
+            question_type=row["question type"],
+            question=_choice_question(row, "choices", "label", key, str(path), line),
         )
-    return items
+
+    return _load_items(path, _EA_FIELDS, seed, build)
+
 
 def _question_metadata(question: ChoiceQuestion) -> dict[str, Any]:
     return {"choices": question.choices, "gold": question.gold, "order": question.order}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from affectkit.evals._build import file_task
 from affectkit.evals._optional import HAVE_INSPECT, solver, task
@@ -17,6 +18,7 @@ from affectkit.evals.emobench.scorer import _EMOTION_ANSWER, emobench_ea_scorer,
 
 if TYPE_CHECKING or HAVE_INSPECT:  # at run time too: inspect_ai reads the metrics' and scorers' type hints
     from inspect_ai import Task
+    from inspect_ai.scorer import Scorer
     from inspect_ai.solver import Generate, Solver, TaskState
 
 
@@ -43,6 +45,28 @@ def emotion_then_cause() -> Solver:
 
     return solve
 
+
+def _choice_task(
+    benchmark: str,
+    data: str,
+    seed: int,
+    shuffle: bool,
+    samples: Iterable[tuple[str, str, str, dict[str, Any]]],
+    solver: Solver,
+    scorer: Scorer,
+) -> Task:
+    """An EmoBench task over ``(id, prompt, target, metadata)`` samples, its metadata naming the benchmark."""
+    from inspect_ai.dataset import Sample
+
+    return file_task(
+        [Sample(id=id, input=prompt, target=target, metadata=metadata) for id, prompt, target, metadata in samples],
+        data,
+        solver,
+        scorer,
+        {"benchmark": benchmark, "data": str(data), "seed": seed, "shuffle": shuffle},
+    )
+
+
 @task
 def emobench_eu(data: str, seed: int = 42, shuffle: bool = True) -> Task:
     """EmoBench emotional understanding: emotion, then cause, in one chat (see the module docstring).
@@ -55,15 +79,12 @@ def emobench_eu(data: str, seed: int = 42, shuffle: bool = True) -> Task:
     Example:
         ``inspect eval affectkit/emobench_eu -T data=EU.jsonl --model openai-api/local/my-model``
     """
-    from inspect_ai.dataset import Sample
-
-    items = load_emobench_eu(data, seed=seed if shuffle else None)
-    samples = [
-        Sample(
-            id=item.id,
-            input=eu_emotion_prompt(item),
-            target=f"emotion {item.emotion.gold_letter}, cause {item.cause.gold_letter}",
-            metadata={
+    samples = (
+        (
+            item.id,
+            eu_emotion_prompt(item),
+            f"emotion {item.emotion.gold_letter}, cause {item.cause.gold_letter}",
+            {
                 "id": item.id,
                 "qid": item.qid,
                 "language": item.language,
@@ -75,10 +96,9 @@ def emobench_eu(data: str, seed: int = 42, shuffle: bool = True) -> Task:
                 "cause": _question_metadata(item.cause),
             },
         )
-        for item in items
-    ]
-    return file_task(samples, data, emotion_then_cause(), emobench_eu_scorer(),
-                     {"benchmark": "EmoBench EU", "data": str(data), "seed": seed, "shuffle": shuffle})
+        for item in load_emobench_eu(data, seed=seed if shuffle else None)
+    )
+    return _choice_task("EmoBench EU", data, seed, shuffle, samples, emotion_then_cause(), emobench_eu_scorer())
 
 
 @task
@@ -93,16 +113,14 @@ def emobench_ea(data: str, seed: int = 42, shuffle: bool = True) -> Task:
     Example:
         ``inspect eval affectkit/emobench_ea -T data=EA.jsonl --model openai-api/local/my-model``
     """
-    from inspect_ai.dataset import Sample
     from inspect_ai.solver import generate
 
-    items = load_emobench_ea(data, seed=seed if shuffle else None)
-    samples = [
-        Sample(
-            id=item.id,
-            input=ea_prompt(item),
-            target=item.question.gold_letter,
-            metadata={
+    samples = (
+        (
+            item.id,
+            ea_prompt(item),
+            item.question.gold_letter,
+            {
                 "qid": item.qid,
                 "language": item.language,
                 "category": item.category,
@@ -112,7 +130,6 @@ def emobench_ea(data: str, seed: int = 42, shuffle: bool = True) -> Task:
                 "question": _question_metadata(item.question),
             },
         )
-        for item in items
-    ]
-    return file_task(samples, data, generate(), emobench_ea_scorer(),
-                     {"benchmark": "EmoBench EA", "data": str(data), "seed": seed, "shuffle": shuffle})
+        for item in load_emobench_ea(data, seed=seed if shuffle else None)
+    )
+    return _choice_task("EmoBench EA", data, seed, shuffle, samples, generate(), emobench_ea_scorer())
