@@ -525,7 +525,9 @@ def read_conversation_arg(args: argparse.Namespace) -> Conversation:
     else:
         content, source, name = read_text_file(args.file), str(args.file), args.file.stem
         suffix = f".{args.input_format}" if args.input_format else args.file.suffix.lower()
-    return parse_conversation(content, suffix, source, args.speaker_column, args.text_column, default_id=name)
+    base_dir = None if str(args.file) == "-" else args.file.parent  # relative audio paths: from the file's folder
+    return parse_conversation(content, suffix, source, args.speaker_column, args.text_column, default_id=name,
+                              base_dir=base_dir)
 
 
 def _conversation_input(parser: argparse.ArgumentParser) -> None:

@@ -36,6 +36,7 @@
 | AK-E033 | error   | speech: an audio array or sample rate is malformed (not 1-D/2-D numbers, rate not positive, NaN) |
 | AK-E034 | error   | speech: a speech model folder is missing or incomplete, or has an unknown feature set |
 | AK-E035 | error   | speech: an expressive-output target is malformed (unknown emotion, VAD outside [-1, 1]) |
+| AK-E036 | error   | speech: the audio is longer than the limit (`max_seconds`; the service's `AFFECTKIT_MAX_AUDIO_SECONDS`) |
 | AK-E040 | error   | multilingual: the language given (`language=`, `--language`) is not an ISO 639 code (`en`, `de`) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (digits, punctuation, or emoji and symbols the recognizer cannot read) |
@@ -56,6 +57,7 @@
 | AK-W023 | warning | speech: voice and words disagree (e.g. a calm voice with dark words) |
 | AK-W024 | warning | speech: the audio was clipped (many samples at full scale): loudness features are unreliable |
 | AK-W025 | warning | speech: the audio was resampled to 16 kHz, or mixed down from several channels to mono |
+| AK-W026 | warning | speech: read against a speaker profile fitted on the session's own speech (`calibrate`) |
 | AK-W030 | warning | multilingual: the text's language has no labelled training data: its emotions are read zero-shot |
 
 Example:

@@ -90,6 +90,58 @@ class TextAnalysis(BaseModel):
         return sorted(self.emotions.items(), key=lambda item: -item[1])[:n]
 
 
+# --- Speech (the ``speech`` extra reads them; the types live here so that a turn can carry its voice) --------
+
+
+class SpeechWindow(BaseModel):
+    """One stretch of speech read on its own: ``start``/``end`` in seconds from the start of the recording."""
+
+    start: float = Field(ge=0.0)
+    end: float = Field(ge=0.0)
+    speech_seconds: float = Field(ge=0.0)
+    emotion: str
+    emotions: dict[str, float]
+    vad: VAD
+
+
+class Disagreement(BaseModel):
+    """Voice and words point different ways (``kind``), with the values that say so."""
+
+    kind: Literal["calm_voice_dark_words", "negative_voice_positive_words", "aroused_voice_neutral_words"]
+    description: str
+    text_valence: float
+    voice_valence: float
+    voice_arousal: float
+
+
+class SpeechAnalysis(BaseModel):
+    """The emotion in a recording's voice, and, given a transcript, its fusion with the words.
+
+    ``emotions`` are the model's probabilities over its labels, averaged over the windows weighted by their
+    seconds of speech; ``emotion`` is the most probable. ``vad`` is the voice's valence/arousal/dominance (from
+    the categories, see the model card); ``fused_vad`` mixes it with the text's (valence mostly from the words,
+    arousal mostly from the voice). ``head`` is ``speaker`` when a speaker profile normalised the features,
+    else ``global``. Silence is never read: ``segments`` are the stretches of sound found by the voice activity
+    detector, and only they are analysed.
+    """
+
+    source: str
+    duration: float = Field(ge=0.0)
+    speech_seconds: float = Field(ge=0.0)
+    segments: list[tuple[float, float]]
+    windows: list[SpeechWindow]
+    emotion: str
+    emotions: dict[str, float]
+    vad: VAD
+    head: Literal["speaker", "global"]
+    transcript: str | None = None
+    text: TextAnalysis | None = None
+    fused_vad: VAD | None = None
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
+    model: str
+
+
 # --- Conversations -----------------------------------------------------------------------------------
 
 RISK_NOTICE = (
@@ -99,7 +151,7 @@ RISK_NOTICE = (
 
 
 class Utterance(BaseModel):
-    """One turn of a conversation: who spoke, what they said and, optionally, when.
+    """One turn of a conversation: who spoke, what they said and, optionally, when and a recording of it.
 
     Example:
         >>> Utterance(speaker="Sam", text="Hi!").timestamp is None
@@ -112,6 +164,10 @@ class Utterance(BaseModel):
     text: str
     timestamp: str | float | None = None
     id: str | None = None
+    audio: str | None = Field(default=None, exclude_if=lambda value: value is None)
+    """A recording of the turn (WAV, FLAC or OGG path; needs the ``speech`` extra): its voice is read and fused
+    with the words (``TurnAnalysis.speech``). The file readers resolve a relative path against the conversation
+    file's folder; otherwise it is taken from the working directory."""
 
     @field_validator("speaker", "text")
     @classmethod
@@ -146,7 +202,8 @@ class Cause(BaseModel):
 
 class TurnAnalysis(BaseModel):
     """One turn analysed in its conversation: ``emotion`` is the Ekman-7 label (the most probable of
-    ``ekman``), ``emotions`` the GoEmotions-28 probabilities, ``causes`` the spans that evoked it."""
+    ``ekman``), ``emotions`` the GoEmotions-28 probabilities, ``causes`` the spans that evoked it, ``speech`` the
+    voice of its recording (when the utterance has ``audio``) fused with its words."""
 
     index: int = Field(ge=0)
     speaker: str
@@ -158,6 +215,14 @@ class TurnAnalysis(BaseModel):
     vad: VAD
     causes: list[Cause] = Field(default_factory=list)
     warnings: list[AnalysisWarning] = Field(default_factory=list)
+    language: str | None = None
+    """The language the turn was routed by (ISO 639-1; ``und`` without letters); ``None`` from a turn model that
+    does not say."""
+    model: str | None = None
+    """What read ``ekman``: the in-context model (``conversation-minilm@1+goemotions-minilm@3``) for English, the
+    multilingual text model alone (``brighter-e5@1``, warning ``AK-W032``) for the languages it reads."""
+    speech: SpeechAnalysis | None = Field(default=None, exclude_if=lambda value: value is None)
+    """The voice of the turn's ``audio`` fused with its words (absent when the utterance has no audio)."""
 
 
 class TrajectoryPoint(BaseModel):

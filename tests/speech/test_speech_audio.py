@@ -77,3 +77,45 @@ def test_integer_arrays_are_scaled_and_clipping_is_reported():
     assert np.allclose(audio.signal, pcm / 32768.0, atol=1e-6)
     clipped = np.clip(voiced(1.0, level=3.0), -1, 1)
     assert "AK-W024" in [w.code for w in load_audio(clipped, sample_rate=RATE).warnings]
+
+
+def test_bytes_read_as_their_file_does(tmp_path):
+    import io
+
+    buffer = io.BytesIO()
+    sf.write(buffer, voiced(2.0, rate=22050), 22050, format="FLAC")
+    data = buffer.getvalue()
+    (tmp_path / "a.flac").write_bytes(data)
+    from_bytes, from_file = load_audio(data, name="upload"), load_audio(tmp_path / "a.flac")
+    assert from_bytes.source == "upload" and np.array_equal(from_bytes.signal, from_file.signal)
+    assert [w.code for w in from_bytes.warnings] == ["AK-W025"]
+    assert analyze_speech(data).emotions == analyze_speech(tmp_path / "a.flac").emotions
+
+
+@pytest.mark.parametrize(("data", "code"), [(b"", "AK-E031"), (b"%PDF-1.7 not audio at all", "AK-E030"),
+                                            (b"RIFF\x24\x00\x00\x00WAVEfmt ", "AK-E030")])
+def test_bad_bytes_are_coded(data, code):
+    with pytest.raises(AffectkitError) as error:
+        load_audio(data)
+    assert error.value.code == code and error.value.source == "<bytes>"
+
+
+def test_a_recording_over_the_limit_is_refused_before_decoding(tmp_path):
+    sf.write(tmp_path / "long.wav", voiced(3.0), RATE)
+    assert load_audio(tmp_path / "long.wav", max_seconds=3.5).duration == pytest.approx(3.0)
+    for source in (tmp_path / "long.wav", (tmp_path / "long.wav").read_bytes()):
+        with pytest.raises(AffectkitError) as error:
+            load_audio(source, max_seconds=2.0)
+        assert error.value.code == "AK-E036" and "3.0 s" in error.value.message
+    with pytest.raises(AffectkitError) as error:
+        load_audio(voiced(3.0), RATE, max_seconds=2.0)
+    assert error.value.code == "AK-E036"
+
+
+def test_a_float_file_with_nan_is_refused(tmp_path):
+    signal = voiced(1.0)
+    signal[100] = np.nan
+    sf.write(tmp_path / "nan.wav", signal, RATE, subtype="FLOAT")
+    with pytest.raises(AffectkitError) as error:
+        load_audio(tmp_path / "nan.wav")
+    assert error.value.code == "AK-E030" and "NaN" in error.value.message

@@ -110,11 +110,13 @@ class ConversationTracker:
         utterance = _as_utterance(utterance, index)
         self.utterances_.append(utterance)
         try:
+            speech = _read_speech([utterance], calibrate=False, offset=index)[0] if utterance.audio else None
             turn, track, shifts, flags = self._ingest(self.turn_model_.predict_last(self.utterances_))
         except BaseException:  # a model failed: forget the turn, keep the state as it was
             del self.utterances_[index:]
             del self.predictions_[index:]
             raise
+        turn.speech = speech
         return TrackerUpdate(turn=turn, summary=track.summary(), shifts=shifts, flags=flags)
 
     def _ingest(self, prediction: TurnPrediction, reading: RiskReading | None = None
@@ -192,6 +194,7 @@ def analyze_conversation(
     *,
     progress: bool | None = None,
     neutral_bias: float | None = None,
+    calibrate_speech: bool = True,
 ) -> ConversationAnalysis:
     """Analyse a whole conversation: turns in context, causes, per-speaker trajectories, contagion, flags.
 
@@ -201,6 +204,12 @@ def analyze_conversation(
     for conversations of ``PROGRESS_FROM`` turns or more when stderr is a terminal, ``True`` always,
     ``False`` never. ``neutral_bias`` moves the turn model's prior for ``neutral`` (see
     :class:`ConversationTracker`; default -0.6 with the default turn model, for chat and support use).
+
+    An utterance with ``audio`` (a recording; needs the ``speech`` extra) gets ``speech``: its voice fused with
+    its words (:mod:`affectkit.speech.conversation`). ``calibrate_speech`` reads a speaker with 10 or more
+    windows of speech in the session against a profile fitted on them (more accurate for acted speech); off,
+    each recording is read alone, as the live tracker does. Missing or unreadable audio raises ``AK-E001`` or
+    ``AK-E030``-``AK-E033`` naming ``utterances[i].audio``, before any text is read.
 
     Example:
         >>> analysis = analyze_conversation({"id": "c1", "utterances": [
@@ -212,6 +221,7 @@ def analyze_conversation(
     conversation = as_conversation(conversation)  # coded errors for anything else, AK-E009 for no utterances
     tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id, neutral_bias=neutral_bias)
     utterances = conversation.utterances
+    loaded = _load_audio(utterances) if any(u.audio is not None for u in utterances) else None
     # Turn by turn, as the live tracker: each turn model reads only the history before the turn, and the cause
     # model finds the few turns it needs still in the encoder's cache.
     with Progress(len(utterances), "turns", show=progress, long=PROGRESS_FROM) as bar:
@@ -224,7 +234,26 @@ def analyze_conversation(
                 tracker.utterances_.append(utterance)
                 tracker._ingest(tracker.turn_model_.predict_last(tracker.utterances_), reading)
                 bar.update()
+    if loaded is not None:
+        from affectkit.speech.conversation import read_turn_speech
+
+        for turn, speech in zip(tracker.turns_, read_turn_speech(utterances, loaded, calibrate=calibrate_speech),
+                                strict=True):
+            turn.speech = speech
     return tracker.result()
+
+
+def _load_audio(utterances: Sequence[Utterance], offset: int = 0) -> Any:
+    from affectkit.speech.conversation import load_turn_audio
+
+    return load_turn_audio(utterances, offset)
+
+
+def _read_speech(utterances: Sequence[Utterance], calibrate: bool, offset: int = 0) -> list[Any]:
+    """The voice of ``utterances`` (:mod:`affectkit.speech.conversation`), each fused with its words."""
+    from affectkit.speech.conversation import read_turn_speech
+
+    return read_turn_speech(utterances, _load_audio(utterances, offset), calibrate=calibrate)
 
 
 def _as_utterance(utterance: Utterance | Mapping[str, Any], index: int) -> Utterance:

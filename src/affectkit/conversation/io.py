@@ -2,13 +2,17 @@
 
 Formats, chosen by extension:
 
-* ``.json``: ``{"id": ..., "utterances": [{"speaker": ..., "text": ..., "timestamp": optional}, ...]}``
-  (a bare list of utterances is accepted too; the id then defaults to the file name without extension);
+* ``.json``: ``{"id": ..., "utterances": [{"speaker": ..., "text": ..., "timestamp": optional,
+  "audio": optional}, ...]}`` (a bare list of utterances is accepted too; the id then defaults to the file name
+  without extension);
 * ``.jsonl``: one utterance object per line (blank lines are skipped);
 * ``.csv``: a header row naming the speaker and text columns (``speaker`` and ``text`` unless told
-  otherwise) and, optionally, a ``timestamp`` column;
+  otherwise) and, optionally, ``timestamp`` and ``audio`` columns;
 * ``.txt``: a transcript, one ``Speaker: text`` per line, optionally prefixed by ``[timestamp]``
   (blank lines are skipped; any other line without a ``Speaker:`` prefix is an error).
+
+``audio`` is the path of a recording of the utterance (WAV, FLAC or OGG, read by the ``speech`` extra when the
+conversation is analysed); a relative path is resolved against the conversation file's folder (``base_dir``).
 
 Example:
     >>> import pathlib, tempfile
@@ -50,7 +54,8 @@ def read_conversation(path: str | Path, speaker_column: str = "speaker", text_co
     """
     path = Path(path)
     return parse_conversation(
-        read_text_file(path), path.suffix.lower(), str(path), speaker_column, text_column, default_id=path.stem
+        read_text_file(path), path.suffix.lower(), str(path), speaker_column, text_column, default_id=path.stem,
+        base_dir=path.parent,
     )
 
 
@@ -61,9 +66,11 @@ def parse_conversation(
     speaker_column: str = "speaker",
     text_column: str = "text",
     default_id: str = "conversation",
+    base_dir: str | Path | None = None,
 ) -> Conversation:
     """A conversation from the contents of a file; ``suffix`` (``.json``, ``.jsonl``, ``.csv``, ``.txt``) says
     which format. Raises :class:`~affectkit.errors.AffectkitError` naming ``source``, the line and the field.
+    Relative ``audio`` paths are resolved against ``base_dir`` (the file's folder) when it is given.
 
     Example:
         >>> parse_conversation("Sam: hi\\nAlex: hello", ".txt", "<text>").utterances[1].speaker
@@ -83,6 +90,12 @@ def parse_conversation(
         )
     if not conversation.utterances:
         raise AffectkitError("AK-E009", "the conversation holds no utterances", source=source)
+    if base_dir is not None:
+        conversation.utterances = [
+            u.model_copy(update={"audio": str(Path(base_dir) / u.audio)})
+            if u.audio is not None and not Path(u.audio).is_absolute() else u
+            for u in conversation.utterances
+        ]
     return conversation
 
 
@@ -233,11 +246,22 @@ def utterance_from_data(record: Any, source: str = "<input>", line: int | None =
             line=line,
             field=prefix + "id",
         )
+    audio = record.get("audio")
+    if audio is not None and (not isinstance(audio, str) or not audio.strip() or "\x00" in audio):
+        raise AffectkitError(
+            "AK-E005",
+            "expected the path of a recording (a non-empty string), got "
+            + (repr(audio) if isinstance(audio, str) else type(audio).__name__),
+            source=source,
+            line=line,
+            field=prefix + "audio",
+        )
     return Utterance(
         speaker=speaker,
         text=record["text"],
         timestamp=timestamp,
         id=None if utterance_id is None else str(utterance_id),
+        audio=audio,
     )
 
 
@@ -258,6 +282,7 @@ def _parse_csv(content: str, source: str, speaker_column: str, text_column: str)
             )
     columns = {"speaker": header.index(speaker_column), "text": header.index(text_column)}
     timestamp_index = header.index("timestamp") if "timestamp" in header else None
+    audio_index = header.index("audio") if "audio" in header else None
     utterances = []
     for number, row in rows:
         if not any(cell.strip() for cell in row):
@@ -279,7 +304,10 @@ def _parse_csv(content: str, source: str, speaker_column: str, text_column: str)
         timestamp = None
         if timestamp_index is not None and timestamp_index < len(row) and row[timestamp_index].strip():
             timestamp = row[timestamp_index].strip()
-        utterances.append(Utterance(speaker=speaker, text=row[columns["text"]], timestamp=timestamp))
+        audio = None
+        if audio_index is not None and audio_index < len(row) and row[audio_index].strip():
+            audio = row[audio_index].strip()
+        utterances.append(Utterance(speaker=speaker, text=row[columns["text"]], timestamp=timestamp, audio=audio))
     return utterances
 
 

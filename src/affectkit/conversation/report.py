@@ -57,6 +57,17 @@ def format_table(analysis: ConversationAnalysis) -> str:
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, ["-" * w for w in widths], *rows]
     ]
+    voiced = [turn for turn in analysis.turns if turn.speech is not None]
+    if voiced:
+        lines.append("\nVoice (each turn's recording; fused: valence mostly from the words, arousal from the voice):")
+        for turn in voiced:
+            speech = turn.speech
+            assert speech is not None
+            fused = speech.fused_vad or speech.vad
+            lines.append(f"  #{turn.index} {turn.speaker}: {speech.emotion} {speech.emotions[speech.emotion]:.2f} "
+                         f"(head {speech.head}); voice V {speech.vad.valence:+.2f} A {speech.vad.arousal:+.2f}; "
+                         f"fused V {fused.valence:+.2f} A {fused.arousal:+.2f}")
+            lines.extend(f"    {d.kind}: {d.description}" for d in speech.disagreements)
     lines.append("\nSpeakers (arcs and shifts follow the smoothed trajectory; V/A/D above are each turn's own):")
     for speaker in analysis.speakers.values():
         lines.append(

@@ -47,7 +47,8 @@ SESSION_CLIPS = 10
 TEXT_VALENCE_WEIGHT = 0.7
 """In ``fused_vad``, the words' share of valence (the voice's share of arousal is the same)."""
 
-AudioInput = str | Path | np.ndarray
+AudioInput = str | Path | bytes | np.ndarray | Audio
+"""A path, the bytes of an audio file, an array (with its sample rate) or a loaded :class:`Audio`."""
 Windows = tuple[list[tuple[float, float]], list[tuple[float, float]], list[np.ndarray], list[float]]
 """Stretches of speech, windows, each window's feature vector and seconds of speech (:func:`window_vectors`)."""
 
@@ -127,7 +128,8 @@ def speaker_profile(recordings: Sequence[AudioInput], sample_rate: int | None = 
         3
     """
     model = model or load_speech_model()
-    vectors = [v for rec in recordings for v in window_vectors(load_audio(rec, sample_rate))[2]]
+    loaded = (rec if isinstance(rec, Audio) else load_audio(rec, sample_rate) for rec in recordings)
+    vectors = [v for audio in loaded for v in window_vectors(audio)[2]]
     return model.profile(np.vstack(vectors))
 
 
@@ -140,7 +142,8 @@ def analyze_speech(
     model: SpeechModel | None = None,
     calibrate: bool = False,
 ) -> SpeechAnalysis:
-    """Read the emotion in the voice of ``audio`` (a WAV/FLAC/OGG path, or an array with its ``sample_rate``);
+    """Read the emotion in the voice of ``audio`` (a WAV/FLAC/OGG path or its bytes, an array with its
+    ``sample_rate``, or :func:`~affectkit.speech.audio.load_audio`'s result);
     with ``transcript`` (a text, or its :class:`~affectkit.types.TextAnalysis`), fuse it with the words' reading
     from :func:`affectkit.analyze_one` and flag where they disagree (``AK-W023``). ``profile`` (see
     :func:`speaker_profile`) selects the speaker-normalised head, which is much more accurate for a known
@@ -152,13 +155,22 @@ def analyze_speech(
     model = model or load_speech_model()
     loaded = audio if isinstance(audio, Audio) else load_audio(audio, sample_rate)
     found = window_vectors(loaded)
-    if profile is None and calibrate and len(found[2]) >= SESSION_CLIPS:
+    session = profile is None and calibrate and len(found[2]) >= SESSION_CLIPS
+    if session:
         profile = model.profile(np.vstack(found[2]))
     result = read_windows(loaded, found, model, profile)
+    if session and profile is not None:
+        result.warnings.append(profile_note(profile, "this recording"))
     if transcript is not None:
         result = fuse(result, transcript)
     return result
 
+
+def profile_note(profile: SpeakerProfile, fitted_on: str) -> AnalysisWarning:
+    """``AK-W026``: the reading used a session profile fitted on the unlabelled speech it read."""
+    return AnalysisWarning(code="AK-W026", message=(
+        f"read against a speaker profile fitted on {profile.clips} windows of {fitted_on} (normalised over the "
+        "session: assumes it holds more than one mood)"))
 
 
 def read_windows(loaded: Audio, found: Windows, model: SpeechModel, profile: SpeakerProfile | None) -> SpeechAnalysis:

@@ -1,5 +1,5 @@
-"""Reading audio for the speech layer: any file libsndfile reads (WAV, FLAC, OGG/Vorbis, ...) or an array,
-mixed down to mono and resampled to 16 kHz, with coded errors for what cannot be analysed.
+"""Reading audio for the speech layer: any file libsndfile reads (WAV, FLAC, OGG/Vorbis, ...), its bytes (an
+upload) or an array, mixed down to mono and resampled to 16 kHz, with coded errors for what cannot be analysed.
 
 Example:
     >>> import numpy as np
@@ -11,8 +11,10 @@ Example:
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,23 +46,38 @@ class Audio:
         return float(self.signal.size) / self.sample_rate
 
 
-def _read_file(path: Path) -> tuple[np.ndarray, int]:
+def _read_file(path: Path | bytes, name: str, max_seconds: float | None) -> tuple[np.ndarray, int]:
     try:
         import soundfile
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise missing_extra("speech", "soundfile") from exc
-    if not path.exists():
-        raise AffectkitError("AK-E001", "no such audio file", source=str(path))
-    if not path.is_file():
-        raise AffectkitError("AK-E030", "not a file (a directory?)", source=str(path))
+    if isinstance(path, bytes):
+        if not path:
+            raise AffectkitError("AK-E031", "the audio holds no bytes", source=name)
+        opened: Any = io.BytesIO(path)
+    else:
+        if not path.exists():
+            raise AffectkitError("AK-E001", "no such audio file", source=name)
+        if not path.is_file():
+            raise AffectkitError("AK-E030", "not a file (a directory?)", source=name)
+        opened = str(path)
     try:
-        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+        with soundfile.SoundFile(opened) as sound:
+            rate = int(sound.samplerate)
+            if max_seconds is not None and sound.frames > max_seconds * rate:
+                raise AffectkitError("AK-E036", f"the audio lasts {sound.frames / rate:.1f} s, more than the "
+                                     f"limit of {max_seconds:g} s", source=name)
+            data = sound.read(dtype="float32", always_2d=True)
+    except AffectkitError:
+        raise
     except Exception as exc:  # libsndfile's own error type differs between soundfile versions
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise AffectkitError(
-            "AK-E030", f"cannot read the audio (WAV, FLAC or OGG expected): {detail}", source=str(path)
+            "AK-E030", f"cannot read the audio (WAV, FLAC or OGG expected): {detail}", source=name
         ) from exc
-    return data, int(rate)
+    if data.size and not np.isfinite(data).all():
+        raise AffectkitError("AK-E030", "the audio holds NaN or infinite samples", source=name)
+    return data, rate
 
 
 def _check_array(signal: object, sample_rate: int | None, source: str) -> tuple[np.ndarray, int]:
@@ -85,20 +102,30 @@ def _check_array(signal: object, sample_rate: int | None, source: str) -> tuple[
     return array, int(sample_rate)
 
 
-def load_audio(source: str | Path | np.ndarray, sample_rate: int | None = None) -> Audio:
-    """Read ``source`` (a path, or an array with its ``sample_rate``) as mono 16 kHz float32.
+def load_audio(source: str | Path | bytes | np.ndarray, sample_rate: int | None = None, *,
+               max_seconds: float | None = None, name: str | None = None) -> Audio:
+    """Read ``source`` (a path, the bytes of an audio file, or an array with its ``sample_rate``) as mono 16 kHz
+    float32; ``name`` names it in errors and in the result's ``source`` (default: the path, ``<bytes>``,
+    ``<array>``).
 
     A 2-D array is ``(samples, channels)``, as :func:`soundfile.read` returns it; integer arrays are scaled to
     [-1, 1). Raises ``AK-E001`` (no such file), ``AK-E030`` (unreadable), ``AK-E031`` (empty or shorter than
-    :data:`MIN_SECONDS`), ``AK-E033`` (malformed array). Warns ``AK-W025`` when the audio was resampled or
-    mixed down and ``AK-W024`` when it is clipped.
+    :data:`MIN_SECONDS`), ``AK-E033`` (malformed array), ``AK-E036`` (a file or bytes lasting more than
+    ``max_seconds``, found from the header before anything is decoded). Warns ``AK-W025`` when the audio was
+    resampled or mixed down and ``AK-W024`` when it is clipped.
     """
     if isinstance(source, (str, Path)):
-        name = str(source)
-        data, rate = _read_file(Path(source))
+        name = name or str(source)
+        data, rate = _read_file(Path(source), name, max_seconds)
+    elif isinstance(source, bytes | bytearray | memoryview):
+        name = name or "<bytes>"
+        data, rate = _read_file(bytes(source), name, max_seconds)
     else:
-        name = "<array>"
+        name = name or "<array>"
         data, rate = _check_array(source, sample_rate, name)
+        if max_seconds is not None and data.shape[0] > max_seconds * rate:
+            raise AffectkitError("AK-E036", f"the audio lasts {data.shape[0] / rate:.1f} s, more than the limit of "
+                                 f"{max_seconds:g} s", source=name)
     channels = int(data.shape[1])
     if data.shape[0] == 0 or channels == 0:
         raise AffectkitError("AK-E031", "the audio holds no samples", source=name)

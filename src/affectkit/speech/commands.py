@@ -6,7 +6,7 @@ Examples::
     affectkit speech call.flac --transcript "I'm fine, really." --format json
     affectkit speech call.wav --transcript-file call.txt --profile alex.json
     affectkit speech --make-profile alex.json alex1.wav alex2.wav alex3.wav ...
-    affectkit speech --conversation call.json      # utterances with an "audio" path (relative to the file)
+    affectkit speech --conversation call.json      # the audio turns of a conversation (see affectkit conversation)
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def add_commands(sub: Any) -> None:
     speech.add_argument("--make-profile", type=Path, metavar="OUT",
                         help="write a speaker profile of the FILEs (one speaker, unlabelled) to OUT instead")
     speech.add_argument("--conversation", action="store_true",
-                        help="FILE is a JSON conversation whose utterances may carry an 'audio' path (relative to "
-                        "FILE's folder): print the conversation analysis with each audio turn's fused reading")
+                        help="FILE is a conversation (.json, .jsonl, .csv) whose utterances may carry an 'audio' path "
+                        "(relative to FILE's folder): print each turn with its voice's fused reading (the same "
+                        "analysis as 'affectkit conversation FILE')")
     speech.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
     speech.set_defaults(handler=_speech)
 
@@ -101,18 +102,16 @@ def render(reading: Any) -> str:
 
 
 def _conversation(args: argparse.Namespace) -> int:
-    from affectkit.io import load_json, read_text_file
-    from affectkit.speech.conversation import analyze_conversation_audio
+    from affectkit.conversation import analyze_conversation, read_conversation
 
     if len(args.files) != 1:
         raise AffectkitError("AK-E003", "--conversation reads one FILE")
-    path = args.files[0]
-    result = analyze_conversation_audio(load_json(read_text_file(path), str(path)), base_dir=path.parent)
+    analysis = analyze_conversation(read_conversation(args.files[0]))
     if args.format == "json":
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        sys.stdout.write(analysis.model_dump_json(indent=2) + "\n")
         return 0
-    for turn, reading in zip(result.conversation.turns, result.speech, strict=True):
+    for turn in analysis.turns:
         sys.stdout.write(f"[{turn.index}] {turn.speaker}: {turn.emotion} (words in context)\n")
-        if reading is not None:
-            sys.stdout.write("    " + render(reading).replace("\n", "\n    ") + "\n")
+        if turn.speech is not None:
+            sys.stdout.write("    " + render(turn.speech).replace("\n", "\n    ") + "\n")
     return 0

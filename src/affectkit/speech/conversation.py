@@ -1,107 +1,86 @@
-"""Conversations whose utterances carry an ``audio`` recording: the text analysis of the whole conversation
-(:func:`affectkit.analyze_conversation`) plus, for each turn with audio, the voice's reading fused with that
-turn's words.
+"""The voice of a conversation's turns: the one place where utterances with an ``audio`` recording are read.
 
-An utterance is the usual ``{"speaker", "text"}`` with an optional ``"audio"``: a path (relative paths are
-taken from ``base_dir``). With ``calibrate=True`` (the default) a speaker with at least
-:data:`SESSION_CLIPS` windows of speech across their turns is read with a speaker profile fitted on those
-windows: per-speaker normalisation over the session, the model's more accurate head (see the model card). It
-assumes the session holds more than one mood; a speaker who stays angry throughout is normalised towards their
-own anger. Fewer windows: the global head.
+:func:`affectkit.analyze_conversation` and :class:`~affectkit.conversation.ConversationTracker` call it for the
+utterances that carry ``audio`` (a path; the conversation file readers resolve a relative one against the file's
+folder). Each recording is read in windows of speech (:mod:`affectkit.speech.analyze`) and fused with its turn's
+words (:func:`~affectkit.speech.analyze.fuse`); the result is the turn's ``speech``.
+
+With ``calibrate=True`` (the batch analysis' default) a speaker with at least :data:`SESSION_CLIPS` windows of
+speech across their turns is read with a speaker profile fitted on those windows: per-speaker normalisation over
+the session, the model's more accurate head (see the model card), noted by ``AK-W026``. It assumes the session
+holds more than one mood; a speaker who stays angry throughout is normalised towards their own anger. Fewer
+windows, or the live tracker (the session is not over): the global head.
 
 Example:
     >>> import numpy as np, soundfile as sf, tempfile, pathlib
+    >>> from affectkit import analyze_conversation
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> t = np.arange(32000) / 16000
     >>> sf.write(folder / "t1.wav", 0.2 * np.sin(2 * np.pi * 150 * t), 16000)
-    >>> chat = [{"speaker": "user", "text": "I'm fine.", "audio": "t1.wav"},
+    >>> chat = [{"speaker": "user", "text": "I'm fine.", "audio": str(folder / "t1.wav")},
     ...         {"speaker": "assistant", "text": "Glad to hear it."}]
-    >>> result = analyze_conversation_audio(chat, base_dir=folder)
-    >>> [s is not None for s in result.speech], result.speech[0].transcript
+    >>> turns = analyze_conversation(chat).turns
+    >>> [t.speech is not None for t in turns], turns[0].speech.transcript
     ([True, False], "I'm fine.")
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from pydantic import BaseModel
 
 from affectkit.errors import AffectkitError
-from affectkit.speech.analyze import SESSION_CLIPS, Windows, fuse, read_windows, window_vectors
+from affectkit.speech.analyze import SESSION_CLIPS, Windows, fuse, profile_note, read_windows, window_vectors
 from affectkit.speech.audio import Audio, load_audio
 from affectkit.speech.model import SpeakerProfile, SpeechModel, load_speech_model
-from affectkit.speech.types import SpeechAnalysis
-from affectkit.types import ConversationAnalysis
+from affectkit.types import SpeechAnalysis, Utterance
 
-__all__ = ["SESSION_CLIPS", "ConversationSpeechAnalysis", "analyze_conversation_audio"]
+__all__ = ["SESSION_CLIPS", "LoadedTurns", "load_turn_audio", "read_turn_speech"]
 
-
-class ConversationSpeechAnalysis(BaseModel):
-    """``conversation``: the text analysis; ``speech``: per utterance, the fused voice reading or ``None`` (no
-    audio); ``profiles``: per speaker read with a session profile, how many windows it was fitted on."""
-
-    conversation: ConversationAnalysis
-    speech: list[SpeechAnalysis | None]
-    profiles: dict[str, int]
+LoadedTurns = dict[int, tuple[Audio, Windows]]
+"""Per index of an utterance with audio: its recording and its windows of speech (:func:`load_turn_audio`)."""
 
 
-def _utterances(conversation: Any) -> list[dict[str, Any]]:
-    if isinstance(conversation, Mapping):
-        items = conversation.get("utterances")
-    else:
-        items = conversation
-    if not isinstance(items, Sequence) or isinstance(items, str | bytes):
-        raise AffectkitError("AK-E005", "expected a dict with 'utterances' or a list of utterances",
-                             field="conversation")
-    out = []
-    for i, item in enumerate(items):
-        if not isinstance(item, Mapping):
-            raise AffectkitError("AK-E005", f"utterance {i} is not an object", field="utterances")
-        out.append(dict(item))
-    return out
-
-
-def analyze_conversation_audio(conversation: Any, *, base_dir: str | Path | None = None, calibrate: bool = True,
-                               model: SpeechModel | None = None, **options: Any) -> ConversationSpeechAnalysis:
-    """Analyse a conversation whose utterances may carry ``audio``; ``options`` go to
-    :func:`affectkit.analyze_conversation`. Raises the speech errors (``AK-E001``, ``AK-E030``-``AK-E033``) with
-    the utterance named in ``field``."""
-    from affectkit import analyze_conversation, analyze_one
-
-    model = model or load_speech_model()
-    items = _utterances(conversation)
-    audio_paths = [item.pop("audio", None) for item in items]
-    text = analyze_conversation({**conversation, "utterances": items} if isinstance(conversation, Mapping)
-                                else items, **options)
-    root = Path(base_dir) if base_dir is not None else Path.cwd()
-    found: dict[int, tuple[Audio, Windows]] = {}
-    for i, path in enumerate(audio_paths):
-        if path is None:
+def load_turn_audio(utterances: Sequence[Utterance], offset: int = 0) -> LoadedTurns:
+    """Load the recording of every utterance with ``audio`` and find its windows of speech (before any text model
+    runs, so a bad file fails early). Errors (``AK-E001`` no such file, ``AK-E030``-``AK-E033``) name the
+    utterance in ``field`` (``utterances[i].audio``, ``i`` counted from ``offset``) and the file in ``source``."""
+    found: LoadedTurns = {}
+    for i, utterance in enumerate(utterances):
+        if utterance.audio is None:
             continue
-        if not isinstance(path, str | Path):
-            raise AffectkitError("AK-E005", "an utterance's audio must be a path", field=f"utterances[{i}].audio")
-        full = Path(path) if Path(path).is_absolute() else root / path
+        where = f"utterances[{offset + i}].audio"
+        if not utterance.audio.strip():
+            raise AffectkitError("AK-E005", "an utterance's audio must be a path, got an empty string", field=where)
         try:
-            loaded = load_audio(full)
+            loaded = load_audio(Path(utterance.audio))
             found[i] = (loaded, window_vectors(loaded))
         except AffectkitError as error:
-            error.field = f"utterances[{i}].audio"
+            error.field = where
             raise
+    return found
+
+
+def read_turn_speech(utterances: Sequence[Utterance], loaded: LoadedTurns, *, calibrate: bool = True,
+                     model: SpeechModel | None = None) -> list[SpeechAnalysis | None]:
+    """Per utterance, its voice (from :func:`load_turn_audio`) fused with its words, or ``None`` without audio;
+    with ``calibrate``, each speaker with :data:`SESSION_CLIPS` windows or more is read with a session profile."""
+    model = model or load_speech_model()
     profiles: dict[str, SpeakerProfile] = {}
     if calibrate:
         by_speaker: dict[str, list[np.ndarray]] = {}
-        for i, (_, windows) in found.items():
-            by_speaker.setdefault(text.turns[i].speaker, []).extend(windows[2])
+        for i, (_, windows) in loaded.items():
+            by_speaker.setdefault(utterances[i].speaker, []).extend(windows[2])
         profiles = {speaker: model.profile(np.vstack(vectors)) for speaker, vectors in by_speaker.items()
                     if len(vectors) >= SESSION_CLIPS}
-    speech: list[SpeechAnalysis | None] = [None] * len(items)
-    for i, (loaded, windows) in found.items():
-        turn = text.turns[i]
-        reading = read_windows(loaded, windows, model, profiles.get(turn.speaker))
-        speech[i] = fuse(reading, analyze_one(turn.text))
-    return ConversationSpeechAnalysis(conversation=text, speech=speech,
-                                      profiles={s: p.clips for s, p in profiles.items()})
+    speech: list[SpeechAnalysis | None] = [None] * len(utterances)
+    for i, (audio, windows) in loaded.items():
+        utterance = utterances[i]
+        profile = profiles.get(utterance.speaker)
+        reading = read_windows(audio, windows, model, profile)
+        if profile is not None:
+            reading.warnings.append(profile_note(profile, f"{utterance.speaker}'s turns in this conversation"))
+        speech[i] = fuse(reading, utterance.text)
+    return speech
