@@ -68,17 +68,110 @@ def test_conversation_lifecycle_matches_the_batch_analysis(service) -> None:  # 
     batch = analyze_conversation({"id": conversation_id, "utterances": CHAT})
     assert [u["turn"] for u in updates] == [json.loads(t.model_dump_json()) for t in batch.turns]
     assert updates[-1]["turns"] == len(CHAT)
-    last = updates[-1]
-    assert last["summary"] == json.loads(batch.speakers["user"].model_dump_json())
-    # the plan of the next reply, as the library plans it for the whole conversation
-    expected_plan = affectkit.plan({"id": conversation_id, "utterances": CHAT})
-    assert last["plan"] == json.loads(expected_plan.model_dump_json())
+    # each answer carries its speaker's new trajectory point: together they are the library's trajectories
+    for speaker, summary in batch.speakers.items():
+        points = [u["speaker"]["point"] for u in updates if u["speaker"]["speaker"] == speaker]
+        assert points == json.loads(summary.model_dump_json())["trajectory"]
+        last = [u["speaker"] for u in updates if u["speaker"]["speaker"] == speaker][-1]
+        assert (last["arc"], last["dominant_emotions"], last["turns"], last["shifts"]) == (
+            summary.arc, summary.dominant_emotions, len(summary.turns), len(summary.shifts))
+    def by_turn(shifts: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+        return sorted(shifts, key=lambda shift: (shift["turn"], shift["dimension"]))
+
+    assert by_turn([s for u in updates for s in u["shifts"]]) == by_turn(
+        [json.loads(s.model_dump_json()) for summary in batch.speakers.values() for s in summary.shifts])
+    # the plan of the next reply, as the library plans it for the whole conversation: in brief in the answer,
+    # whole (with the chat messages) from GET .../plan
+    expected_plan = json.loads(affectkit.plan({"id": conversation_id, "utterances": CHAT}).model_dump_json())
+    brief = updates[-1]["plan"]
+    assert brief["system"] == expected_plan["messages"][0]["content"]
+    assert brief["messages"] == len(expected_plan["messages"]) == len(CHAT) + 1
+    assert brief["safety"]["flags"] == len(expected_plan["safety"]["flags"])
+    for name in ("mode", "user", "strategy", "target", "acknowledge", "guidance", "boundaries", "models"):
+        assert brief[name] == expected_plan[name], name
+    whole = service.get(f"/v1/conversations/{conversation_id}/plan")
+    assert whole.status_code == 200 and whole.json() == expected_plan
     assert [f["kind"] for u in updates for f in u["flags"]] == [f.kind for f in batch.flags]
 
     stored = service.get(f"/v1/conversations/{conversation_id}")
     assert stored.status_code == 200
-    assert stored.json()["turns"] == len(CHAT)
+    assert stored.json()["turns"] == len(CHAT) and stored.json()["next_after"] is None
     assert stored.json()["analysis"] == json.loads(batch.model_dump_json())
+
+
+def test_pages_of_a_conversation_add_up_to_the_whole(service) -> None:  # type: ignore[no-untyped-def]
+    conversation_id = service.conversation()
+    utterances = CHAT * 3
+    for utterance in utterances:
+        assert service.post(f"/v1/conversations/{conversation_id}/utterances", utterance).status_code == 200
+    whole = service.get(f"/v1/conversations/{conversation_id}").json()["analysis"]
+    pages, after = [], None
+    while True:
+        query = "?limit=4" + (f"&after={after}" if after is not None else "")
+        page = service.get(f"/v1/conversations/{conversation_id}{query}").json()
+        pages.append(page)
+        after = page["next_after"]
+        if after is None:
+            break
+    assert [len(p["analysis"]["turns"]) for p in pages] == [4, 4, 4, 3]
+    assert [t for p in pages for t in p["analysis"]["turns"]] == whole["turns"]
+    assert [f for p in pages for f in p["analysis"]["flags"]] == whole["flags"]
+    for speaker, summary in whole["speakers"].items():
+        for part in ("turns", "trajectory", "shifts"):
+            assert [x for p in pages for x in p["analysis"]["speakers"][speaker][part]] == summary[part]
+        assert all(p["analysis"]["speakers"][speaker]["arc"] == summary["arc"] for p in pages)
+    tail = service.get(f"/v1/conversations/{conversation_id}?after=12").json()
+    assert [t["index"] for t in tail["analysis"]["turns"]] == [13, 14] and tail["next_after"] is None
+    assert service.get(f"/v1/conversations/{conversation_id}?after=14").json()["analysis"]["turns"] == []
+    for query in ("?limit=0", "?after=-2", "?limit=1001", "?after=x"):
+        assert_problem(service.get(f"/v1/conversations/{conversation_id}{query}"), 422, "AK-E005")
+
+
+def test_an_utterance_id_is_appended_once(service) -> None:  # type: ignore[no-untyped-def]
+    conversation_id = service.conversation()
+    url = f"/v1/conversations/{conversation_id}/utterances"
+    assert service.post(url, {**CHAT[0], "id": "m1"}).status_code == 200
+    assert service.post(url, {**CHAT[1], "id": "m2"}).status_code == 200
+    again = assert_problem(service.post(url, {**CHAT[0], "id": "m1"}), 409, "AK-E050")
+    assert again["turn"] == 0
+    assert service.get(f"/v1/conversations/{conversation_id}").json()["turns"] == 2
+    assert service.post(url, CHAT[2]).status_code == 200  # no id: no check
+    other = service.conversation()  # ids are per conversation
+    assert service.post(f"/v1/conversations/{other}/utterances", {**CHAT[0], "id": "m1"}).status_code == 200
+
+
+def test_plan_of_a_conversation_without_one(service) -> None:  # type: ignore[no-untyped-def]
+    conversation_id = service.conversation()
+    assert_problem(service.get(f"/v1/conversations/{conversation_id}/plan"), 404, "AK-E020")
+    assert service.post(f"/v1/conversations/{conversation_id}/utterances",
+                        {"speaker": "assistant", "text": "Hello!"}).status_code == 200
+    assert_problem(service.get(f"/v1/conversations/{conversation_id}/plan"), 404, "AK-E020")
+    assert_problem(service.get("/v1/conversations/nope/plan"), 404, "AK-E022")
+    assert_problem(service.get(f"/v1/conversations/{conversation_id}/plan", headers=service.other_headers), 404,
+                   "AK-E022")
+
+
+def test_plan_of_a_conversation_stored_without_it(service) -> None:  # type: ignore[no-untyped-def]
+    """Conversations stored before plans were stored with them: the plan comes from the tracker (rebuilt)."""
+    conversation_id = service.conversation()
+    for utterance in CHAT:
+        assert service.post(f"/v1/conversations/{conversation_id}/utterances", utterance).status_code == 200
+    stored = service.store.get_conversation(service.key.id, conversation_id)
+    from sqlalchemy import update
+
+    from affectkit.service.storage import ConversationRow
+
+    with service.store.session() as session:
+        session.execute(update(ConversationRow).where(ConversationRow.id == conversation_id).values(
+            summary={k: v for k, v in stored.summary.items() if k != "plan"}))
+    service.runtime.conversations.forget(conversation_id)
+    expected = json.loads(affectkit.plan({"id": conversation_id, "utterances": CHAT}).model_dump_json())
+    response = service.get(f"/v1/conversations/{conversation_id}/plan")
+    assert response.status_code == 200
+    got = response.json()
+    assert abs(sum(got["strategy"].pop("probabilities").values()) - 1) < 1e-3
+    expected["strategy"].pop("probabilities")
+    assert got == expected
 
 
 def test_a_tracker_rebuilt_from_storage_continues_exactly(service) -> None:  # type: ignore[no-untyped-def]

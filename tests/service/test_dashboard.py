@@ -192,3 +192,103 @@ def test_dashboard_falls_back_to_http_without_websocket(browser: Any, live: tupl
     assert page.inner_text("#turns tbody tr[data-turn='0'] td.emotion").split()[0] == stored["analysis"]["turns"][0][
         "emotion"]
     page.close()
+
+
+def _stored_texts(server: LiveServer, token: str, conversation_id: str) -> list[str]:
+    status, stored = request(f"{server.base}/v1/conversations/{conversation_id}", token=token)
+    assert status == 200, stored
+    return [t["text"] for t in stored["analysis"]["turns"]]
+
+
+def _table_texts(page: Any) -> list[tuple[int, str]]:
+    return [(int(i), text) for i, text in page.eval_on_selector_all(
+        "#turns tbody tr", "rows => rows.map(r => [r.dataset.turn, r.cells[2].innerText])")]
+
+
+def _start_typing(page: Any, server: LiveServer, token: str) -> str:
+    page.set_default_timeout(120_000)
+    page.goto(server.base + "/")
+    page.fill("#key", token)
+    page.click("#new-conversation")
+    page.wait_for_selector("#conversation-label:not(:empty)")
+    for n, (speaker, text) in enumerate(PASTED[:2]):
+        page.fill("#speaker", speaker)
+        page.fill("#text", text)
+        page.press("#text", "Enter")
+        page.wait_for_selector(f"#turns tbody tr[data-turn='{n}']")
+    assert page.get_attribute("#transport", "data-transport") == "websocket"
+    return page.input_value("#conversation-id")
+
+
+@pytest.mark.slow
+def test_dashboard_resumes_after_a_dropped_socket_without_losing_or_repeating_a_turn(
+        browser: Any, live: tuple[LiveServer, str]) -> None:
+    """The socket drops right after an utterance went out (the service stores it; its answer is lost): the
+    dashboard reconnects, reads what it missed, sends the utterance again with its id, and the service refuses to
+    store it twice (AK-E050): the turn is shown and stored once. Meanwhile another client appended a turn."""
+    server, token = live
+    page = browser.new_page()
+    conversation_id = _start_typing(page, server, token)
+    # the next utterance's socket closes as soon as the utterance is on the wire
+    page.evaluate("""() => {
+        const send = WebSocket.prototype.send;
+        let armed = true;
+        WebSocket.prototype.send = function (data) {
+            send.call(this, data);
+            if (armed && data.includes('"text"')) { armed = false; this.close(); }
+        };
+    }""")
+    page.fill("#speaker", PASTED[2][0])
+    page.fill("#text", PASTED[2][1])
+    page.press("#text", "Enter")
+    page.wait_for_selector("#turns tbody tr[data-turn='2']")
+    page.wait_for_function("document.querySelector('#transport').dataset.transport === 'websocket'")
+    assert _stored_texts(server, token, conversation_id) == [t for _, t in PASTED[:3]]
+
+    # another client appends while the dashboard is not looking; the dashboard's next answer shows a gap
+    status, _ = request(f"{server.base}/v1/conversations/{conversation_id}/utterances",
+                        {"speaker": "assistant", "text": PASTED[3][1]}, token)
+    assert status == 200
+    page.fill("#speaker", LIVE[0])
+    page.fill("#text", LIVE[1])
+    page.press("#text", "Enter")
+    page.wait_for_selector("#turns tbody tr[data-turn='4']")
+    expected = [t for _, t in PASTED[:4]] + [LIVE[1]]
+    assert _stored_texts(server, token, conversation_id) == expected
+    assert _table_texts(page) == list(enumerate(expected))
+    for speaker in ("user", "assistant"):  # one chart point per turn of the speaker, none twice
+        points = page.eval_on_selector_all(f"#chart g.series[data-speaker='{speaker}'][data-dimension='valence'] "
+                                           "circle", "dots => dots.map(d => Number(d.dataset.turn))")
+        assert points == [i for i, (s, _) in enumerate([*PASTED[:4], LIVE]) if s == speaker]
+    assert not page.is_visible("#error"), page.inner_text("#error")
+    page.close()
+
+
+@pytest.mark.slow
+def test_dashboard_reconnects_after_the_service_restarts(browser: Any, tmp_path: Path) -> None:
+    """The service goes away (stopped) and comes back on the same port and database: an utterance typed while it
+    is away is sent once it is back, the others stay, and nothing is shown or stored twice."""
+    url = f"sqlite:///{tmp_path / 'restart.db'}"
+    store = Store(url)
+    _, token = store.create_key("restart")
+    store.close()
+    server = LiveServer(url, tmp_path / "server.log").start()
+    try:
+        page = browser.new_page()
+        conversation_id = _start_typing(page, server, token)
+        server.stop()
+        page.wait_for_function("document.querySelector('#transport').dataset.transport === 'reconnecting'")
+        page.fill("#speaker", PASTED[2][0])
+        page.fill("#text", PASTED[2][1])
+        page.press("#text", "Enter")  # waits for the service
+        server.start()
+        page.wait_for_selector("#turns tbody tr[data-turn='2']")
+        page.wait_for_function("document.querySelector('#transport').dataset.transport === 'websocket'")
+        expected = [t for _, t in PASTED[:3]]
+        assert _stored_texts(server, token, conversation_id) == expected
+        assert _table_texts(page) == list(enumerate(expected))
+        assert page.inner_text("#status") == "3 turns"
+        assert not page.is_visible("#error"), page.inner_text("#error")
+        page.close()
+    finally:
+        server.stop()

@@ -48,7 +48,10 @@ def test_live_plans_equal_the_librarys_on_the_whole_conversation(service, restar
         assert response.status_code == 200, response.text
         if n in CHECKPOINTS:
             expected = affectkit.plan({"id": conversation_id, "utterances": utterances[:n]})
-            _same_plan(response.json()["plan"], json.loads(expected.model_dump_json()))
+            whole = service.get(f"/v1/conversations/{conversation_id}/plan")
+            assert whole.status_code == 200, whole.text
+            _same_plan(whole.json(), json.loads(expected.model_dump_json()))
+            assert response.json()["plan"]["system"] == expected.messages[0]["content"]
     live = service.runtime.conversations.trackers[conversation_id]
     assert live.planning.turns_ == len(live.tracker.turns_) == TURNS
     assert live.planning.seeks_attachment_  # "Do you love me?": the boundary is in the plan

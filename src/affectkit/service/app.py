@@ -3,9 +3,11 @@
 Routes (every ``/v1`` route needs ``Authorization: Bearer <key>``, see ``affectkit keys``):
 
 * ``POST /v1/analyze``: texts -> ``TextAnalysis`` objects, micro-batched across concurrent requests;
-* ``POST /v1/conversations``, ``POST /v1/conversations/{id}/utterances``, ``GET`` and ``DELETE
-  /v1/conversations/{id}``: stored conversations analysed one utterance at a time;
+* ``POST /v1/conversations``, ``POST /v1/conversations/{id}/utterances``, ``GET`` (paged) and ``DELETE
+  /v1/conversations/{id}``, ``GET /v1/conversations/{id}/plan``: stored conversations analysed one utterance at a
+  time (an append answers what is new, so that its size does not grow with the conversation);
 * ``POST /v1/plan``, ``/v1/check-reply``, ``/v1/respond`` (the last only with an LLM backend configured);
+* ``POST /v1/speech``: an uploaded recording's voice, fused with its transcript (:mod:`affectkit.service.speech`);
 * ``GET /v1/info``; and without a key ``GET /healthz``, ``/readyz``, ``/metrics``, ``/openapi.json``, ``/docs``.
 
 Errors are ``application/problem+json`` with an affectkit code (see :mod:`affectkit.service.problems`).
@@ -27,7 +29,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request, Response, WebSocket
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response, WebSocket
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from affectkit import __version__
@@ -41,6 +43,7 @@ from affectkit.service.runtime import (
     ModelThread,
     analysis_from_store,
     analyze_texts,
+    plan_from_store,
     warm_up,
 )
 from affectkit.service.settings import ServiceSettings, get_settings
@@ -70,12 +73,16 @@ class Runtime:
         self.info: dict[str, Any] = {}
         self.ready = False
         self.retention_task: asyncio.Task[None] | None = None
+        self.erasure_task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         self.batcher.start()
         assert self.conversations.prefetcher is not None
         self.conversations.prefetcher.start()
         self.info = await self.models.run("load", warm_up, self.conversations)
+        # erasures logged before this process started concern nothing it holds
+        self.conversations.erasures_seen = await asyncio.to_thread(self.store.erasure_seq)
+        self.erasure_task = asyncio.get_running_loop().create_task(self._erasure_loop())
         if self.settings.retention_days > 0:
             await self.enforce_retention()
             self.retention_task = asyncio.get_running_loop().create_task(self._retention_loop())
@@ -83,8 +90,9 @@ class Runtime:
 
     async def stop(self) -> None:
         self.ready = False
-        if self.retention_task is not None:
-            self.retention_task.cancel()
+        for task in (self.retention_task, self.erasure_task):
+            if task is not None:
+                task.cancel()
         await self.batcher.stop()
         if self.conversations.prefetcher is not None:
             await self.conversations.prefetcher.stop()
@@ -109,6 +117,17 @@ class Runtime:
                 await self.enforce_retention()
             except Exception:
                 logger.exception("retention failed; trying again in %g s", self.settings.retention_interval_seconds)
+
+    async def _erasure_loop(self) -> None:
+        """Act on other workers' erasures even when no request comes (see :mod:`affectkit.service.runtime`)."""
+        while True:
+            await asyncio.sleep(self.settings.erasure_check_seconds)
+            try:
+                await self.conversations.catch_up()
+                await self.conversations.flush()
+            except Exception:
+                logger.exception("reading the erasure log failed; trying again in %g s",
+                                 self.settings.erasure_check_seconds)
 
     async def key_id(self, token: str) -> str | None:
         digest = hash_token(token)
@@ -209,23 +228,50 @@ def build_router() -> APIRouter:
             logger.info("utterance key=%s conversation=%s text=%r", key, conversation_id, body.text)
         utterance = Utterance(speaker=body.speaker, text=body.text, timestamp=body.timestamp, id=body.id)
         result = await runtime.conversations.append(key, conversation_id, utterance)
-        update = result.update
-        out = schemas.UtteranceResult(conversation_id=conversation_id, turns=result.turns, turn=update.turn,
-                                      summary=update.summary, shifts=update.shifts, flags=update.flags,
-                                      plan=result.plan)
-        return _json(out.model_dump_json())
+        return _json(utterance_result(conversation_id, result).model_dump_json())
 
     @router.get("/conversations/{conversation_id}", response_model=schemas.ConversationOut, tags=["conversations"],
-                summary="A stored conversation with its analysis")
-    async def get_conversation(conversation_id: str, key: KeyId, runtime: RuntimeDep) -> Response:
+                summary="A stored conversation with its analysis: all of it, or a page of turns (after=, limit=)")
+    async def get_conversation(
+            conversation_id: str, key: KeyId, runtime: RuntimeDep,
+            after: Annotated[int | None, Query(ge=-1, description="only the turns after this one (-1 or absent: "
+                                               "from the first)")] = None,
+            limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description="at most this many turns (absent: "
+                                               "all of them)")] = None) -> Response:
         stored = await asyncio.to_thread(runtime.store.get_conversation, key, conversation_id)
         if stored is None:
             raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
-        rows = await asyncio.to_thread(runtime.store.utterances, conversation_id)
+        rows = await asyncio.to_thread(runtime.store.utterances, conversation_id, after, limit)
+        rows = [row for row in rows if row.turn < stored.turns]  # an append may have landed since: not yet shown
+        paged = after is not None or limit is not None
+        last = rows[-1].turn if rows else (after if after is not None else -1)
+        more = paged and last + 1 < stored.turns
         out = schemas.ConversationOut(id=stored.id, agent=stored.agent, locale=stored.locale, turns=stored.turns,
                                       created_at=stored.created_at, updated_at=stored.updated_at,
-                                      analysis=analysis_from_store(stored, rows))
+                                      analysis=analysis_from_store(stored, rows, paged=paged),
+                                      after=after, next_after=last if more else None)
         return _json(out.model_dump_json())
+
+    @router.get("/conversations/{conversation_id}/plan", response_model=schemas.ResponsePlan, tags=["conversations"],
+                summary="The plan of the agent's next reply, whole (with the chat messages for an LLM)",
+                responses={404: {"description": "no such conversation, or nothing to plan yet (AK-E020: every turn "
+                                 "so far is the agent's)"}})
+    async def get_plan(conversation_id: str, key: KeyId, runtime: RuntimeDep) -> Response:
+        stored = await asyncio.to_thread(runtime.store.get_conversation, key, conversation_id)
+        if stored is None:
+            raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
+        summary = stored.summary or {}
+        if stored.turns and "plan" not in summary:  # stored before plans were stored: planned from the tracker
+            the_plan = await runtime.conversations.current_plan(key, conversation_id)
+        elif summary.get("plan") is None:
+            the_plan = None
+        else:
+            rows = await asyncio.to_thread(runtime.store.utterances, conversation_id)
+            # the turns the stored plan was made after (an append may have landed since the conversation was read)
+            the_plan = plan_from_store(stored, [row for row in rows if row.turn < stored.turns])
+        if the_plan is None:
+            raise ServiceError(404, "AK-E020", "nothing to plan a reply to yet: every turn so far is the agent's")
+        return _json(the_plan.model_dump_json())
 
     @router.delete("/conversations/{conversation_id}", status_code=204, tags=["conversations"],
                    summary="Erase a conversation and everything derived from it")
@@ -298,6 +344,18 @@ def build_router() -> APIRouter:
     return router
 
 
+MAX_PAGE = 1000  # most turns in one page of GET /v1/conversations/{id}
+
+
+def utterance_result(conversation_id: str, result: Any) -> schemas.UtteranceResult:
+    """The answer to an append (HTTP and the stream): what the new turn brought."""
+    update = result.update
+    return schemas.UtteranceResult(conversation_id=conversation_id, turns=result.turns, turn=update.turn,
+                                   speaker=schemas.SpeakerState.of(update.summary), shifts=update.shifts,
+                                   flags=update.flags,
+                                   plan=schemas.PlanBrief.of(result.plan) if result.plan is not None else None)
+
+
 def _plan(body: schemas.PlanRequest) -> Any:
     from affectkit.planning.planner import plan
 
@@ -350,6 +408,10 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         data, content_type = runtime.metrics.render()
         return Response(data, media_type=content_type)
 
+    from affectkit.service.speech import PATH as SPEECH_PATH
+    from affectkit.service.speech import build_router as speech_router
+
+    app.include_router(speech_router())
     from affectkit.service.dashboard import build_router as dashboard_router
 
     app.include_router(dashboard_router())
@@ -359,6 +421,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Authorization", "Content-Type"], max_age=600)
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes,
+                       paths={SPEECH_PATH: (settings.max_audio_bytes, "AFFECTKIT_MAX_AUDIO_BYTES")})
     app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)
     return app

@@ -37,12 +37,14 @@ HTTP_CODES = {401: "AK-E021", 403: "AK-E021", 404: "AK-E022", 405: "AK-E022", 41
 class ServiceError(Exception):
     """An error answered as a problem: HTTP ``status``, affectkit ``code``, a ``detail`` for people."""
 
-    def __init__(self, status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, code: str, detail: str, headers: dict[str, str] | None = None,
+                 **extra: Any) -> None:
         super().__init__(detail)
         self.status = status
         self.code = code
         self.detail = detail
         self.headers = headers or {}
+        self.extra = extra  # more members of the problem (e.g. ``turn`` of AK-E050)
 
 
 def problem_body(status: int, code: str, detail: str, **extra: Any) -> dict[str, Any]:
@@ -69,7 +71,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ServiceError)
     async def _service(request: Request, error: ServiceError) -> JSONResponse:
-        return problem(error.status, error.code, error.detail, error.headers)
+        return problem(error.status, error.code, error.detail, error.headers, **error.extra)
 
     @app.exception_handler(AffectkitError)
     async def _library(request: Request, error: AffectkitError) -> JSONResponse:

@@ -16,7 +16,16 @@ and keeps both cores busy. A request is never split across batches.
 conversation's (the tracker and the planner's state, :class:`~affectkit.planning.planner.LivePlanning`, read only
 the new turn). A tracker missing from memory (a restart, another worker took the previous turn) is rebuilt
 from the stored utterances. Appends to one conversation are serialised in the process; across processes the
-database refuses the second of two appends at the same turn (409, ``AK-E025``).
+database refuses the second of two appends at the same turn (409, ``AK-E025``). An utterance whose client ``id``
+is already stored in the conversation is not appended again (409, ``AK-E050``, with that ``turn``), so that a client
+may send again what it does not know to be stored (a dropped connection).
+
+**Forgetting.** The texts of stored conversations held in the models' caches (the utterance encoder's, the risk
+detector's) are those of the live trackers (and of appends under way): a tracker that leaves memory (evicted, an
+append that failed) takes its texts out of the caches with it. A worker that erases a conversation (DELETE,
+retention) drops its tracker and its texts, and writes the erasure in the database's log (ids only); every worker
+reads the log's latest entry with each append, before the caches are used, and every
+``erasure_check_seconds``, and drops the trackers of conversations erased elsewhere, with their texts.
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ import asyncio
 import logging
 import time
 import weakref
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -169,6 +178,9 @@ class LiveConversation:
     tracker: Any
     planning: Any
 
+    def texts(self) -> list[str]:
+        return [u.text for u in self.tracker.utterances_]
+
 
 @dataclass
 class Conversations:
@@ -184,6 +196,10 @@ class Conversations:
     _turn_model: Any = None
     _cause_model: Any = None
     prefetcher: MicroBatcher | None = None
+    erasures_seen: int = 0  # the latest entry of the database's erasure log this process has acted on
+    own_erasures: set[str] = field(default_factory=set)  # erased here: nothing to do when read in the log
+    unforgotten: deque[str] = field(default_factory=deque)  # texts to drop from the caches at the next model call
+    _erasure_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def load_models(self) -> None:
         """Build the turn and cause models of the licence profile in force, whose encoder the read-ahead fills
@@ -202,6 +218,7 @@ class Conversations:
 
         if self._turn_model is None:
             self.load_models()
+        self.drain()
         prefetch((self._turn_model, self._cause_model), texts)
         default_detector().read(texts)
         return [None] * len(texts)
@@ -214,8 +231,52 @@ class Conversations:
         return lock
 
     def forget(self, conversation_id: str) -> None:
+        """Drop the live tracker (as a restart would; its texts stay in the caches)."""
         self.trackers.pop(conversation_id, None)
         self.metrics.live_conversations.set(len(self.trackers))
+
+    def drop(self, conversation_id: str) -> None:
+        """Drop the live tracker and queue its texts to leave the caches (at the next model call, or :meth:`flush`)."""
+        live = self.trackers.pop(conversation_id, None)
+        if live is not None:
+            self.unforgotten.extend(live.texts())
+        self.metrics.live_conversations.set(len(self.trackers))
+
+    def drain(self) -> int:
+        """Drop the queued texts from the caches (model thread); returns how many cache entries went."""
+        texts: list[str] = []
+        while self.unforgotten:
+            try:
+                texts.append(self.unforgotten.popleft())
+            except IndexError:
+                break
+        return self.forget_texts(texts) if texts else 0
+
+    async def flush(self) -> None:
+        """Drop the queued texts from the caches now."""
+        if self.unforgotten:
+            await self.models.run("forget", self.drain)
+
+    async def catch_up(self, seq: int | None = None) -> None:
+        """Act on the erasures logged by other workers since the last look (``seq``: the log's latest entry when
+        known, so that nothing is read when there is nothing new): their trackers and texts leave this process."""
+        if seq is not None and seq <= self.erasures_seen:
+            return
+        async with self._erasure_lock:
+            if seq is not None and seq <= self.erasures_seen:
+                return
+            erasures = await asyncio.to_thread(self.store.erasures_after, self.erasures_seen)
+            if not erasures.complete:  # entries were pruned: which conversations went is unknown
+                for conversation_id in list(self.trackers):
+                    self.drop(conversation_id)
+                self.own_erasures.clear()
+            for conversation_id in erasures.conversation_ids:
+                if conversation_id in self.own_erasures:
+                    self.own_erasures.discard(conversation_id)
+                else:
+                    self.drop(conversation_id)
+            self.erasures_seen = max(self.erasures_seen, erasures.seq)
+        await self.flush()
 
     def forget_texts(self, texts: Sequence[str]) -> int:
         """Drop ``texts`` from the models' caches, the utterance encoder's and the risk detector's (model thread):
@@ -228,6 +289,7 @@ class Conversations:
 
     async def erase(self, conversation_id: str, texts: Sequence[str]) -> None:
         """Forget an erased conversation: its live tracker and its texts in the caches."""
+        self.own_erasures.add(conversation_id)
         self.forget(conversation_id)
         if texts:
             await self.models.run("forget", self.forget_texts, texts)
@@ -244,6 +306,7 @@ class Conversations:
         from affectkit.conversation.context import prefetch
         from affectkit.planning.planner import LivePlanning
 
+        self.drain()
         live = LiveConversation(self._new_tracker(conversation.id), LivePlanning(agent=conversation.agent))
         utterances = [Utterance(speaker=u.speaker, text=u.text, timestamp=u.timestamp, id=u.utterance_id)
                       for u in rows]
@@ -257,6 +320,7 @@ class Conversations:
               ) -> tuple[TrackerUpdate, ConversationAnalysis, ResponsePlan | None]:
         """Add the utterance to the tracker and the planning state, and plan the agent's next reply (model
         thread). Only the new turn is read: the cost does not grow with the conversation."""
+        self.drain()
         update = live.tracker.add(utterance)
         live.planning.add(utterance)
         analysis = live.tracker.result()
@@ -265,42 +329,93 @@ class Conversations:
 
     async def append(self, key_id: str, conversation_id: str, utterance: Utterance) -> AppendResult:
         """Analyse ``utterance`` as the next turn of the conversation, store it with what was derived from it,
-        and plan the agent's next reply. Raises 404 for another key's or a missing conversation."""
+        and plan the agent's next reply. Raises 404 for another key's or a missing conversation, 409 (AK-E050) for
+        an ``id`` already stored in it."""
         async with self._lock(conversation_id):
-            conversation = await asyncio.to_thread(self.store.get_conversation, key_id, conversation_id)
+            check = await asyncio.to_thread(self.store.check_append, key_id, conversation_id, utterance.id)
+            await self.catch_up(check.erasure_seq)  # before the caches are used
+            conversation = check.conversation
             if conversation is None:
                 raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
+            if check.duplicate_turn is not None:
+                raise ServiceError(409, "AK-E050", f"an utterance with id {utterance.id!r} is already stored at turn "
+                                   f"{check.duplicate_turn}: it was not appended again", turn=check.duplicate_turn)
             if conversation.turns >= self.max_turns:
                 raise ServiceError(413, "AK-E023", f"the conversation has {conversation.turns} utterances, the "
                                    f"most one may hold (AFFECTKIT_MAX_TURNS)")
-            if self.prefetcher is not None:
-                await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
-            live = self.trackers.pop(conversation_id, None)
-            if live is None or len(live.tracker.turns_) != conversation.turns:
-                rows = await asyncio.to_thread(self.store.utterances, conversation_id)
-                live = await self.models.run("replay", self._replay, conversation, rows)
+            live: LiveConversation | None = None
+            kept = False
             try:
+                if self.prefetcher is not None:
+                    await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
+                live = self.trackers.pop(conversation_id, None)
+                if live is None or len(live.tracker.turns_) != conversation.turns:
+                    if live is not None:
+                        self.unforgotten.extend(live.texts())
+                    live = None
+                    rows = await asyncio.to_thread(self.store.utterances, conversation_id)
+                    live = await self.models.run("replay", self._replay, conversation, rows)
+                # the tracker keeps no half-added turn if this fails, but it is rebuilt next time to be sure
                 update, analysis, plan = await self.models.run("utterance", self._step, live, utterance,
                                                                conversation)
-            except BaseException:
+                stored = StoredUtterance(
+                    turn=update.turn.index, speaker=utterance.speaker, text=utterance.text,
+                    timestamp=utterance.timestamp, utterance_id=utterance.id,
+                    analysis=update.turn.model_dump(mode="json"),
+                    flags=[flag.model_dump(mode="json") for flag in update.flags])
+                try:
+                    await asyncio.to_thread(self.store.append_utterance, conversation_id, stored,
+                                            {**summary_of(analysis), "plan": plan_record(plan)})
+                except TurnTaken:
+                    if await asyncio.to_thread(self.store.get_conversation, key_id, conversation_id) is None:
+                        raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r} (erased while "
+                                           "the utterance was read)") from None
+                    raise ServiceError(409, "AK-E025", "another utterance was appended to this conversation at "
+                                       "the same time; send it again") from None
+                self._keep(conversation_id, live)
+                kept = True
+                return AppendResult(update=update, plan=plan, turns=conversation.turns + 1)
+            finally:
+                if not kept:  # what was read for this append leaves the caches with the tracker
+                    self.unforgotten.append(utterance.text)
+                    if live is not None:
+                        self.unforgotten.extend(live.texts())
                 self.metrics.live_conversations.set(len(self.trackers))
-                raise  # the tracker keeps no half-added turn, but it is rebuilt next time to be sure
-            stored = StoredUtterance(
-                turn=update.turn.index, speaker=utterance.speaker, text=utterance.text,
-                timestamp=utterance.timestamp, utterance_id=utterance.id,
-                analysis=update.turn.model_dump(mode="json"),
-                flags=[flag.model_dump(mode="json") for flag in update.flags])
+
+    def _keep(self, conversation_id: str, live: LiveConversation) -> None:
+        """Keep the tracker in memory; the least recently used leave (with their texts) beyond the cache size."""
+        self.trackers[conversation_id] = live
+        while len(self.trackers) > self.cache_size:
+            _, evicted = self.trackers.popitem(last=False)
+            self.unforgotten.extend(evicted.texts())
+        self.metrics.live_conversations.set(len(self.trackers))
+
+    async def current_plan(self, key_id: str, conversation_id: str) -> ResponsePlan | None:
+        """The plan of the agent's next reply from the live tracker (rebuilt from the database if need be), for a
+        conversation stored without its plan (before plans were stored). Raises 404 as :meth:`append` does."""
+        async with self._lock(conversation_id):
+            check = await asyncio.to_thread(self.store.check_append, key_id, conversation_id, None)
+            await self.catch_up(check.erasure_seq)
+            conversation = check.conversation
+            if conversation is None:
+                raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r}")
+            live = self.trackers.pop(conversation_id, None)
+            if live is None or len(live.tracker.turns_) != conversation.turns:
+                if live is not None:
+                    self.unforgotten.extend(live.texts())
+                rows = await asyncio.to_thread(self.store.utterances, conversation_id)
+                live = await self.models.run("replay", self._replay, conversation, rows)
+            tracker, planning = live.tracker, live.planning
+
+            def planned() -> ResponsePlan | None:
+                if not tracker.turns_:
+                    return None
+                return plan_from_tracker(tracker, tracker.result(), conversation.agent, conversation.locale, planning)
+
             try:
-                await asyncio.to_thread(self.store.append_utterance, conversation_id, stored, summary_of(analysis))
-            except TurnTaken:
-                self.metrics.live_conversations.set(len(self.trackers))
-                raise ServiceError(409, "AK-E025", "another utterance was appended to this conversation at the "
-                                   "same time; send it again") from None
-            self.trackers[conversation_id] = live
-            while len(self.trackers) > self.cache_size:
-                self.trackers.popitem(last=False)
-            self.metrics.live_conversations.set(len(self.trackers))
-            return AppendResult(update=update, plan=plan, turns=conversation.turns + 1)
+                return await self.models.run("plan", planned)
+            finally:
+                self._keep(conversation_id, live)
 
     async def delete(self, key_id: str, conversation_id: str) -> bool:
         """Erase the conversation from the database, the live trackers and the models' caches; False when it is
@@ -341,14 +456,50 @@ def summary_of(analysis: ConversationAnalysis) -> dict[str, Any]:
     }
 
 
-def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> ConversationAnalysis:
+def plan_record(plan: ResponsePlan | None) -> dict[str, Any] | None:
+    """What is stored of the latest plan: everything but the chat messages, which are its system message (kept)
+    followed by the conversation's utterances (stored anyway: see :func:`plan_from_store`)."""
+    if plan is None:
+        return None
+    record = plan.model_dump(mode="json", exclude={"messages"})
+    record["system"] = plan.messages[0]["content"] if plan.messages else ""
+    return record
+
+
+def plan_from_store(conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> ResponsePlan | None:
+    """The latest plan as stored, its messages composed again from the stored utterances (as the planner composes
+    them); None when none is stored."""
+    from affectkit.planning.planner import compose_messages
+    from affectkit.types import Conversation
+
+    record = dict((conversation.summary or {}).get("plan") or {})
+    if not record:
+        return None
+    system = record.pop("system", "")
+    utterances = [Utterance.model_construct(speaker=row.speaker, text=row.text, timestamp=row.timestamp,
+                                            id=row.utterance_id) for row in rows]
+    messages = compose_messages(Conversation.model_construct(id=conversation.id, utterances=utterances),
+                                record.get("agent", conversation.agent), system)
+    return ResponsePlan.model_validate({**record, "messages": messages})
+
+
+def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredUtterance],
+                        paged: bool = False) -> ConversationAnalysis:
     """The conversation's analysis as stored: each turn's analysis in context, every flag, and the summaries
-    after the latest turn."""
+    after the latest turn. ``paged``: ``rows`` are a page of the turns, and the speakers' turns, trajectories and
+    shifts are cut to the page too (their arcs and dominant emotions stay those of the whole conversation)."""
     summary = conversation.summary or {}
+    speakers = summary.get("speakers", {})
+    if paged:
+        page = {row.turn for row in rows}
+        speakers = {name: {**value, "turns": [t for t in value.get("turns", []) if t in page],
+                           "trajectory": [p for p in value.get("trajectory", []) if p.get("turn") in page],
+                           "shifts": [h for h in value.get("shifts", []) if h.get("turn") in page]}
+                    for name, value in speakers.items()}
     return ConversationAnalysis.model_validate({
         "id": conversation.id,
         "turns": [row.analysis for row in rows if row.analysis is not None],
-        "speakers": summary.get("speakers", {}),
+        "speakers": speakers,
         "contagion": summary.get("contagion", []),
         "flags": [flag for row in rows for flag in row.flags],
         "model": summary.get("model", ""),

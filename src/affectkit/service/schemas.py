@@ -14,16 +14,22 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from affectkit.types import (
+    AnalysisWarning,
     ConversationAnalysis,
     GeneratedReply,
     Persona,
     ReplyCheck,
     ResponsePlan,
     RiskFlag,
+    SafetyPlan,
     Shift,
     SpeakerSummary,
+    StrategyChoice,
+    TargetEmotion,
     TextAnalysis,
+    TrajectoryPoint,
     TurnAnalysis,
+    UserState,
     valid_unicode,
 )
 
@@ -109,22 +115,97 @@ class ConversationInfo(BaseModel):
 
 
 class ConversationOut(ConversationInfo):
-    analysis: ConversationAnalysis = Field(description="each turn's analysis in context, every flag, and the "
-                                           "speakers' summaries after the latest turn")
+    """A stored conversation with its analysis, whole or a page of its turns (``?after=`` and ``limit=``)."""
+
+    analysis: ConversationAnalysis = Field(description="each turn's analysis in context (the page's turns, when "
+                                           "paged), their flags, and the speakers' summaries after the latest turn "
+                                           "(when paged: their turns, trajectory points and shifts in the page, and "
+                                           "their arc and dominant emotions over the whole conversation)")
+    after: int | None = Field(default=None, description="the page's turns come after this turn (null: from the "
+                              "first)")
+    next_after: int | None = Field(default=None, description="pass it as `after` for the next page; null when this "
+                                   "page ends with the latest turn")
+
+
+class SpeakerState(BaseModel):
+    """The state of a speaker after one of their turns: the point it adds to their trajectory, their arc and
+    dominant emotions so far, and how many turns and shifts they have (the lists are in ``GET
+    /v1/conversations/{id}``)."""
+
+    speaker: str
+    turns: int = Field(ge=0, description="how many turns the speaker has had")
+    point: TrajectoryPoint = Field(description="the speaker's smoothed state after this turn (the trajectory's new "
+                                   "last point)")
+    arc: str
+    dominant_emotions: list[str]
+    shifts: int = Field(ge=0, description="how many shifts the speaker's trajectory has had")
+
+    @classmethod
+    def of(cls, summary: SpeakerSummary) -> SpeakerState:
+        return cls(speaker=summary.speaker, turns=len(summary.turns), point=summary.trajectory[-1], arc=summary.arc,
+                   dominant_emotions=summary.dominant_emotions, shifts=len(summary.shifts))
+
+
+class SafetyBrief(BaseModel):
+    """The plan's safety part without the lists that grow with the conversation: whether to escalate, the
+    resources, and how many flags and notes there are (all of them in ``GET /v1/conversations/{id}/plan``)."""
+
+    escalate: bool
+    resources: list[str]
+    flags: int = Field(ge=0)
+    notes: int = Field(ge=0)
+    notice: str
+
+    @classmethod
+    def of(cls, safety: SafetyPlan) -> SafetyBrief:
+        return cls(escalate=safety.escalate, resources=safety.resources, flags=len(safety.flags),
+                   notes=len(safety.notes), notice=safety.notice)
+
+
+class PlanBrief(BaseModel):
+    """The plan of the agent's next reply (:class:`ResponsePlan`) without what grows with the conversation: the
+    chat messages are the system message (``system``) followed by the conversation's ``messages - 1`` utterances,
+    and ``safety`` counts the flags and notes. ``GET /v1/conversations/{id}/plan`` gives the whole plan."""
+
+    conversation_id: str
+    agent: str
+    mode: Literal["support", "escalation"]
+    user: UserState | None
+    strategy: StrategyChoice
+    target: TargetEmotion
+    acknowledge: list[str]
+    guidance: list[str]
+    boundaries: list[str]
+    safety: SafetyBrief
+    stimulus: str | None = None
+    system: str = Field(description="the system message that opens the plan's chat messages")
+    messages: int = Field(ge=0, description="how many chat messages the whole plan holds")
+    models: list[str]
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, plan: ResponsePlan) -> PlanBrief:
+        return cls(conversation_id=plan.conversation_id, agent=plan.agent, mode=plan.mode, user=plan.user,
+                   strategy=plan.strategy, target=plan.target, acknowledge=plan.acknowledge, guidance=plan.guidance,
+                   boundaries=plan.boundaries, safety=SafetyBrief.of(plan.safety), stimulus=plan.stimulus,
+                   system=plan.messages[0]["content"] if plan.messages else "", messages=len(plan.messages),
+                   models=plan.models, warnings=plan.warnings)
 
 
 class UtteranceResult(BaseModel):
-    """What appending one utterance gave: its turn in context, its speaker's updated summary (trajectory, arc,
-    shifts), the shifts and flags it raised, and the plan of the agent's next reply (``null`` when every turn
-    so far is the agent's)."""
+    """What appending one utterance gave, and only what is new, so that the answer does not grow with the
+    conversation: its turn in context, its speaker's new state (the trajectory's new point, arc), the shifts and
+    risk flags it raised, and the plan of the agent's next reply (``null`` while every turn is the agent's), without
+    the message history. The whole state is at ``GET /v1/conversations/{id}`` (paged) and ``GET
+    /v1/conversations/{id}/plan``."""
 
     conversation_id: str
-    turns: int
+    turns: int = Field(ge=1, description="how many turns the conversation holds now")
     turn: TurnAnalysis
-    summary: SpeakerSummary
-    shifts: list[Shift]
-    flags: list[RiskFlag]
-    plan: ResponsePlan | None
+    speaker: SpeakerState
+    shifts: list[Shift] = Field(description="the shifts this turn raised")
+    flags: list[RiskFlag] = Field(description="the risk flags this turn raised")
+    plan: PlanBrief | None
 
 
 class Health(BaseModel):
@@ -142,6 +223,6 @@ class Info(BaseModel):
 
 __all__ = [
     "AnalyzeRequest", "AnalyzeResponse", "CheckReplyRequest", "ConversationIn", "ConversationInfo",
-    "ConversationOut", "CreateConversation", "GeneratedReply", "Health", "Info", "PlanRequest", "ReplyCheck",
-    "RespondRequest", "ResponsePlan", "UtteranceIn", "UtteranceResult",
+    "ConversationOut", "CreateConversation", "GeneratedReply", "Health", "Info", "PlanBrief", "PlanRequest",
+    "ReplyCheck", "RespondRequest", "ResponsePlan", "SafetyBrief", "SpeakerState", "UtteranceIn", "UtteranceResult",
 ]

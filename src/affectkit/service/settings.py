@@ -31,6 +31,8 @@ class ServiceSettings(BaseSettings):
     max_batch_texts: int = Field(default=256, ge=1, description="most texts in one /v1/analyze request (413)")
     max_text_chars: int = Field(default=20_000, ge=1, description="longest text or utterance accepted (413)")
     max_turns: int = Field(default=5_000, ge=1, description="most utterances in one conversation (413)")
+    max_audio_bytes: int = Field(default=20_000_000, ge=1, description="largest audio upload to /v1/speech (413)")
+    max_audio_seconds: float = Field(default=600.0, gt=0, description="longest recording /v1/speech reads (413)")
     rate_limit_per_minute: float = Field(default=600, ge=0, description="requests per minute and API key, per "
                                          "worker process (0: no limit)")
     rate_limit_burst: int = Field(default=60, ge=1, description="requests a key may send at once before limiting")
@@ -43,6 +45,8 @@ class ServiceSettings(BaseSettings):
     batch_wait_ms: float = Field(default=2.0, ge=0, description="longest wait for more requests to join a batch")
     key_cache_seconds: float = Field(default=5.0, ge=0, description="how long a checked API key is trusted "
                                      "before it is looked up again (a revoked key works this long at most)")
+    erasure_check_seconds: float = Field(default=15.0, gt=0, description="how often a worker reads the erasure "
+                                         "log when no append comes, to forget conversations erased by others")
     tracker_cache_size: int = Field(default=1024, ge=1, description="live conversations kept in memory per worker")
     log_texts: bool = Field(default=False, description="write request texts to the log (off: texts are never "
                             "logged)")

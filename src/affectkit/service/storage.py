@@ -31,6 +31,7 @@ from sqlalchemy import (
     JSON,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -99,7 +100,8 @@ class ConversationRow(Base):
 
 class UtteranceRow(Base):
     __tablename__ = "affectkit_utterances"
-    __table_args__ = (UniqueConstraint("conversation_id", "turn", name="affectkit_utterance_turn"),)
+    __table_args__ = (UniqueConstraint("conversation_id", "turn", name="affectkit_utterance_turn"),
+                      Index("affectkit_utterance_client_id", "conversation_id", "utterance_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(
@@ -113,6 +115,20 @@ class UtteranceRow(Base):
     # Derived: the turn's analysis in context (TurnAnalysis JSON) and the flags it raised (RiskFlag JSON list).
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class ErasureRow(Base):
+    """The log of erasures (DELETE and retention), read by the other workers of the service so that they drop what
+    they hold in memory of an erased conversation. Only ids: nothing derived from the erased texts."""
+
+    __tablename__ = "affectkit_erasures"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(String(64))
+    erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+
+
+ERASURE_LOG_DAYS = 7.0  # erasure log entries older than this are pruned (a worker further behind forgets everything)
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,26 @@ class StoredConversation:
     created_at: datetime
     updated_at: datetime
     summary: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class AppendCheck:
+    """What an append reads before it works (one transaction): the conversation (None: not the key's), the turn
+    already holding an utterance with the same client ``id`` (None: none does), and the erasure log's latest entry."""
+
+    conversation: StoredConversation | None
+    duplicate_turn: int | None
+    erasure_seq: int
+
+
+@dataclass(frozen=True)
+class Erasures:
+    """The erasure log after a given entry: the ids erased since, the latest entry, and whether entries may be
+    missing (pruned, or a gap in the sequence), in which case a worker must forget everything it holds."""
+
+    conversation_ids: list[str]
+    seq: int
+    complete: bool
 
 
 class TurnTaken(Exception):
@@ -270,11 +306,54 @@ class Store:
                                                                ConversationRow.key_id == key_id))
             return _conversation(row) if row is not None else None
 
-    def utterances(self, conversation_id: str) -> list[StoredUtterance]:
+    def check_append(self, key_id: str, conversation_id: str, utterance_id: str | None) -> AppendCheck:
+        """What :class:`AppendCheck` says, in one short transaction."""
         with self.session() as session:
-            rows = session.scalars(select(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id)
-                                   .order_by(UtteranceRow.turn))
-            return [_utterance(row) for row in rows]
+            row = session.scalar(select(ConversationRow).where(ConversationRow.id == conversation_id,
+                                                               ConversationRow.key_id == key_id))
+            duplicate = None
+            if row is not None and utterance_id is not None:
+                duplicate = session.scalar(select(UtteranceRow.turn).where(
+                    UtteranceRow.conversation_id == conversation_id, UtteranceRow.utterance_id == utterance_id)
+                    .order_by(UtteranceRow.turn).limit(1))
+            seq = session.scalar(select(func.max(ErasureRow.seq))) or 0
+            return AppendCheck(_conversation(row) if row is not None else None, duplicate, int(seq))
+
+    def utterances(self, conversation_id: str, after: int | None = None,
+                   limit: int | None = None) -> list[StoredUtterance]:
+        """The conversation's utterances in turn order: those after turn ``after`` (all when None), at most
+        ``limit`` of them."""
+        with self.session() as session:
+            query = select(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id)
+            if after is not None:
+                query = query.where(UtteranceRow.turn > after)
+            query = query.order_by(UtteranceRow.turn)
+            if limit is not None:
+                query = query.limit(limit)
+            return [_utterance(row) for row in session.scalars(query)]
+
+    # --- the erasure log --------------------------------------------------------------------------------
+
+    def erasure_seq(self) -> int:
+        """The latest entry of the erasure log (0 when it is empty)."""
+        with self.session() as session:
+            return int(session.scalar(select(func.max(ErasureRow.seq))) or 0)
+
+    def erasures_after(self, seq: int) -> Erasures:
+        """The conversations erased after entry ``seq`` of the log."""
+        with self.session() as session:
+            rows = session.execute(select(ErasureRow.seq, ErasureRow.conversation_id).where(ErasureRow.seq > seq)
+                                   .order_by(ErasureRow.seq)).all()
+            if not rows:
+                return Erasures([], seq, True)
+            # entries are numbered one after another; a hole right after ``seq`` means pruned (or lost) entries
+            return Erasures([row.conversation_id for row in rows], int(rows[-1].seq), int(rows[0].seq) == seq + 1)
+
+    def _log_erasures(self, session: Session, conversation_ids: Sequence[str]) -> None:
+        now = _now()
+        session.execute(delete(ErasureRow).where(ErasureRow.erased_at < now - timedelta(days=ERASURE_LOG_DAYS)))
+        session.add_all([ErasureRow(conversation_id=conversation_id, erased_at=now)
+                         for conversation_id in conversation_ids])
 
     def append_utterance(self, conversation_id: str, utterance: StoredUtterance, summary: dict[str, Any]) -> None:
         """Store ``utterance`` (with its derived analysis) as turn ``utterance.turn`` and the conversation's new
@@ -311,6 +390,7 @@ class Store:
                                          .where(UtteranceRow.conversation_id == conversation_id)))
             session.execute(delete(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id))
             session.execute(delete(ConversationRow).where(ConversationRow.id == conversation_id))
+            self._log_erasures(session, [conversation_id])
             return texts
 
     def delete_older_than(self, days: float, now: datetime | None = None) -> list[str]:
@@ -332,6 +412,8 @@ class Store:
                     erased[conversation_id].append(text_)
                 session.execute(delete(UtteranceRow).where(UtteranceRow.conversation_id.in_(chunk)))
                 session.execute(delete(ConversationRow).where(ConversationRow.id.in_(chunk)))
+            if ids:
+                self._log_erasures(session, ids)
             return erased
 
     def count_conversations(self, key_id: str | None = None) -> int:

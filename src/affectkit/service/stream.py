@@ -7,9 +7,14 @@ Message schema (JSON text frames):
 * client -> server, one utterance per message: ``{"speaker": "user", "text": "...", "timestamp": ..., "id": ...}``
   (the body of ``POST /v1/conversations/{id}/utterances``);
 * server -> client, one answer per utterance, in order: ``{"event": "turn", ...}`` with the fields of that route's
-  answer (``conversation_id``, ``turns``, ``turn``, ``summary``, ``shifts``, ``flags``, ``plan``), sent once the
-  utterance is committed; or ``{"event": "error", ...}`` with the fields of a problem (``status``, ``code``,
-  ``detail``, ...) for a message that was refused (malformed, too large, rate-limited): the socket stays open.
+  answer (``conversation_id``, ``turns``, ``turn``, ``speaker``, ``shifts``, ``flags``, ``plan``: what the turn
+  brought, see ``UtteranceResult``), sent once the utterance is committed; or ``{"event": "error", ...}`` with the
+  fields of a problem (``status``, ``code``, ``detail``, ...) for a message that was refused (malformed, too large,
+  rate-limited, an ``id`` already stored: ``AK-E050`` with its ``turn``): the socket stays open.
+* Reconnecting: the stream holds no state of its own. A client that lost its socket opens a new one, reads what
+  it missed with ``GET /v1/conversations/{id}?after=<the last turn it has>``, and sends again the utterances it
+  has no answer for, with the ``id`` it gave them: one that was stored before the socket went is refused with
+  ``AK-E050`` instead of being appended twice.
 * A missing or wrong key, or a conversation that is not the key's, gets an error message and the socket is
   closed with code 1008 (policy violation).
 
@@ -31,7 +36,7 @@ from pydantic import ValidationError
 
 from affectkit.errors import AffectkitError
 from affectkit.service.problems import LIBRARY_STATUS, ServiceError, problem_body
-from affectkit.service.schemas import UtteranceIn, UtteranceResult
+from affectkit.service.schemas import UtteranceIn
 from affectkit.types import Utterance
 
 POLICY_VIOLATION = 1008
@@ -109,7 +114,7 @@ async def _one(websocket: WebSocket, runtime: Any, key_id: str, conversation_id:
             key_id, conversation_id, Utterance(speaker=body.speaker, text=body.text, timestamp=body.timestamp,
                                                id=body.id))
     except ServiceError as error:
-        await _error(websocket, error.status, error.code, error.detail)
+        await _error(websocket, error.status, error.code, error.detail, **error.extra)
         if error.status == 404:  # erased meanwhile
             await websocket.close(POLICY_VIOLATION)
             raise WebSocketDisconnect(POLICY_VIOLATION) from None
@@ -117,7 +122,6 @@ async def _one(websocket: WebSocket, runtime: Any, key_id: str, conversation_id:
     except AffectkitError as error:
         await _error(websocket, LIBRARY_STATUS.get(error.code, 422), error.code, error.message)
         return
-    out = UtteranceResult(conversation_id=conversation_id, turns=result.turns, turn=result.update.turn,
-                          summary=result.update.summary, shifts=result.update.shifts, flags=result.update.flags,
-                          plan=result.plan)
-    await websocket.send_text('{"event":"turn",' + out.model_dump_json()[1:])
+    from affectkit.service.app import utterance_result
+
+    await websocket.send_text('{"event":"turn",' + utterance_result(conversation_id, result).model_dump_json()[1:])

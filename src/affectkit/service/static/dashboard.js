@@ -11,7 +11,7 @@
 
   const state = {
     key: "", conversationId: null, agent: "assistant",
-    turns: [], speakers: {}, flags: [], plan: null, colours: {},
+    turns: [], known: 0, speakers: {}, flags: [], plan: null, colours: {},
   };
 
   // --- small DOM helpers ---------------------------------------------------------------------------
@@ -67,30 +67,50 @@
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const data = response.status === 204 ? null : await response.json().catch(() => null);
-    if (!response.ok) throw new Error(problemText(data, response.status));
+    if (!response.ok) {
+      const error = new Error(problemText(data, response.status));
+      error.code = data && data.code;
+      error.body = data;
+      throw error;
+    }
     return data;
   }
 
   // One WebSocket per conversation; the service answers each message once, in order, so answers are matched
-  // to messages by a queue. A closed socket is opened again on the next message (the service resumes from
-  // the stored state); when no socket can be opened, utterances go to POST .../utterances instead.
+  // to messages by a queue. Every utterance carries an id (one is given when it has none), so that one whose
+  // answer was lost with the socket can be sent again: the service refuses an id it already stored (AK-E050)
+  // instead of appending it twice. A socket that closes is opened again with growing waits (a restart of the
+  // service, a dropped connection); on reopening, the dashboard first reads what it missed from the stored state
+  // (GET ...?after=), then sends again the utterances that have no answer, in order. When no socket can be had
+  // at all (no WebSocket in the browser), utterances go to POST .../utterances instead.
   class Stream {
-    constructor(conversationId) {
+    constructor(conversationId, onResume) {
       this.conversationId = conversationId;
+      this.onResume = onResume;
       this.socket = null;
-      this.waiting = [];
+      this.pending = [];    // {utterance, resolve, reject}: sent (or to send) and not answered, in order
       this.useHttp = false;
+      this.connected = false;  // a socket was open once: a failure later is an outage, not a missing feature
+      this.closed = false;
+      this.retry = null;
+      this.delay = 250;
+      this.opening = null;
+      this.resuming = false;
+    }
+
+    url() {
+      const scheme = location.protocol === "https:" ? "wss" : "ws";
+      return `${scheme}://${location.host}/v1/conversations/${encodeURIComponent(this.conversationId)}/stream`;
     }
 
     open() {
       if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve(true);
-      const scheme = location.protocol === "https:" ? "wss" : "ws";
-      const url = `${scheme}://${location.host}/v1/conversations/${encodeURIComponent(this.conversationId)}/stream`;
-      return new Promise((resolve) => {
+      if (this.opening) return this.opening;
+      this.opening = new Promise((resolve) => {
         let opened = false;
         let socket;
         try {
-          socket = new WebSocket(url);
+          socket = new WebSocket(this.url());
         } catch (error) {  // no WebSocket in this browser, or refused by a policy: the HTTP route does it
           resolve(false);
           return;
@@ -99,6 +119,8 @@
           opened = true;
           socket.send(JSON.stringify({ event: "auth", key: state.key }));  // browsers cannot set headers
           this.socket = socket;
+          this.connected = true;
+          this.delay = 250;
           setTransport("websocket", "live over WebSocket");
           resolve(true);
         };
@@ -106,16 +128,44 @@
         socket.onerror = () => { if (!opened) resolve(false); };
         socket.onclose = () => {
           if (!opened) { resolve(false); return; }
-          this.socket = null;
-          setTransport("none", "disconnected: reconnects on the next message");
-          for (const w of this.waiting.splice(0)) w.reject(new Error("the stream closed"));
+          if (this.socket === socket) this.socket = null;
+          if (!this.closed) this.lost();
         };
-      });
+      }).finally(() => { this.opening = null; });
+      return this.opening;
+    }
+
+    // The socket went away (the service restarted, the connection dropped): try again, waiting longer each time.
+    lost() {
+      if (this.closed || this.retry) return;
+      setTransport("reconnecting", `disconnected: reconnecting in ${(this.delay / 1000).toFixed(1)} s`);
+      this.retry = setTimeout(() => { this.retry = null; this.reconnect(); }, this.delay);
+      this.delay = Math.min(this.delay * 2, 4000);
+    }
+
+    async reconnect() {
+      if (this.closed) return;
+      this.resuming = true;
+      try {
+        if (!(await this.open())) { this.lost(); return; }
+        try {
+          await this.onResume();  // what was stored meanwhile (some of it maybe from the unanswered utterances)
+        } catch (error) {
+          showError(error.message);
+        }
+        if (this.socket) for (const waiting of this.pending) this.socket.send(JSON.stringify(waiting.utterance));
+      } finally {
+        this.resuming = false;
+      }
     }
 
     answer(message) {
-      const waiting = this.waiting.shift();
+      const waiting = this.pending.shift();
       if (message.event === "error") {
+        if (message.code === "AK-E050" && waiting) {  // stored before: its answer was lost with a socket
+          waiting.resolve({ event: "stored", turn: message.turn });
+          return;
+        }
         const error = new Error(problemText(message, message.status));
         if (waiting) waiting.reject(error); else showError(error.message);
         return;
@@ -124,20 +174,42 @@
     }
 
     async send(utterance) {
-      if (!this.useHttp && !(await this.open())) {
+      if (utterance.id === undefined) utterance = { ...utterance, id: newId() };
+      if (!this.useHttp && !this.connected && !(await this.open())) {
         this.useHttp = true;
         setTransport("http", "over HTTP (no WebSocket)");
       }
       if (this.useHttp) {
-        return api("POST", `/v1/conversations/${encodeURIComponent(this.conversationId)}/utterances`, utterance);
+        try {
+          return await api("POST", `/v1/conversations/${encodeURIComponent(this.conversationId)}/utterances`,
+                           utterance);
+        } catch (error) {
+          if (error.code === "AK-E050") return { event: "stored", turn: error.body.turn };
+          throw error;
+        }
       }
       return new Promise((resolve, reject) => {
-        this.waiting.push({ resolve, reject });
-        this.socket.send(JSON.stringify(utterance));
+        this.pending.push({ utterance, resolve, reject });
+        if (this.resuming) return;  // sent with the others once the stored state is read
+        if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(utterance));
+        else this.lost();  // sent once the socket is back
       });
     }
 
-    close() { if (this.socket) this.socket.close(); this.socket = null; }
+    close() {
+      this.closed = true;
+      if (this.retry) clearTimeout(this.retry);
+      if (this.socket) this.socket.close();
+      this.socket = null;
+      for (const w of this.pending.splice(0)) w.reject(new Error("the conversation was closed"));
+    }
+  }
+
+  let idCounter = 0;
+  function newId() {
+    idCounter += 1;
+    const random = Math.random().toString(36).slice(2, 10);
+    return `dash-${Date.now().toString(36)}-${random}-${idCounter}`;
   }
 
   let stream = null;
@@ -151,8 +223,8 @@
 
   function reset(conversationId) {
     if (stream) stream.close();
-    Object.assign(state, { conversationId, turns: [], speakers: {}, flags: [], plan: null, colours: {} });
-    stream = new Stream(conversationId);
+    Object.assign(state, { conversationId, turns: [], known: 0, speakers: {}, flags: [], plan: null, colours: {} });
+    stream = new Stream(conversationId, catchUp);
     $("conversation-id").value = conversationId;
     $("conversation-label").textContent = `conversation ${conversationId}`;
   }
@@ -173,18 +245,58 @@
     await loadStored();
   }
 
-  // The stored state (used on open, and for the notice): every turn, the speakers' summaries, every flag.
+  // The stored state (on open): every turn, the speakers' summaries, every flag, the plan.
   async function loadStored() {
-    const stored = await api("GET", `/v1/conversations/${encodeURIComponent(state.conversationId)}`);
-    state.agent = stored.agent;
-    $("agent").value = stored.agent;
-    const analysis = stored.analysis;
-    state.turns = analysis.turns;
-    state.speakers = analysis.speakers;
-    state.flags = analysis.flags;
-    if (analysis.notice) $("notice").textContent = analysis.notice;
+    await catchUp();
+    setStatus(`${state.known} turns stored`, "live");
+  }
+
+  const PAGE = 500;
+  const base = () => `/v1/conversations/${encodeURIComponent(state.conversationId)}`;
+
+  // Reads the turns stored after those shown (GET ...?after=, page by page) and the plan of the next reply: on
+  // open, after a reconnection, and when an answer shows that turns were appended elsewhere meanwhile.
+  async function catchUp() {
+    for (;;) {
+      const page = await api("GET", `${base()}?after=${state.known - 1}&limit=${PAGE}`);
+      state.agent = page.agent;
+      $("agent").value = page.agent;
+      merge(page.analysis);
+      if (page.analysis.notice) $("notice").textContent = page.analysis.notice;
+      if (page.next_after === null || page.next_after === undefined) break;
+    }
+    state.plan = null;
+    if (state.known) {
+      try {
+        state.plan = await api("GET", `${base()}/plan`);
+      } catch (error) {
+        if (error.code !== "AK-E020") throw error;  // AK-E020: every turn so far is the agent's
+      }
+    }
     render();
-    setStatus(`${state.turns.length} turns stored`, "live");
+  }
+
+  // A page of the stored analysis: its turns come right after those shown.
+  function merge(analysis) {
+    for (const turn of analysis.turns) {
+      if (turn.index !== state.known) continue;  // shown already
+      state.turns[turn.index] = turn;
+      state.known += 1;
+    }
+    state.flags.push(...analysis.flags);
+    for (const [name, summary] of Object.entries(analysis.speakers)) {
+      const shown = speaker(name);
+      const last = shown.turns.length ? shown.turns[shown.turns.length - 1] : -1;
+      shown.turns.push(...summary.turns.filter((t) => t > last));
+      shown.trajectory.push(...summary.trajectory.filter((p) => p.turn > last));
+      shown.shifts.push(...summary.shifts.filter((s) => s.turn > last));
+      Object.assign(shown, { arc: summary.arc, dominant_emotions: summary.dominant_emotions });
+    }
+  }
+
+  function speaker(name) {
+    if (!state.speakers[name]) state.speakers[name] = { speaker: name, turns: [], trajectory: [], shifts: [] };
+    return state.speakers[name];
   }
 
   async function ensureConversation() {
@@ -195,16 +307,29 @@
     const step = busy.then(async () => {
       await ensureConversation();
       const answer = await stream.send(utterance);
-      take(answer);
+      await take(answer);
     });
     busy = step.catch(() => {});
     return step;
   }
 
-  function take(answer) {
-    state.turns[answer.turn.index] = answer.turn;
-    state.speakers[answer.summary.speaker] = answer.summary;
-    state.flags.push(...answer.flags);
+  // An append's answer holds what its turn brought: the turn, its speaker's new trajectory point and state, the
+  // shifts and flags it raised, and the next plan in brief.
+  async function take(answer) {
+    if (answer.event === "stored" || answer.turn.index > state.known) {
+      await catchUp();  // stored before its answer was lost, or turns were appended elsewhere meanwhile
+      return;
+    }
+    if (answer.turn.index === state.known) {
+      state.turns[answer.turn.index] = answer.turn;
+      state.known += 1;
+      const shown = speaker(answer.speaker.speaker);
+      shown.turns.push(answer.turn.index);
+      shown.trajectory.push(answer.speaker.point);
+      shown.shifts.push(...answer.shifts);
+      Object.assign(shown, { arc: answer.speaker.arc, dominant_emotions: answer.speaker.dominant_emotions });
+      state.flags.push(...answer.flags);
+    }
     state.plan = answer.plan;
     if (answer.plan && answer.plan.safety && answer.plan.safety.notice) $("notice").textContent = answer.plan.safety.notice;
     render();
@@ -246,7 +371,7 @@
     if (!utterances.length) throw new Error("nothing to append: paste or upload a conversation first");
     setStatus(`appending ${utterances.length} utterances…`, "busy");
     for (const utterance of utterances) await append(utterance);
-    setStatus(`${state.turns.length} turns`, "live");
+    setStatus(`${state.known} turns`, "live");
   }
 
   // --- drawing ----------------------------------------------------------------------------------------
@@ -420,11 +545,12 @@
       readSettings();
       $("text").value = "";
       await append({ speaker: $("speaker").value.trim() || "user", text });
-      setStatus(`${state.turns.length} turns`, "live");
+      setStatus(`${state.known} turns`, "live");
     }));
     render();
   }
 
   document.addEventListener("DOMContentLoaded", init);
-  window.affectkitDashboard = { state, parseConversation };  // for tests and the curious
+  // for tests and the curious
+  window.affectkitDashboard = { state, parseConversation, append, stream: () => stream };
 })();
