@@ -1,10 +1,12 @@
 """affectkit's HTML pages: jinja2 templates and one stylesheet, shared by every page the library writes.
 
 ``page.html`` is the frame of every page (the stylesheet ``affectkit.css`` inlined, so a page is one self-contained
-file: no scripts, nothing fetched); ``conversation.html`` is the conversation report
+file: nothing fetched); ``conversation.html`` is the conversation report
 (:func:`affectkit.conversation.render_html`), ``eval_report.html`` the eval report
-(:func:`affectkit.evals.report.render_html`). Charts are inline SVG drawn by the code of each page and passed in
-as markup; everything else is escaped by jinja2. jinja2 is imported on first use, never by ``import affectkit``.
+(:func:`affectkit.evals.report.render_html`), ``trends.html`` the emotion trends page
+(:func:`affectkit.batch.trends.render_html`, the one page with a script: ``trends.js``, inlined, draws its chart
+from the page's JSON). The other pages' charts are inline SVG drawn by their code and passed in as markup;
+everything else is escaped by jinja2. jinja2 is imported on first use, never by ``import affectkit``.
 
 Example:
     >>> page = render("page.html")
