@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import affectkit
 from affectkit.errors import AffectkitError
 from affectkit.metrics.classification import confusion_matrix
 from affectkit.metrics.strategy import (
@@ -21,6 +22,7 @@ from affectkit.planning.debias import PriorDebiaser
 from affectkit.planning.labels import STRATEGIES
 
 REPO = Path(__file__).resolve().parent.parent  # not imported from conftest: tests/service has its own
+MODELS = Path(affectkit.__file__).resolve().parent / "models"
 
 ABCD = ("a", "b", "c", "d")
 # Worked by hand: gold a a b c c c, predicted a b b c a c.
@@ -29,16 +31,10 @@ PREDICTED = ["a", "b", "b", "c", "a", "c"]
 
 
 def test_strategies_are_the_esconv_eight_in_canonical_order() -> None:
-    assert STRATEGIES == (
-        "Question",
-        "Restatement or Paraphrasing",
-        "Reflection of feelings",
-        "Self-disclosure",
-        "Affirmation and Reassurance",
-        "Providing Suggestions",
-        "Information",
-        "Others",
-    )
+    assert len(set(STRATEGIES)) == 8 and (STRATEGIES[0], STRATEGIES[-1]) == ("Question", "Others")
+    for model in ("strategy-minilm", "strategy-edos-minilm"):  # the order of the shipped heads' outputs
+        config = json.loads((MODELS / model / "config.json").read_text(encoding="utf-8"))
+        assert tuple(config["labels"]) == STRATEGIES, model
     names_file = REPO.parent / "shared" / "data" / "esconv" / "strategy.json"
     if names_file.exists():  # ESConv writes them in brackets, in the same order
         assert [name.strip("[]") for name in json.loads(names_file.read_text())] == list(STRATEGIES)
