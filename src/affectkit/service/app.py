@@ -7,6 +7,7 @@ Routes (every ``/v1`` route needs ``Authorization: Bearer <key>``, see ``affectk
   /v1/conversations/{id}``, ``GET /v1/conversations/{id}/plan``: stored conversations analysed one utterance at a
   time (an append answers what is new, so that its size does not grow with the conversation);
 * ``POST /v1/plan``, ``/v1/check-reply``, ``/v1/respond`` (the last only with an LLM backend configured);
+* ``POST /v1/speech``: an uploaded recording's voice, fused with its transcript (:mod:`affectkit.service.speech`);
 * ``GET /v1/info``; and without a key ``GET /healthz``, ``/readyz``, ``/metrics``, ``/openapi.json``, ``/docs``.
 
 Errors are ``application/problem+json`` with an affectkit code (see :mod:`affectkit.service.problems`).
@@ -407,6 +408,10 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         data, content_type = runtime.metrics.render()
         return Response(data, media_type=content_type)
 
+    from affectkit.service.speech import PATH as SPEECH_PATH
+    from affectkit.service.speech import build_router as speech_router
+
+    app.include_router(speech_router())
     from affectkit.service.dashboard import build_router as dashboard_router
 
     app.include_router(dashboard_router())
@@ -416,6 +421,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
 
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Authorization", "Content-Type"], max_age=600)
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes,
+                       paths={SPEECH_PATH: (settings.max_audio_bytes, "AFFECTKIT_MAX_AUDIO_BYTES")})
     app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)
     return app

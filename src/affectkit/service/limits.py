@@ -19,24 +19,27 @@ from affectkit.service.problems import PROBLEM, problem_body
 
 class BodyLimitMiddleware:
     """Pure ASGI middleware answering 413 (``AK-E023``) to a body over ``limit`` bytes, before the app sees it:
-    on the declared ``Content-Length``, or as soon as the bytes of a streamed body pass the limit."""
+    on the declared ``Content-Length``, or as soon as the bytes of a streamed body pass the limit. ``paths`` gives
+    some paths their own limit and the name of its setting (``/v1/speech``: ``AFFECTKIT_MAX_AUDIO_BYTES``)."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: Any, limit: int, paths: dict[str, tuple[int, str]] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.paths = paths or {}
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, setting = self.paths.get(scope.get("path", ""), (self.limit, "AFFECTKIT_MAX_BODY_BYTES"))
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
                     declared = 0
-                if declared > self.limit:
-                    await self._refuse(send)
+                if declared > limit:
+                    await self._refuse(send, limit, setting)
                     return
         # Read the body here (at most ``limit`` bytes are held), then hand it to the app in one piece.
         chunks: list[bytes] = []
@@ -47,8 +50,8 @@ class BodyLimitMiddleware:
                 return
             chunk = message.get("body", b"")
             received += len(chunk)
-            if received > self.limit:
-                await self._refuse(send)
+            if received > limit:
+                await self._refuse(send, limit, setting)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -64,9 +67,9 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send: Any) -> None:
-        body = json.dumps(problem_body(413, "AK-E023", f"the request body is larger than {self.limit} bytes "
-                                       "(AFFECTKIT_MAX_BODY_BYTES)")).encode()
+    async def _refuse(self, send: Any, limit: int, setting: str) -> None:
+        body = json.dumps(problem_body(413, "AK-E023", f"the request body is larger than {limit} bytes "
+                                       f"({setting})")).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", PROBLEM.encode()), (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})

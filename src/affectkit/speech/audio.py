@@ -25,6 +25,11 @@ SAMPLE_RATE = 16_000
 """Every signal is analysed at this rate (openSMILE's eGeMAPS is defined on 16 kHz speech)."""
 MIN_SECONDS = 0.25
 """Shorter audio is refused as empty (``AK-E031``): no emotion can be read from a quarter of a second."""
+MIN_RATE = 4_000
+"""Lower sample rates hold no speech worth reading (``AK-E030`` for a file, ``AK-E033`` for an array)."""
+MAX_SAMPLES_PER_SECOND = 96_000
+"""With ``max_seconds``, a file may hold at most this many samples (all channels) per allowed second: 48 kHz
+stereo. A longer or wider file is refused (``AK-E036``) before it is decoded."""
 CLIP_LEVEL = 0.999
 CLIP_FRACTION = 0.001
 
@@ -63,10 +68,16 @@ def _read_file(path: Path | bytes, name: str, max_seconds: float | None) -> tupl
         opened = str(path)
     try:
         with soundfile.SoundFile(opened) as sound:
-            rate = int(sound.samplerate)
-            if max_seconds is not None and sound.frames > max_seconds * rate:
-                raise AffectkitError("AK-E036", f"the audio lasts {sound.frames / rate:.1f} s, more than the "
+            rate, frames, channels = int(sound.samplerate), int(sound.frames), int(sound.channels)
+            if rate < MIN_RATE:
+                raise AffectkitError("AK-E030", f"the sample rate ({rate} Hz) is too low for speech (at least "
+                                     f"{MIN_RATE} Hz)", source=name)
+            if max_seconds is not None and frames > max_seconds * rate:
+                raise AffectkitError("AK-E036", f"the audio lasts {frames / rate:.1f} s, more than the "
                                      f"limit of {max_seconds:g} s", source=name)
+            if max_seconds is not None and frames * channels > max_seconds * MAX_SAMPLES_PER_SECOND:
+                raise AffectkitError("AK-E036", f"the audio holds {frames * channels} samples ({channels} channels "
+                                     f"at {rate} Hz), more than {max_seconds:g} s of 48 kHz stereo", source=name)
             data = sound.read(dtype="float32", always_2d=True)
     except AffectkitError:
         raise
@@ -84,6 +95,9 @@ def _check_array(signal: object, sample_rate: int | None, source: str) -> tuple[
     if sample_rate is None or not isinstance(sample_rate, (int, np.integer)) or sample_rate <= 0:
         raise AffectkitError("AK-E033", f"an audio array needs a positive integer sample_rate, got {sample_rate!r}",
                              source=source, field="sample_rate")
+    if sample_rate < MIN_RATE:
+        raise AffectkitError("AK-E033", f"the sample rate ({sample_rate} Hz) is too low for speech (at least "
+                             f"{MIN_RATE} Hz)", source=source, field="sample_rate")
     array = np.asarray(signal)
     if array.dtype.kind not in "iuf":
         raise AffectkitError("AK-E033", f"audio samples must be numbers, got dtype {array.dtype}", source=source)
