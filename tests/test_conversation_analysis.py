@@ -292,6 +292,19 @@ def test_a_friends_past_crisis_is_not_flagged(chat_analysis: affectkit.types.Con
     assert all(f.turn == 4 for f in chat_analysis.flags if f.kind != "persistent_negative")
 
 
+def test_the_agents_turns_are_not_read_for_crisis_language() -> None:
+    # a supporter quoting what the user said is no disclosure; the user's own turn still is
+    chat = {"id": "quote", "utterances": [
+        {"speaker": "user", "text": "I want to kill myself."},
+        {"speaker": "assistant", "text": "You said: I want to kill myself. I'm here with you."},
+        {"speaker": "user", "text": "I want to kill myself."}]}
+    crisis_turns = lambda analysis: {f.turn for f in analysis.flags if f.kind != "persistent_negative"}  # noqa: E731
+    assert 1 in crisis_turns(analyze_conversation(chat))
+    assert crisis_turns(analyze_conversation(chat, agent="assistant")) == {0, 2}
+    tracker = ConversationTracker(agent="assistant")
+    assert [bool(tracker.add(u).flags) for u in chat["utterances"]] == [True, False, True]
+
+
 def test_smoothed_trajectory_matches_turn_valences(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
     sam = chat_analysis.speakers["Sam"]
     raw = [chat_analysis.turns[t].vad.valence for t in sam.turns]

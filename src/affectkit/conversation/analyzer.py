@@ -61,6 +61,10 @@ class ConversationTracker:
     or under the ``commercial`` licence profile; ``0.0`` gives the in-context head as trained for DailyDialog,
     whose turns are 83% neutral.
 
+    ``agent`` names the speaker whose turns are the application's own (an AI assistant): they are analysed like
+    every turn but not read for crisis language, because a supporter's words ("are you thinking of killing
+    yourself?") are no disclosure and reading them would cost as much as the user's turns.
+
     Example:
         >>> tracker = ConversationTracker(conversation_id="chat")
         >>> update = tracker.add(Utterance(speaker="Sam", text="I passed my exam!"))
@@ -78,8 +82,10 @@ class ConversationTracker:
         conversation_id: str = "live",
         risk_detector: RiskDetector | None = None,
         neutral_bias: float | None = None,
+        agent: str | None = None,
     ) -> None:
         self.turn_model = turn_model
+        self.agent = agent
         self.cause_model = cause_model
         self.risk_detector = risk_detector
         self.neutral_bias = neutral_bias
@@ -134,11 +140,11 @@ class ConversationTracker:
         self.predictions_.append(prediction)
         emotion = prediction.emotion
         causes = self.cause_model_.predict(self.utterances_, index, self.predictions_)
-        if reading is None:
+        if reading is None and utterance.speaker != self.agent:
             reading = self.risk_detector_.read_one(utterance.text)
-        flags = flags_from_reading(index, utterance.speaker, reading)
+        flags = flags_from_reading(index, utterance.speaker, reading) if reading is not None else []
         warnings = list(prediction.warnings)
-        if reading.warnings:
+        if reading is not None and reading.warnings:
             warnings.append(AnalysisWarning(code=reading.warnings[0], message=(
                 f"risk detection not available for language '{reading.language}': crisis flags may be missing")))
         turn = TurnAnalysis(
@@ -195,6 +201,7 @@ def analyze_conversation(
     progress: bool | None = None,
     neutral_bias: float | None = None,
     calibrate_speech: bool = True,
+    agent: str | None = None,
 ) -> ConversationAnalysis:
     """Analyse a whole conversation: turns in context, causes, per-speaker trajectories, contagion, flags.
 
@@ -203,7 +210,9 @@ def analyze_conversation(
     (``ConversationAnalysis.notice``). ``progress`` shows a progress bar on stderr: ``None`` (the default)
     for conversations of ``PROGRESS_FROM`` turns or more when stderr is a terminal, ``True`` always,
     ``False`` never. ``neutral_bias`` moves the turn model's prior for ``neutral`` (see
-    :class:`ConversationTracker`; default -0.6 with the default turn model, for chat and support use).
+    :class:`ConversationTracker`; default -0.6 with the default turn model, for chat and support use). ``agent``
+    names the application's own speaker, whose turns are not read for crisis language (see
+    :class:`ConversationTracker`).
 
     An utterance with ``audio`` (a recording; needs the ``speech`` extra) gets ``speech``: its voice fused with
     its words (:mod:`affectkit.speech.conversation`). ``calibrate_speech`` reads a speaker with 10 or more
@@ -219,7 +228,8 @@ def analyze_conversation(
         [(0, 'suicidal_ideation')]
     """
     conversation = as_conversation(conversation)  # coded errors for anything else, AK-E009 for no utterances
-    tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id, neutral_bias=neutral_bias)
+    tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id, neutral_bias=neutral_bias,
+                                  agent=agent)
     utterances = conversation.utterances
     loaded = _load_audio(utterances) if any(u.audio is not None for u in utterances) else None
     # Turn by turn, as the live tracker: each turn model reads only the history before the turn, and the cause
@@ -229,7 +239,9 @@ def analyze_conversation(
             chunk = utterances[start : start + CHUNK]
             texts = [u.text for u in chunk]
             prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # on every core, each text still alone
-            readings = tracker.risk_detector_.read(texts)
+            read = [u for u in chunk if u.speaker != agent]
+            found = dict(zip((u.text for u in read), tracker.risk_detector_.read([u.text for u in read]), strict=True))
+            readings = [found.get(u.text) if u.speaker != agent else None for u in chunk]
             for utterance, reading in zip(chunk, readings, strict=True):
                 tracker.utterances_.append(utterance)
                 tracker._ingest(tracker.turn_model_.predict_last(tracker.utterances_), reading)

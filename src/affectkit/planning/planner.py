@@ -367,7 +367,7 @@ def plan(
     p = as_persona(persona)
     stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
     if analysis is None:
-        analysis = analyze_conversation(conversation, neutral_bias=neutral_bias)
+        analysis = analyze_conversation(conversation, neutral_bias=neutral_bias, agent=agent)
     elif len(analysis.turns) != len(conversation.utterances):
         raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
                              f"{len(conversation.utterances)} utterances", field="analysis")
