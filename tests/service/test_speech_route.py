@@ -123,3 +123,11 @@ def test_openapi_documents_the_upload(service) -> None:  # type: ignore[no-untyp
     assert {p["name"] for p in operation["parameters"]} == {"transcript", "calibrate"}
     assert {"413", "415", "422", "503"} <= set(operation["responses"])
     assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("SpeechAnalysis")
+
+
+def test_without_the_speech_extra_the_route_says_so(service, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    monkeypatch.setitem(sys.modules, "soundfile", None)  # as if the speech extra were not installed
+    body = assert_problem(_upload(service, _emodb().read_bytes()), 503, "AK-E026")
+    assert "affectkit[speech]" in body["detail"]
