@@ -3,13 +3,16 @@ trackers, not in the models' text caches (the utterance encoder's and the risk d
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from service_helpers import assert_problem
+import pytest
+from service_helpers import assert_problem, settings_for
 
 from affectkit.conversation.context import shared_encoder
 from affectkit.risk import default_detector
+from conftest import Service
 
 
 def _cached(text: str) -> dict[str, bool]:
@@ -86,4 +89,112 @@ def test_storage_erase_returns_the_erased_texts(database_url: str) -> None:
     store.set_updated_at(second.id, datetime.now(timezone.utc) - timedelta(days=2))
     assert store.erase_older_than(1)[second.id] == ["c"]  # the PostgreSQL database is shared by the session
     assert store.count_conversations(key.id) == 0
+    store.close()
+
+
+def _hold_again(texts: list[str]) -> None:
+    """Put ``texts`` back in the caches. The two apps of these tests share one process, so the erasing app's own
+    forgetting empties the caches of both; this puts back what the other app's process would still hold."""
+    shared_encoder().prefetch(texts)
+    default_detector().read(texts)
+
+
+@pytest.mark.parametrize("how", ["delete", "retention"])
+def test_other_workers_forget_what_one_erases(tmp_path, how: str) -> None:  # type: ignore[no-untyped-def]
+    """Two workers (two apps) on one database: what one erases, the other drops from its live trackers and its
+    caches before its next append uses them (the erasure log), and not a moment later than that."""
+    path = tmp_path / "shared.db"
+    with Service(settings_for(path, erasure_check_seconds=3600)) as a, \
+            Service(settings_for(path, erasure_check_seconds=3600, retention_days=1)) as b:
+        erased = [f"My brother stopped talking to me {uuid.uuid4().hex[:8]}.",
+                  f"I cried all night {uuid.uuid4().hex[:8]}."]
+        kept = f"The new job starts Monday {uuid.uuid4().hex[:8]}."
+        conversation_id, other_id = a.conversation(), a.conversation()
+        for text in erased:
+            _append(a, conversation_id, text)
+        _append(a, other_id, kept)
+        assert conversation_id in a.runtime.conversations.trackers
+
+        if how == "delete":
+            assert b.delete(f"/v1/conversations/{conversation_id}", headers=a.headers).status_code == 204
+        else:
+            a.store.set_updated_at(conversation_id, datetime.now(timezone.utc) - timedelta(days=2))
+            assert b.client.portal.call(b.runtime.enforce_retention) == [conversation_id]
+        _hold_again(erased)
+        assert conversation_id in a.runtime.conversations.trackers  # a has not looked at the log yet
+
+        later = f"And then we had dinner {uuid.uuid4().hex[:8]}."
+        _append(a, other_id, later)  # a reads the log before its caches are used
+        assert conversation_id not in a.runtime.conversations.trackers
+        for text in erased:
+            assert _cached(text) == {"encoder": False, "risk": False}, text
+        for text in (kept, later):
+            assert _cached(text) == {"encoder": True, "risk": True}, text
+        assert other_id in a.runtime.conversations.trackers
+        assert_problem(a.get(f"/v1/conversations/{conversation_id}"), 404, "AK-E022")
+        # b erased it itself: reading its own entry in the log drops nothing of b's
+        b_id = b.conversation()
+        _append(b, b_id, kept)
+        assert b_id in b.runtime.conversations.trackers and _cached(kept)["encoder"]
+
+
+def test_an_idle_worker_forgets_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """No append comes to a worker: it reads the erasure log every ``erasure_check_seconds`` all the same."""
+    path = tmp_path / "shared.db"
+    with Service(settings_for(path, erasure_check_seconds=0.2)) as a, Service(settings_for(path)) as b:
+        text = f"I am scared of the results {uuid.uuid4().hex[:8]}."
+        conversation_id = a.conversation()
+        _append(a, conversation_id, text)
+        assert b.delete(f"/v1/conversations/{conversation_id}", headers=a.headers).status_code == 204
+        _hold_again([text])
+        deadline = time.monotonic() + 30
+        while conversation_id in a.runtime.conversations.trackers or _cached(text)["encoder"]:
+            assert time.monotonic() < deadline, "the idle worker did not forget the erased conversation"
+            time.sleep(0.1)
+        assert _cached(text) == {"encoder": False, "risk": False}
+
+
+def test_a_tracker_leaving_memory_takes_its_texts_out_of_the_caches(make_service) -> None:  # type: ignore[no-untyped-def]
+    """What a worker holds of stored conversations in its caches is what its live trackers hold: a tracker evicted
+    from memory leaves no text behind (so that a worker never needs to remember what it evicted)."""
+    service = make_service(tracker_cache_size=1)
+    first, second = service.conversation(), service.conversation()
+    text = f"My phone broke again {uuid.uuid4().hex[:8]}."
+    _append(service, first, text)
+    assert _cached(text) == {"encoder": True, "risk": True}
+    _append(service, second, f"Good morning {uuid.uuid4().hex[:8]}.")
+    assert list(service.runtime.conversations.trackers) == [second]
+    deadline = time.monotonic() + 30  # right after the answer, off its path
+    while _cached(text) != {"encoder": False, "risk": False}:
+        assert time.monotonic() < deadline, _cached(text)
+        time.sleep(0.05)
+    # the evicted conversation goes on exactly (rebuilt from the database)
+    assert _append(service, first, "Thanks for listening.")["turns"] == 2
+
+
+def test_the_erasure_log_holds_ids_only_and_is_read_from_where_a_worker_stopped(database_url: str) -> None:
+    from sqlalchemy import select
+
+    from affectkit.service.storage import ErasureRow, Store
+
+    store = Store(database_url)
+    key, _ = store.create_key("log")
+    start = store.erasure_seq()
+    ids = [store.create_conversation(key.id, agent="assistant", locale=None).id for _ in range(3)]
+    assert store.erasures_after(start).conversation_ids == []
+    store.erase_conversation(key.id, ids[0])
+    middle = store.erasure_seq()
+    store.set_updated_at(ids[1], datetime.now(timezone.utc) - timedelta(days=400))
+    store.set_updated_at(ids[2], datetime.now(timezone.utc) - timedelta(days=400))
+    store.erase_older_than(300)
+    log = store.erasures_after(start)
+    assert log.complete and log.conversation_ids[0] == ids[0] and sorted(log.conversation_ids[1:]) == sorted(ids[1:])
+    assert sorted(store.erasures_after(middle).conversation_ids) == sorted(ids[1:])
+    assert store.erasures_after(log.seq).conversation_ids == [] and store.erasure_seq() == log.seq
+    with store.session() as session:
+        columns = set(ErasureRow.__table__.columns.keys())
+        assert columns == {"seq", "conversation_id", "erased_at"}  # nothing derived from the texts
+        session.execute(ErasureRow.__table__.delete().where(ErasureRow.seq == middle))  # as if pruned
+        assert session.scalar(select(ErasureRow.seq).where(ErasureRow.seq == middle)) is None
+    assert not store.erasures_after(start).complete  # a worker this far behind must forget everything
     store.close()

@@ -200,6 +200,7 @@ class Conversations:
     own_erasures: set[str] = field(default_factory=set)  # erased here: nothing to do when read in the log
     unforgotten: deque[str] = field(default_factory=deque)  # texts to drop from the caches at the next model call
     _erasure_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _flushing: asyncio.Task[None] | None = None
 
     def load_models(self) -> None:
         """Build the turn and cause models of the licence profile in force, whose encoder the read-ahead fills
@@ -256,6 +257,17 @@ class Conversations:
         """Drop the queued texts from the caches now."""
         if self.unforgotten:
             await self.models.run("forget", self.drain)
+
+    def flush_soon(self) -> None:
+        """:meth:`flush` without waiting for it (after an answer's work: its texts leave the caches right after)."""
+        if self.unforgotten and (self._flushing is None or self._flushing.done()):
+            self._flushing = asyncio.get_running_loop().create_task(self._flush_logged())
+
+    async def _flush_logged(self) -> None:
+        try:
+            await self.flush()
+        except Exception:
+            logger.exception("dropping texts from the caches failed; trying again with the next model call")
 
     async def catch_up(self, seq: int | None = None) -> None:
         """Act on the erasures logged by other workers since the last look (``seq``: the log's latest entry when
@@ -381,6 +393,7 @@ class Conversations:
                     if live is not None:
                         self.unforgotten.extend(live.texts())
                 self.metrics.live_conversations.set(len(self.trackers))
+                self.flush_soon()
 
     def _keep(self, conversation_id: str, live: LiveConversation) -> None:
         """Keep the tracker in memory; the least recently used leave (with their texts) beyond the cache size."""
@@ -416,6 +429,7 @@ class Conversations:
                 return await self.models.run("plan", planned)
             finally:
                 self._keep(conversation_id, live)
+                self.flush_soon()
 
     async def delete(self, key_id: str, conversation_id: str) -> bool:
         """Erase the conversation from the database, the live trackers and the models' caches; False when it is
