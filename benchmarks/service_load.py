@@ -12,7 +12,8 @@ then, each phase lasting ``--duration`` seconds after a short warm-up:
    ``analyze`` throughput on the same 64-text batches measured in this process right after (the server idle);
 3. ``POST /v1/conversations/{id}/utterances`` on 20-turn conversations (user and assistant alternating) from
    ``--concurrency`` connections, each connection starting a new conversation after its 20th turn: p50/p99
-   latency of an append (the answer holds the turn in context, trajectory, flags and the next reply's plan), 5xx.
+   latency of an append (the answer holds what the turn brought: the turn in context, its speaker's new trajectory
+   point, the flags it raised and the next reply's plan in brief), 5xx.
 
 With ``--append-growth`` it measures instead whether an append costs more as the conversation grows: one
 connection appends to ``--growth-conversations`` conversations one utterance at a time (no concurrency) up to
@@ -263,7 +264,7 @@ def step_growth(texts: list[str], args: argparse.Namespace) -> dict[str, Any]:
     from affectkit.conversation.context import prefetch
     from affectkit.planning.planner import LivePlanning
     from affectkit.risk import default_detector
-    from affectkit.service.runtime import plan_from_tracker, summary_of
+    from affectkit.service.runtime import plan_from_tracker, plan_record, summary_of
     from affectkit.types import Utterance
 
     checkpoints = sorted({10, args.growth_turns})
@@ -283,7 +284,7 @@ def step_growth(texts: list[str], args: argparse.Namespace) -> dict[str, Any]:
             analysis = tracker.result()
             json.dumps(summary_of(analysis))
             common = time.perf_counter()
-            plan_from_tracker(tracker, analysis, "assistant", None, planning)
+            json.dumps(plan_record(plan_from_tracker(tracker, analysis, "assistant", None, planning)))
             live = time.perf_counter()
             plan_from_tracker(tracker, analysis, "assistant", None)
             whole = time.perf_counter()
