@@ -239,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show a progress bar on stderr (default: for 1,000 turns or more, on a terminal)",
     )
     conversation.add_argument("--neutral-bias", type=float, metavar="B", help=NEUTRAL_BIAS_HELP)
+    conversation.add_argument("--language", "-l", help=TURN_LANGUAGE_HELP)
     conversation.set_defaults(handler=_conversation)
 
     plan = sub.add_parser(
@@ -247,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _plan_options(plan)
     plan.add_argument("--neutral-bias", type=float, metavar="B", help=NEUTRAL_BIAS_HELP)
+    plan.add_argument("--language", "-l", help=TURN_LANGUAGE_HELP)
     plan.set_defaults(handler=_plan)
 
     check = sub.add_parser(
@@ -338,9 +340,21 @@ def _analyze(args: argparse.Namespace) -> int:
     recognizer = Router(args.language) if args.model is None else get_recognizer(args.model)
     if args.model is not None:
         check_language(args.language)
+    else:
+        _say_if_unread(args.language)
     output_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     write_analyses(iter_analyses(recognizer, texts, sys.stderr), output_format, sys.stdout)
     return 0
+
+
+def _say_if_unread(language: str | None) -> None:
+    """One line on stderr when ``--language`` names a language no model reads (AK-W031; every analysis says it
+    too): the texts are read, by the English model."""
+    from affectkit.recognizers.router import unread_language
+
+    note = unread_language(language)
+    if note is not None:
+        print(f"affectkit: {note.code} {note.message}", file=sys.stderr)
 
 
 def _read_texts(path: Path | None, input_format: str | None, text_column: str) -> list[str]:
@@ -491,11 +505,13 @@ def _conversation(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_output_path(args.output)
     conversation = read_conversation_arg(args)
+    _say_if_unread(args.language)
     if args.no_context:
         analysis = analyze_conversation(conversation, TextTurnModel(), HeuristicCauseModel(), progress=args.progress,
-                                        neutral_bias=args.neutral_bias)
+                                        neutral_bias=args.neutral_bias, language=args.language)
     else:
-        analysis = analyze_conversation(conversation, progress=args.progress, neutral_bias=args.neutral_bias)
+        analysis = analyze_conversation(conversation, progress=args.progress, neutral_bias=args.neutral_bias,
+                                        language=args.language)
     if args.format == "json":
         output = analysis.model_dump_json(indent=2) + "\n"
     elif args.format == "html":
@@ -507,6 +523,8 @@ def _conversation(args: argparse.Namespace) -> int:
 
 
 CONVERSATION_FORMATS = ["json", "jsonl", "csv", "txt"]
+TURN_LANGUAGE_HELP = ("ISO 639 code of every turn (e.g. es, pt-BR): each turn is read by the text model of that "
+                      "language (default: each turn's identified language)")
 NEUTRAL_BIAS_HELP = ("shift of the prior for 'neutral' of the turns read in context, on the log scale (default -0.6, "
                      "chosen for chat and support use; 0 reads turns as the DailyDialog-trained head does, which calls "
                      "most turns neutral)")
@@ -564,8 +582,9 @@ def _plan(args: argparse.Namespace) -> int:
     from affectkit.planning.planner import format_plan, plan
 
     conversation = read_conversation_arg(args)
+    _say_if_unread(args.language)
     result = plan(conversation, persona=_persona(args.persona), debias=args.debias, agent=args.agent,
-                  stimulus=args.stimulus, locale=args.locale, neutral_bias=args.neutral_bias)
+                  stimulus=args.stimulus, locale=args.locale, neutral_bias=args.neutral_bias, language=args.language)
     _print_warnings(result.warnings)
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")

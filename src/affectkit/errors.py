@@ -60,6 +60,9 @@
 | AK-W025 | warning | speech: the audio was resampled to 16 kHz, or mixed down from several channels to mono |
 | AK-W026 | warning | speech: read against a speaker profile fitted on the session's own speech (`calibrate`) |
 | AK-W030 | warning | multilingual: the text's language has no labelled training data: its emotions are read zero-shot |
+| AK-W031 | warning | multilingual: no model reads the language given (`language=`, `--language`); English model used |
+| AK-W032 | warning | multilingual: a turn in another language was read alone by brighter-e5 (no context, no causes) |
+| AK-W033 | warning | multilingual: the plan's strategy model read English-model features of other-language turns |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

@@ -20,7 +20,7 @@ from affectkit.batch import Analyzer, run
 from affectkit.batch.columns import text_layout, text_row
 from affectkit.cli import main
 from affectkit.errors import AffectkitError
-from affectkit.recognizers import DEFAULT, get_recognizer
+from affectkit.recognizers import DEFAULT, MULTILINGUAL, get_recognizer
 
 SENTENCES = [
     "Thank you so much, you saved my day!", "I can't stop worrying about tomorrow.", "This is so frustrating.",
@@ -56,19 +56,37 @@ def test_rows_hold_the_input_columns_and_the_analysis_typed(tmp_path: Path) -> N
     assert types["id"] == "int64" and types["score"] == "double" and types["ts"] == "string"
     assert types["labels"].startswith("list<") and types["warnings"] == types["labels"]
     assert types["valence"] == "double" and types["emotion_joy"] == "double" and types["windows"] == "int64"
-    # every row is what affectkit.analyze gives the text with the batch's one model (it does not route by
-    # language: the Spanish rows are read by the English model too), flattened
+    # every row is what affectkit.analyze gives the text, flattened: each text read by the model of its language
+    # (the Spanish one by the multilingual model, its 28-label columns other than the Ekman ones null)
     recognizer = get_recognizer()
     layout = text_layout(recognizer)
     good = [r["text"] for r in rows if isinstance(r.get("text"), str)]
-    expected = [text_row(a, layout) for a in affectkit.analyze(good, model=DEFAULT)]
+    expected = [text_row(a, layout) for a in affectkit.analyze(good)]
     got = table.select(layout.names).to_pylist()
     assert got == expected
+    spanish = got[[i for i, t in enumerate(good) if t.startswith("Estoy")][0]]
+    assert (spanish["language"], spanish["model"]) == ("es", MULTILINGUAL)
+    assert spanish["emotion_gratitude"] is None and spanish["ekman_joy"] is not None
+    assert {row["model"] for row in got} == {DEFAULT, MULTILINGUAL}
     assert "AK-W001" in table.column("warnings").to_pylist()[good.index("")]
     bad = [json.loads(line) for line in (tmp_path / "out.bad-rows.jsonl").read_text().splitlines()]
     assert [(b["line"], b.get("id"), b["code"]) for b in bad] == [
         (4, 3, "AK-E005"), (6, 5, "AK-E005"), (8, 7, "AK-E003"), (15, None, "AK-E004")]
     assert not (tmp_path / "out.parquet.parts").exists()
+
+
+def test_a_named_model_reads_every_row_and_language_fixes_the_route(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": "Estoy muy feliz con el resultado."},
+                                                 {"text": "Thank you so much!"}])
+    run(source, tmp_path / "en.parquet", model=DEFAULT, workers=1, progress=False)
+    assert pq.read_table(tmp_path / "en.parquet").column("model").to_pylist() == [DEFAULT, DEFAULT]
+    run(source, tmp_path / "es.parquet", language="es", workers=1, progress=False)
+    table = pq.read_table(tmp_path / "es.parquet")
+    assert table.column("language").to_pylist() == ["es", "es"]
+    assert table.column("model").to_pylist() == [MULTILINGUAL, MULTILINGUAL]
+    with pytest.raises(AffectkitError) as error:
+        run(source, tmp_path / "bad.parquet", language="Spanish!", workers=1, progress=False)
+    assert error.value.code == "AK-E040"
 
 
 def test_jsonl_output_holds_the_same_rows(tmp_path: Path) -> None:

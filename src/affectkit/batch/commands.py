@@ -15,8 +15,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from affectkit.recognizers import DEFAULT
-
 
 def add_commands(sub: Any) -> None:
     """Add ``batch`` and ``trends`` to the CLI's subcommands."""
@@ -45,7 +43,10 @@ def add_commands(sub: Any) -> None:
     batch.add_argument("--address", help="join this Ray cluster (e.g. auto, ray://host:10001) instead of "
                        "starting a local one")
     batch.add_argument("--part-size", type=int, default=1000, help="rows per resumable part (default 1000)")
-    batch.add_argument("--model", "-m", default=DEFAULT, help="recognizer name (see `models`)")
+    batch.add_argument("--model", "-m", default=None, help="recognizer name (see `models`; default: the best for "
+                       "each text's language)")
+    batch.add_argument("--language", "-l", help="ISO 639 code of every text (e.g. de, pt-BR): skips language "
+                       "identification")
     batch.add_argument("--restart", action="store_true", help="discard the unfinished run of other settings")
     batch.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="show a progress bar on stderr (default: on a terminal)")
@@ -71,12 +72,16 @@ def add_commands(sub: Any) -> None:
 
 def _batch(args: argparse.Namespace) -> int:
     from affectkit.batch.runner import run
+    from affectkit.cli import _say_if_unread
+
+    if args.model is None:
+        _say_if_unread(args.language)
 
     result = run(args.input, args.output, text_column=args.text_column, id_column=args.id_column,
                  time_column=args.time_column, group_column=args.group_column, speaker_column=args.speaker_column,
                  conversation=args.conversation, model=args.model, engine=args.engine, workers=args.workers,
                  threads=args.threads, address=args.address, part_size=args.part_size, progress=args.progress,
-                 restart=args.restart)
+                 restart=args.restart, language=args.language)
     resumed = f", {result.resumed_parts} parts done by an earlier run" if result.resumed_parts else ""
     bad = f"; {result.bad_rows:,} bad rows skipped, see {result.bad_rows_path}" if result.bad_rows else ""
     print(f"affectkit: {result.rows:,} rows written to {result.output} in {result.seconds:.1f} s{resumed}{bad}",

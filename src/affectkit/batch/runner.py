@@ -67,8 +67,9 @@ class Settings:
     group_column: str | None = None
     speaker_column: str | None = None
     conversation: bool = False
-    model: str = DEFAULT
+    model: str | None = None
     part_size: int = PART_SIZE
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def run(
     group_column: str | None = None,
     speaker_column: str | None = None,
     conversation: bool = False,
-    model: str = DEFAULT,
+    model: str | None = None,
     engine: str = "local",
     workers: int | None = None,
     threads: int | None = None,
@@ -113,6 +114,7 @@ def run(
     part_size: int = PART_SIZE,
     progress: bool | None = None,
     restart: bool = False,
+    language: str | None = None,
 ) -> BatchResult:
     """Analyse every record of ``input`` (a CSV, JSONL or Parquet file, or a folder of them) into ``output``
     (``.parquet`` or ``.jsonl``): the input columns plus the analysis in typed columns
@@ -121,6 +123,12 @@ def run(
     ``conversation=True`` reads the rows of each ``group_column`` value as one conversation, ordered by
     ``time_column`` (then input order), with ``speaker_column`` naming the speaker (default: a ``speaker``
     column if there is one, else every turn is the user's), and writes one row per turn, read in context.
+
+    With no ``model``, each text (or turn) is read by the model of its language, as :func:`affectkit.analyze` and
+    :func:`affectkit.analyze_conversation` read it: identified per text, or ``language`` (an ISO 639 code) for
+    every text; the ``language`` and ``model`` columns say what read each row. A named ``model`` reads every text.
+    The ``emotion_<label>`` columns are the English model's 28 labels; a row the multilingual model read fills
+    only the seven Ekman-7 ones it has (the others are null) and the ``ekman_<label>`` columns.
 
     ``engine`` is ``local`` (``workers`` processes, default one per CPU, each running the model on ``threads``
     threads, default 1) or ``ray`` (Ray Data actors of ``threads`` CPUs each, default 1, on the cluster at
@@ -141,8 +149,11 @@ def run(
     if part_size < 1:
         raise AffectkitError("AK-E003", "the part size must be at least 1")
     _check_extras(engine)
-    settings = Settings(text_column, id_column, time_column, group_column, speaker_column, conversation, model,
-                        part_size)
+    from affectkit.recognizers import resolve
+    from affectkit.recognizers.router import check_language
+
+    settings = Settings(text_column, id_column, time_column, group_column, speaker_column, conversation,
+                        None if model is None else resolve(model), part_size, check_language(language))
     work = parts_folder(output)
     plan = _plan(source, output, work, settings, restart)
     done = _done_parts(work)
@@ -247,7 +258,7 @@ class PartWorker:
             probe: dict[str, Any] = {"id": "probe", "utterances": [{"speaker": "user", "text": "A short text."}]}
             self.layout = turn_layout(analyze_conversation(probe))
         else:
-            self.recognizer = _recognizer(self.settings.model, self.threads)
+            self.recognizer = _recognizer(self.settings.model, self.threads, self.settings.language)
             self.layout = text_layout(self.recognizer)
         self.schema = _schema(self.plan, self.layout)
 
@@ -331,8 +342,8 @@ class PartWorker:
             utterances = [{"speaker": str(r.values.get(speaker_column) or "user"),
                            "text": r.values[self.settings.text_column]} for r in records]
             try:
-                analysis = analyze_conversation({"id": key,
-                                                 "utterances": utterances})
+                analysis = analyze_conversation({"id": key, "utterances": utterances},
+                                                language=self.settings.language)
             except Exception as error:
                 bad.extend(self._bad_entry(r, ("AK-E010", f"conversation not analysed ({error})"))
                            for r in records)
@@ -342,9 +353,18 @@ class PartWorker:
         return rows
 
 
-def _recognizer(model: str, threads: int) -> Any:
-    from affectkit.recognizers import get_recognizer, resolve
+def _recognizer(model: str | None, threads: int, language: str | None = None) -> Any:
+    """The recognizer of a worker: ``model`` on ``threads`` threads, or with no ``model`` a router that reads each
+    text with the model of its language (``language``: every text's), each model on ``threads`` threads."""
+    from affectkit.recognizers import MULTILINGUAL, get_recognizer, resolve
 
+    if model is None:
+        from affectkit.recognizers.encoder import EncoderRecognizer
+        from affectkit.recognizers.multilingual import MultilingualRecognizer
+        from affectkit.recognizers.router import Router
+
+        return Router(language, {DEFAULT: EncoderRecognizer(threads=threads),
+                                 MULTILINGUAL: MultilingualRecognizer(threads=threads)})
     if resolve(model) == DEFAULT:
         from affectkit.recognizers.encoder import EncoderRecognizer
 

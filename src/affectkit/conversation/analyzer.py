@@ -29,6 +29,7 @@ from affectkit.conversation.io import as_conversation, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
 from affectkit.progress import Progress
+from affectkit.recognizers.router import check_language
 from affectkit.risk import PersistentNegativeMonitor, RiskDetector, RiskReading, default_detector, flags_from_reading
 from affectkit.types import (
     RISK_NOTICE,
@@ -65,6 +66,11 @@ class ConversationTracker:
     every turn but not read for crisis language, because a supporter's words ("are you thinking of killing
     yourself?") are no disclosure and reading them would cost as much as the user's turns.
 
+    Each turn is read by the text model of its language (identified per turn, or ``language``, an ISO 639 code,
+    for every turn); a turn in a language the in-context heads do not read is read alone by the multilingual model,
+    without causes, with warning ``AK-W032`` (:mod:`affectkit.conversation.context`). Each turn's ``language`` and
+    ``model`` say what read it.
+
     Example:
         >>> tracker = ConversationTracker(conversation_id="chat")
         >>> update = tracker.add(Utterance(speaker="Sam", text="I passed my exam!"))
@@ -83,8 +89,10 @@ class ConversationTracker:
         risk_detector: RiskDetector | None = None,
         neutral_bias: float | None = None,
         agent: str | None = None,
+        language: str | None = None,
     ) -> None:
         self.turn_model = turn_model
+        self.language = language
         self.agent = agent
         self.cause_model = cause_model
         self.risk_detector = risk_detector
@@ -98,6 +106,9 @@ class ConversationTracker:
         self.licence_ = licence.current_licence()
         self.turn_model_: TurnModel = self.turn_model if self.turn_model is not None else licence.turn_model()
         self.cause_model_: CauseModel = self.cause_model if self.cause_model is not None else licence.cause_model()
+        if self.language is not None:  # models that route turns by language read every turn as this one
+            self.turn_model_ = _for_language(self.turn_model_, self.language)
+            self.cause_model_ = _for_language(self.cause_model_, self.language)
         self.risk_detector_ = self.risk_detector if self.risk_detector is not None else default_detector()
         # DEFAULT_NEUTRAL_BIAS was chosen for the default profile's head; the commercial head keeps its own prior
         default_bias = DEFAULT_NEUTRAL_BIAS if self.turn_model is None and self.licence_ == "default" else 0.0
@@ -158,6 +169,8 @@ class ConversationTracker:
             vad=prediction.vad,
             causes=causes,
             warnings=warnings,
+            language=prediction.language,
+            model=prediction.model,
         )
         self.turns_.append(turn)
         track = self.tracks_.get(utterance.speaker)
@@ -202,6 +215,7 @@ def analyze_conversation(
     neutral_bias: float | None = None,
     calibrate_speech: bool = True,
     agent: str | None = None,
+    language: str | None = None,
 ) -> ConversationAnalysis:
     """Analyse a whole conversation: turns in context, causes, per-speaker trajectories, contagion, flags.
 
@@ -212,7 +226,8 @@ def analyze_conversation(
     ``False`` never. ``neutral_bias`` moves the turn model's prior for ``neutral`` (see
     :class:`ConversationTracker`; default -0.6 with the default turn model, for chat and support use). ``agent``
     names the application's own speaker, whose turns are not read for crisis language (see
-    :class:`ConversationTracker`).
+    :class:`ConversationTracker`). ``language`` fixes the language every turn is routed by (default: each turn's
+    identified language; see :class:`ConversationTracker`).
 
     An utterance with ``audio`` (a recording; needs the ``speech`` extra) gets ``speech``: its voice fused with
     its words (:mod:`affectkit.speech.conversation`). ``calibrate_speech`` reads a speaker with 10 or more
@@ -229,7 +244,7 @@ def analyze_conversation(
     """
     conversation = as_conversation(conversation)  # coded errors for anything else, AK-E009 for no utterances
     tracker = ConversationTracker(turn_model, cause_model, conversation_id=conversation.id, neutral_bias=neutral_bias,
-                                  agent=agent)
+                                  agent=agent, language=language)
     utterances = conversation.utterances
     loaded = _load_audio(utterances) if any(u.audio is not None for u in utterances) else None
     # Turn by turn, as the live tracker: each turn model reads only the history before the turn, and the cause
@@ -266,6 +281,12 @@ def _read_speech(utterances: Sequence[Utterance], calibrate: bool, offset: int =
     from affectkit.speech.conversation import read_turn_speech
 
     return read_turn_speech(utterances, _load_audio(utterances, offset), calibrate=calibrate)
+
+
+def _for_language(model: Any, language: str) -> Any:
+    """``model`` routing every turn as ``language`` when it routes turns by language (``for_language``)."""
+    check_language(language)
+    return model.for_language(language) if hasattr(model, "for_language") else model
 
 
 def _as_utterance(utterance: Utterance | Mapping[str, Any], index: int) -> Utterance:

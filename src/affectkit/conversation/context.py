@@ -15,6 +15,16 @@ therefore costs one encoder pass plus two tiny MLPs.
 
 Both read only the few turns they need, so a turn costs the same at turn 10,000 as at turn 10.
 
+**Other languages.** Each turn is read by the text model of its language, as :func:`affectkit.analyze` reads it
+(:meth:`UtteranceEncoder.read`; the language is identified per turn, or given for the whole conversation). The
+heads were trained on the English model's features (DailyDialog, RECCON), so a turn routed to the multilingual
+model ``brighter-e5`` is read alone: its Ekman-7 distribution, VAD and ``emotions`` are that model's reading
+(the ``ekman`` scores normalised to sum to 1, so the most probable label is the one the model decides on at its
+dev-tuned thresholds), its ``model`` names ``brighter-e5``, no causes are given for it, and it carries warning
+``AK-W032``. The heads still read every turn's English-model features as context (an English turn after a
+Spanish one sees the English model's features of the Spanish text, as before routing); what the heads make of
+them in another language has not been measured: no labelled conversations in those languages are at hand.
+
 Example:
     >>> from affectkit.types import Utterance
     >>> model = ContextTurnModel()
@@ -38,7 +48,8 @@ from affectkit.conversation.features import cause_candidates, context_row, pair_
 from affectkit.conversation.onnx_heads import ONNXHeads
 from affectkit.conversation.turns import IncrementalTurnModel, TurnPrediction
 from affectkit.errors import AffectkitError
-from affectkit.types import VAD, Cause, Utterance
+from affectkit.recognizers import DEFAULT
+from affectkit.types import VAD, AnalysisWarning, Cause, TextAnalysis, Utterance
 
 CACHE_SIZE = 4096
 
@@ -46,9 +57,11 @@ CACHE_SIZE = 4096
 class UtteranceEncoder:
     """Utterance feature vectors from the shipped text model, one text per call, cached by text."""
 
-    def __init__(self, recognizer: str = "goemotions-minilm@3") -> None:
+    def __init__(self, recognizer: str = DEFAULT) -> None:
         self.recognizer = recognizer
         self._cache: OrderedDict[str, tuple[np.ndarray, Any]] = OrderedDict()
+        # readings by the model of the text's language: (text, language given) -> analysis
+        self._readings: OrderedDict[tuple[str, str | None], TextAnalysis] = OrderedDict()
 
     def encode(self, text: str) -> tuple[np.ndarray, Any]:
         """(feature vector, TextAnalysis) of ``text``."""
@@ -60,16 +73,52 @@ class UtteranceEncoder:
         raw = recognizer.predict_raw([text])
         return self._remember(text, utterance_features(raw)[0], recognizer.annotate([text], raw)[0])
 
-    def prefetch(self, texts: Sequence[str]) -> None:
-        """Encode the texts not cached yet in one batch, which spreads them over every core. The shipped
-        encoder reads every text alone whatever its batch, so the numbers are those of :meth:`encode`. At
-        most ``CACHE_SIZE`` texts, so that none is evicted before use."""
+    def read(self, text: str, language: str | None = None) -> TextAnalysis:
+        """The analysis of ``text`` by the model of its language (``language``, else the identified one), exactly
+        as :func:`affectkit.analyze` gives it (``model`` and ``language`` say which model read it and why): the
+        English model's analysis of :meth:`encode` for English, the multilingual model's for the languages it
+        reads. Cached by text and ``language``.
+
+        Example:
+            >>> encoder = UtteranceEncoder()
+            >>> [encoder.read(t).model for t in ("I lost my job.", "He perdido mi trabajo.")]
+            ['goemotions-minilm@3', 'brighter-e5@1']
+        """
+        key = (text, language)
+        hit = self._readings.get(key)
+        if hit is not None:
+            self._readings.move_to_end(key)
+            return hit
+        from affectkit.recognizers.router import Router, route, with_language
+
+        router = Router(language)
+        code = router.languages([text])[0]
+        if route(code) == self.recognizer:
+            analysis = with_language(self.encode(text)[1], code, self.recognizer)
+        else:
+            analysis = router.analyze([text])[0]
+        return self._remember_reading(key, analysis)
+
+    def prefetch(self, texts: Sequence[str], language: str | None = None) -> None:
+        """Encode the texts not cached yet in one batch, which spreads them over every core, and read those of
+        another language with its model (:meth:`read`), in one batch too. The shipped encoders read every text
+        alone whatever its batch, so the numbers are those of :meth:`encode` and :meth:`read`. At most
+        ``CACHE_SIZE`` texts, so that none is evicted before use."""
         todo = [text for text in dict.fromkeys(texts) if text not in self._cache][:CACHE_SIZE]
         if todo:
             recognizer = self._recognizer()
             raw = recognizer.predict_raw(todo)
             for entry in zip(todo, utterance_features(raw), recognizer.annotate(todo, raw), strict=True):
                 self._remember(*entry)
+        from affectkit.recognizers.router import Router, route
+
+        router = Router(language)
+        unread = [text for text in dict.fromkeys(texts) if (text, language) not in self._readings][:CACHE_SIZE]
+        other = [text for text, code in zip(unread, router.languages(unread), strict=True)
+                 if route(code) != self.recognizer]
+        if other:
+            for text, analysis in zip(other, router.analyze(other), strict=True):
+                self._remember_reading((text, language), analysis)
 
     def forget(self, texts: Iterable[str]) -> int:
         """Drop ``texts`` from the cache (a deleted conversation leaves no text behind); returns how many were held.
@@ -80,7 +129,10 @@ class UtteranceEncoder:
             >>> encoder.forget(["See you tomorrow.", "never seen"]), encoder.forget(["See you tomorrow."])
             (1, 0)
         """
-        return sum(self._cache.pop(text, None) is not None for text in set(texts))
+        texts = set(texts)
+        for key in [key for key in self._readings if key[0] in texts]:
+            del self._readings[key]
+        return sum(self._cache.pop(text, None) is not None for text in texts)
 
     def _recognizer(self) -> Any:
         from affectkit.recognizers import get_recognizer
@@ -92,6 +144,12 @@ class UtteranceEncoder:
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
         return vector, analysis
+
+    def _remember_reading(self, key: tuple[str, str | None], analysis: TextAnalysis) -> TextAnalysis:
+        self._readings[key] = analysis
+        if len(self._readings) > CACHE_SIZE:
+            self._readings.popitem(last=False)
+        return analysis
 
     def matrix(self, utterances: Sequence[Utterance]) -> np.ndarray:
         return np.stack([self.encode(u.text)[0] for u in utterances])
@@ -132,11 +190,18 @@ def shared_heads() -> ONNXHeads:
 
 class _OnSharedEncoder:
     """A model made of the conversation heads over the shared utterance encoder, both loaded on first use
-    unless given."""
+    unless given. ``language`` fixes the language every turn is routed by (``None``: each turn's identified
+    language; see :meth:`UtteranceEncoder.read`)."""
 
-    def __init__(self, heads: ONNXHeads | None = None, encoder: UtteranceEncoder | None = None) -> None:
+    def __init__(self, heads: ONNXHeads | None = None, encoder: UtteranceEncoder | None = None,
+                 language: str | None = None) -> None:
         self.heads = heads
         self.encoder = encoder
+        self.language = language
+
+    def for_language(self, language: str | None) -> Any:
+        """The same model (same heads and encoder) routing every turn as ``language``."""
+        return type(self)(self.heads, self.encoder, language)
 
     @cached_property
     def heads_(self) -> ONNXHeads:
@@ -149,10 +214,10 @@ class _OnSharedEncoder:
 
 def prefetch(models: Iterable[object], texts: Sequence[str]) -> None:
     """Encode ``texts`` ahead (see :meth:`UtteranceEncoder.prefetch`) for those of ``models`` that read an
-    utterance encoder, each encoder once."""
-    encoders = {id(m.encoder_): m.encoder_ for m in models if isinstance(m, _OnSharedEncoder)}
-    for encoder in encoders.values():
-        encoder.prefetch(texts)
+    utterance encoder, each encoder and language once."""
+    encoders = {(id(m.encoder_), m.language): m for m in models if isinstance(m, _OnSharedEncoder)}
+    for model in encoders.values():
+        model.encoder_.prefetch(texts, model.language)
 
 
 def forget(models: Iterable[object], texts: Sequence[str]) -> int:
@@ -176,12 +241,28 @@ class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
         return [self._predict_at(utterances, i) for i in range(len(utterances))]  # no prefix copies
 
     def _predict_at(self, utterances: Sequence[Utterance], i: int) -> TurnPrediction:
+        analysis = self.encoder_.read(utterances[i].text, self.language)
+        if analysis.model != self.encoder_.recognizer:
+            return self._alone(analysis)
         row = context_row(_Rows(self.encoder_, utterances), _Speakers(utterances), i)
         probabilities = self.heads_.turn_emotion(row[None, :])[0]
-        analysis = self.encoder_.encode(utterances[i].text)[1]
         vad = analysis.vad if analysis.vad is not None else VAD(valence=0.0, arousal=0.0, dominance=0.0)
         ekman = {label: round(float(p), 4) for label, p in zip(self.heads_.labels, probabilities, strict=True)}
-        return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=list(analysis.warnings))
+        return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=list(analysis.warnings),
+                              language=analysis.language, model=self.model_id)
+
+    def _alone(self, analysis: TextAnalysis) -> TurnPrediction:
+        """A turn the multilingual model read: its reading alone, as a distribution over the heads' labels."""
+        scores = np.array([analysis.ekman.get(label, 0.0) for label in self.heads_.labels], dtype=np.float64)
+        scores = scores / scores.sum() if scores.sum() > 0 else (np.array(self.heads_.labels) == "neutral") * 1.0
+        ekman = {label: round(float(p), 4) for label, p in zip(self.heads_.labels, scores, strict=True)}
+        vad = analysis.vad if analysis.vad is not None else VAD(valence=0.0, arousal=0.0, dominance=0.0)
+        note = AnalysisWarning(code="AK-W032", message=(
+            f"turn in '{analysis.language}' read alone by {analysis.model}: the in-context head and the cause model "
+            f"read English-model features, so this turn's emotion does not use its context and no causes are given"))
+        return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad,
+                              warnings=[*analysis.warnings, note], language=analysis.language, model=analysis.model,
+                              in_context=False)
 
 
 class TrainedCauseModel(_OnSharedEncoder):
@@ -192,7 +273,7 @@ class TrainedCauseModel(_OnSharedEncoder):
     def predict(self, utterances: Sequence[Utterance], turn_index: int,
                 predictions: Sequence[TurnPrediction]) -> list[Cause]:
         emotion = predictions[turn_index].emotion
-        if emotion == "neutral":
+        if emotion == "neutral" or not predictions[turn_index].in_context:  # not in context: AK-W032
             return []
         speakers = _Speakers(utterances)
         candidates = cause_candidates(speakers, turn_index)

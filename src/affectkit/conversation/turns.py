@@ -27,7 +27,6 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from affectkit.errors import AffectkitError
-from affectkit.recognizers import DEFAULT
 from affectkit.types import VAD, AnalysisWarning, Cause, Utterance
 
 if TYPE_CHECKING:
@@ -43,7 +42,12 @@ DEFAULT_NEUTRAL_BIAS = -0.6
 
 
 class TurnPrediction(BaseModel):
-    """What a turn model says about one turn: Ekman-7 and GoEmotions-28 probabilities, VAD and warnings.
+    """What a turn model says about one turn: Ekman-7 and GoEmotions-28 probabilities, VAD and warnings;
+    ``language`` is the language the turn was routed by and ``model`` what gave ``ekman`` (``None`` when the turn
+    model does not say). ``in_context`` is false for a turn read alone by the text model of its language (a
+    language the in-context heads, which read English-model features, do not cover): its ``ekman`` is that
+    model's reading as a distribution, ``emotions`` the model's own labels (Ekman-7 for the multilingual model),
+    and the neutral prior is not moved (:func:`with_neutral_bias`).
 
     Example:
         >>> TurnPrediction(ekman={"joy": 0.8, "neutral": 0.3}, emotions={}, vad=NEUTRAL_VAD).emotion
@@ -56,6 +60,9 @@ class TurnPrediction(BaseModel):
     emotions: dict[str, float]
     vad: VAD
     warnings: list[AnalysisWarning] = Field(default_factory=list)
+    language: str | None = None
+    model: str | None = None
+    in_context: bool = True
 
     @property
     def emotion(self) -> str:
@@ -88,14 +95,16 @@ def shift_neutral(probabilities: np.ndarray, bias: float, neutral: int = EKMAN_L
 
 
 def with_neutral_bias(prediction: TurnPrediction, bias: float) -> TurnPrediction:
-    """``prediction`` with its Ekman-7 probabilities shifted by :func:`shift_neutral` (4 decimals).
+    """``prediction`` with its Ekman-7 probabilities shifted by :func:`shift_neutral` (4 decimals); a turn read
+    alone by the multilingual model (``in_context`` false) is left as it is: its neutral is the complement of its
+    strongest emotion, already decided at the thresholds that model chose on dev for the language.
 
     Example:
         >>> turn = TurnPrediction(ekman={"sadness": 0.35, "neutral": 0.65}, emotions={}, vad=NEUTRAL_VAD)
         >>> turn.emotion, with_neutral_bias(turn, -1.0).emotion
         ('neutral', 'sadness')
     """
-    if bias == 0 or "neutral" not in prediction.ekman:
+    if bias == 0 or "neutral" not in prediction.ekman or not prediction.in_context:
         return prediction
     labels = list(prediction.ekman)
     row = shift_neutral(np.array([[prediction.ekman[label] for label in labels]]), bias, labels.index("neutral"))[0]
@@ -162,7 +171,9 @@ class IncrementalTurnModel(ABC):
 
 
 class TextTurnModel(IncrementalTurnModel):
-    """The shipped per-text recognizer applied to each utterance alone (it ignores earlier turns).
+    """The shipped per-text recognizer applied to each utterance alone (it ignores earlier turns). With no
+    ``recognizer``, each utterance is read by the model of its language, as :func:`affectkit.analyze` reads it
+    (:class:`~affectkit.recognizers.router.Router`; ``language`` fixes the language of every turn).
 
     Each text is analysed in its own call, in batch as well as live: the shipped int8 graph quantises
     activations per call, so a text's scores shift slightly with the other texts in its batch, and one text
@@ -172,24 +183,32 @@ class TextTurnModel(IncrementalTurnModel):
         >>> from affectkit.types import Utterance
         >>> model = TextTurnModel()
         >>> model.model_id
+        'per-utterance:auto@1'
+        >>> TextTurnModel("goemotions-minilm@3").model_id
         'per-utterance:goemotions-minilm@3'
         >>> len(model.predict([Utterance(speaker="A", text="hi"), Utterance(speaker="B", text="hello")]))
         2
     """
 
-    def __init__(self, recognizer: str = DEFAULT) -> None:
+    def __init__(self, recognizer: str | None = None, language: str | None = None) -> None:
         self.recognizer = recognizer
+        self.language = language
 
     @property
     def model_id(self) -> str:
         from affectkit.recognizers import resolve
 
-        return f"per-utterance:{resolve(self.recognizer)}"
+        return f"per-utterance:{'auto@1' if self.recognizer is None else resolve(self.recognizer)}"
+
+    def for_language(self, language: str | None) -> TextTurnModel:
+        """This model reading every turn as ``language`` (``None``: each turn's identified language)."""
+        return TextTurnModel(self.recognizer, language)
 
     def _recognizer(self) -> Recognizer:
         from affectkit.recognizers import get_recognizer
+        from affectkit.recognizers.router import Router
 
-        return get_recognizer(self.recognizer)
+        return Router(self.language) if self.recognizer is None else get_recognizer(self.recognizer)
 
     def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
         if not history:
@@ -214,4 +233,5 @@ class TextTurnModel(IncrementalTurnModel):
         ekman = {label: analysis.ekman.get(label, 0.0) for label in EKMAN_LABELS} if analysis.ekman else {}
         if not any(ekman.values()):
             ekman = {label: 1.0 if label == "neutral" else 0.0 for label in EKMAN_LABELS}
-        return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=warnings)
+        return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=warnings,
+                              language=analysis.language, model=analysis.model)

@@ -175,7 +175,7 @@ def causes_to_acknowledge(analysis: ConversationAnalysis, turn: int, agent: str)
     ]
 
 
-def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
+def _user_state(analysis: ConversationAnalysis, agent: str, language: str | None = None) -> UserState | None:
     from affectkit.conversation.context import shared_encoder
 
     users = [t for t in analysis.turns if t.speaker != agent]
@@ -184,7 +184,7 @@ def _user_state(analysis: ConversationAnalysis, agent: str) -> UserState | None:
     last = users[-1]
     ranked = sorted(((label, p) for label, p in last.emotions.items() if label != "neutral"), key=lambda x: -x[1])
     top_five = {label for label, _ in ranked[:5]}
-    text_analysis = shared_encoder().encode(last.text)[1]
+    text_analysis = shared_encoder().read(last.text, language)  # by the model of its language, as the turn
     primary = primary_labels(text_analysis)
     intensity = max((text_analysis.intensity.get(label, 0.0) for label in primary), default=0.0)
     summary = analysis.speakers[last.speaker]
@@ -335,6 +335,7 @@ def plan(
     analysis: ConversationAnalysis | None = None,
     neutral_bias: float | None = None,
     live: LivePlanning | None = None,
+    language: str | None = None,
 ) -> ResponsePlan:
     """Plan the reply of the speaker ``agent`` to the conversation so far (see the module docstring).
 
@@ -355,7 +356,10 @@ def plan(
     for the turns in context; ``None``: the default for chat and support use). ``live`` is a
     :class:`LivePlanning` that was given every utterance of the conversation, for the same agent (AK-E005
     otherwise): what the plan reads of the earlier turns is then taken from it instead of being read again, so that
-    planning the reply to a live conversation costs the same at turn 1,000 as at turn 10.
+    planning the reply to a live conversation costs the same at turn 1,000 as at turn 10. ``language`` (an ISO 639
+    code) fixes the language every turn is read in (default: each turn's identified language): the user's state
+    comes from the text model of that language. The strategy model reads English-model features only; when the
+    user's turns were read by the multilingual model the plan says so with warning ``AK-W033``.
     """
     from affectkit.conversation.analyzer import analyze_conversation
     from affectkit.conversation.io import as_conversation
@@ -367,14 +371,15 @@ def plan(
     p = as_persona(persona)
     stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
     if analysis is None:
-        analysis = analyze_conversation(conversation, neutral_bias=neutral_bias, agent=agent)
+        analysis = analyze_conversation(conversation, neutral_bias=neutral_bias, agent=agent, language=language)
     elif len(analysis.turns) != len(conversation.utterances):
         raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
                              f"{len(conversation.utterances)} utterances", field="analysis")
-    user = _user_state(analysis, agent)
+    user = _user_state(analysis, agent, language)
     model = _strategy_model()  # the licence profile in force (an analysis given may say otherwise: AK-W013)
     warnings += [w for w in analysis.warnings if w not in warnings]  # the models' notes (licence profile)
     warnings += _licence_mismatch(analysis, warnings)
+    warnings += _strategy_language(analysis, agent)
     if live is not None:
         if live.turns_ != len(conversation.utterances) or live.agent != agent:
             raise AffectkitError("AK-E005", f"the live planning state has {live.turns_} turns for agent "
@@ -472,6 +477,18 @@ class LivePlanning:
         if utterance.speaker != self.agent and ATTACHMENT_CUES.search(utterance.text):
             self.seeks_attachment_ = True
         self.turns_ += 1
+
+
+def _strategy_language(analysis: ConversationAnalysis, agent: str) -> list[AnalysisWarning]:
+    """``AK-W033`` when a user turn was read alone by the multilingual model (``AK-W032``): the strategy model
+    reads the English model's features of every turn, and what it makes of another language is not measured."""
+    languages = sorted({t.language or "und" for t in analysis.turns
+                        if t.speaker != agent and any(w.code == "AK-W032" for w in t.warnings)})
+    if not languages:
+        return []
+    return [AnalysisWarning(code="AK-W033", message=(
+        f"the strategy model reads English-model features; its choice for turns in {', '.join(languages)} is not "
+        "measured (the user's state comes from the multilingual model)"))]
 
 
 def _licence_mismatch(analysis: ConversationAnalysis, warnings: list[AnalysisWarning]) -> list[AnalysisWarning]:

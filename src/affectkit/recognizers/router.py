@@ -6,6 +6,10 @@ without a model of its own to the English model, the languages of the multilingu
 several languages in one batch are read by their own models and come back in input order; each analysis's
 ``language`` is the language used for routing and its ``model`` the recognizer that read it.
 
+A language given that no model reads (:func:`reads`: English and the languages of the multilingual model) is
+still read by the English model, and every analysis says so with warning ``AK-W031`` (:func:`unread_language`)
+instead of the softer ``AK-W003``; the command line prints that warning once on stderr.
+
 Example:
     >>> router = Router()
     >>> [a.language for a in router.analyze(["What a lovely surprise!", "¡Qué sorpresa tan bonita!"])]
@@ -15,7 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
@@ -54,47 +58,91 @@ def route(language: str) -> str:
     return DEFAULT
 
 
+def reads(language: str) -> bool:
+    """Whether a model of affectkit reads ``language`` (an ISO 639 code): English, and the languages the
+    multilingual model was trained on or reads zero-shot.
+
+    Example:
+        >>> reads("de"), reads("en"), reads("xx")
+        (True, True, False)
+    """
+    return language == "en" or language in multilingual_languages()
+
+
+def unread_language(language: str | None) -> AnalysisWarning | None:
+    """Warning ``AK-W031`` for a ``language`` given that no model reads (see :func:`reads`), else ``None``.
+
+    Example:
+        >>> unread_language("xx").code, unread_language("de") is None, unread_language(None) is None
+        ('AK-W031', True, True)
+    """
+    code = check_language(language)
+    if code is None or reads(code):
+        return None
+    return AnalysisWarning(
+        code="AK-W031",
+        message=f"no model of affectkit reads language '{code}': read by the English model {DEFAULT}, whose "
+        f"emotions for it are unreliable (languages read: en, {', '.join(sorted(multilingual_languages()))})",
+    )
+
+
 class Router(Recognizer):
     """A recognizer that reads each text with :func:`route`'s recognizer for its language; ``language`` fixes
-    the language of every text instead of identifying it."""
+    the language of every text instead of identifying it. ``recognizers`` maps a versioned name of
+    :func:`route` to the instance to use instead of the shared one (a batch worker's own, on its threads)."""
 
     name = "auto"
     version = "1"
 
-    def __init__(self, language: str | None = None) -> None:
+    def __init__(self, language: str | None = None, recognizers: Mapping[str, Recognizer] | None = None) -> None:
         self.language = language
+        self.recognizers = recognizers
 
     def thresholds(self) -> dict[str, float]:
         return get_recognizer(DEFAULT).thresholds()
 
+    def languages(self, texts: Sequence[str]) -> list[str]:
+        """The routing language of each text: the one given, else the identified one."""
+        given = check_language(self.language)
+        return [given or detect_language(text) for text in texts]
+
+    def recognizer(self, name: str) -> Recognizer:
+        """The recognizer registered as ``name`` (:func:`route`'s answer), or the one given for it."""
+        if self.recognizers is not None and name in self.recognizers:
+            return self.recognizers[name]
+        return get_recognizer(name)
+
     def analyze(self, texts: Sequence[str]) -> list[TextAnalysis]:
         texts = check_texts(texts)
-        given = check_language(self.language)
-        languages = [given or detect_language(text) for text in texts]
+        languages = self.languages(texts)
         groups: dict[str, list[int]] = {}
         for i, language in enumerate(languages):
             groups.setdefault(route(language), []).append(i)
         results: list[TextAnalysis | None] = [None] * len(texts)
         for name, indices in groups.items():
-            recognizer = get_recognizer(name)
+            recognizer = self.recognizer(name)
             chosen = [texts[i] for i in indices]
             if name == MULTILINGUAL:  # it reads the language it is given (thresholds, character model)
                 analyses = recognizer.analyze(chosen, languages=[languages[i] for i in indices])  # type: ignore[call-arg]
             else:
                 analyses = recognizer.analyze(chosen)
             for i, analysis in zip(indices, analyses, strict=True):
-                results[i] = _with_language(analysis, languages[i], name)
+                results[i] = with_language(analysis, languages[i], name)
         return [r for r in results if r is not None]
 
 
-def _with_language(analysis: TextAnalysis, language: str, model: str) -> TextAnalysis:
-    """``analysis`` with the routing language; the not-English warning (AK-W003) is recomputed from it."""
+def with_language(analysis: TextAnalysis, language: str, model: str) -> TextAnalysis:
+    """``analysis`` with the routing language; the not-English warning (AK-W003) is recomputed from it, and a
+    language no model reads gets AK-W031 instead."""
     if analysis.language == "und":  # empty, no letters, emoji only: the recognizer's own warnings stand
         return analysis
-    if language == analysis.language:  # the recognizer's own warnings already fit
+    unread = unread_language(language) if model == DEFAULT else None
+    if language == analysis.language and unread is None:  # the recognizer's own warnings already fit
         return analysis
     warnings = [w for w in analysis.warnings if w.code != "AK-W003"]
-    if model == DEFAULT and language != "en":
+    if unread is not None:
+        warnings.insert(0, unread)
+    elif model == DEFAULT and language != "en":
         warnings.insert(0, AnalysisWarning(
             code="AK-W003",
             message=f"text given as '{language}'; the model is trained on English",
