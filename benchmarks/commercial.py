@@ -38,7 +38,6 @@ import numpy as np
 from affectkit import licence
 from affectkit.conversation.causes import HeuristicCauseModel
 from affectkit.conversation.features import context_features, context_row, pair_features
-from affectkit.conversation.onnx_heads import MODELS_DIR, ONNXHeads
 from affectkit.conversation.turns import NEUTRAL_VAD, TurnPrediction
 from affectkit.datasets import (
     dialogue_key,
@@ -53,6 +52,7 @@ from affectkit.metrics.strategy import strategy_report
 from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import StrategyModel
 from affectkit.recognizers import get_recognizer
+from affectkit.recognizers.heads import ONNXHeads, head_path
 from affectkit.training.commercial import agent_flags, speakers_of
 from affectkit.training.features_cache import FeatureCache
 from affectkit.types import Utterance
@@ -79,7 +79,7 @@ def macro_f1(gold: list[str], predicted: list[str], labels: list[str]) -> float:
 
 
 def heads_of(profile: str) -> ONNXHeads:
-    return ONNXHeads(MODELS_DIR / licence.PROFILES[profile].turn)
+    return ONNXHeads(head_path(licence.PROFILES[profile].turn))
 
 
 def turn_emotion_dailydialog(data: Path, cache: FeatureCache) -> dict[str, Any]:
@@ -157,7 +157,7 @@ def causes(data: Path, cache: FeatureCache) -> dict[str, Any]:
 
 
 def strategy(data: Path, cache: FeatureCache) -> dict[str, Any]:
-    models = {p: StrategyModel(MODELS_DIR / licence.PROFILES[p].strategy) for p in PROFILES}
+    models = {p: StrategyModel(head_path(licence.PROFILES[p].strategy)) for p in PROFILES}
     covered = list(models["commercial"].config_["covered"])
     mask = np.array([s in covered for s in STRATEGIES])
     test = load_esconv(data / "esconv", "test")
@@ -235,8 +235,8 @@ def speed(data: Path) -> dict[str, Any]:
             plan(conversation)
             plans.append((time.perf_counter() - started) * 1000)
         chosen = licence.PROFILES[profile]
-        folders = {chosen.turn, chosen.strategy} | ({chosen.cause} if chosen.cause is not None else set())
-        size = sum(f.stat().st_size for folder in folders for f in (MODELS_DIR / folder).glob("*.onnx"))
+        names = {chosen.turn, chosen.strategy} | ({chosen.cause} if chosen.cause is not None else set())
+        size = sum(f.stat().st_size for name in names for f in head_path(name).glob("*.onnx"))
         out[profile] = {"tracker_add_p50_ms": float(np.median(timings)), "plan_p50_ms": float(np.median(plans)),
                         "head_files_mb": size / 1e6, "tracker_model": tracker.result().model}
     licence.configure(None)

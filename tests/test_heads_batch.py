@@ -11,8 +11,8 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from affectkit.conversation.onnx_heads import ONNXHeads
 from affectkit.planning.strategy import StrategyModel
+from affectkit.recognizers.heads import ONNXHeads
 
 
 def rows_alone_and_together(run: Callable[[np.ndarray], np.ndarray], rows: np.ndarray) -> None:

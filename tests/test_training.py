@@ -128,7 +128,7 @@ def test_teacher_ratings_text_model_and_branch_smoke(tmp_path: Path, data_dir: P
 @pytest.mark.slow
 def test_conversation_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     from affectkit.conversation.features import CONTEXT_DIM
-    from affectkit.conversation.onnx_heads import ONNXHeads
+    from affectkit.recognizers.heads import ONNXHeads
     from affectkit.training import conversation
 
     out = tmp_path / "conversation"

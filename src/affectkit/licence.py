@@ -22,7 +22,7 @@ Example:
     >>> configure(licence="commercial")
     'commercial'
     >>> profile().turn, profile().cause
-    ('conversation-edos-minilm', None)
+    ('conversation-edos-minilm@1', None)
     >>> configure(licence=None)  # back to $AFFECTKIT_LICENCE, else the default
     'default'
 """
@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from affectkit.errors import AffectkitError
+from affectkit.recognizers import DEFAULT
 
 ENV = "AFFECTKIT_LICENCE"
 LICENCES = ("default", "commercial")
@@ -63,7 +64,8 @@ NOT_COMMERCIAL = (
 
 @dataclass(frozen=True)
 class Profile:
-    """The models of a licence profile: folders under ``affectkit/models`` (``cause=None``: the heuristic)."""
+    """The models of a licence profile: the heads (:mod:`affectkit.recognizers.heads`) and the text model by
+    versioned name, the crisis reader by its folder under ``affectkit/models`` (``cause=None``: the heuristic)."""
 
     name: str
     turn: str
@@ -76,17 +78,17 @@ class Profile:
     @property
     def models(self) -> tuple[str, ...]:
         """The model folders this profile reads (the text model's folder included)."""
-        folders = [self.text.split("@")[0], self.turn, self.strategy, self.risk]
+        names = [self.text, self.turn, self.strategy, self.risk]
         if self.cause is not None:
-            folders.append(self.cause)
-        return tuple(dict.fromkeys(folders))
+            names.append(self.cause)
+        return tuple(dict.fromkeys(name.split("@")[0] for name in names))
 
 
 PROFILES = {
-    "default": Profile("default", turn="conversation-minilm", cause="conversation-minilm",
-                       strategy="strategy-minilm", text="goemotions-minilm@3", risk="crisis-use"),
-    "commercial": Profile("commercial", turn="conversation-edos-minilm", cause=None,
-                          strategy="strategy-edos-minilm", text="goemotions-minilm@3", risk="crisis-use",
+    "default": Profile("default", turn="conversation-minilm@1", cause="conversation-minilm@1",
+                       strategy="strategy-minilm@1", text=DEFAULT, risk="crisis-use"),
+    "commercial": Profile("commercial", turn="conversation-edos-minilm@1", cause=None,
+                          strategy="strategy-edos-minilm@1", text=DEFAULT, risk="crisis-use",
                           notes=(CRISIS_GAP,)),
 }
 # Models a profile uses although their training data does not allow it (each with its warning above).
@@ -165,9 +167,9 @@ def profile_of(turn_model_id: str, cause_model_id: str) -> str:
         'default'
     """
     commercial = PROFILES["commercial"]
-    turn_ok = turn_model_id.split("@")[0] == commercial.turn
+    turn_ok = turn_model_id.split("@")[0] == commercial.turn.split("@")[0]
     cause_ok = (cause_model_id.startswith("heuristic-causes@") if commercial.cause is None
-                else cause_model_id.split("@")[0] == commercial.cause)
+                else cause_model_id.split("@")[0] == commercial.cause.split("@")[0])
     return "commercial" if turn_ok and cause_ok else "default"
 
 
@@ -194,20 +196,21 @@ _HEADS: dict[str, Any] = {}
 _STRATEGIES: dict[str, Any] = {}
 
 
-def _heads(folder: str) -> Any:
+def _heads(name: str) -> Any:
     from affectkit.conversation.context import shared_heads
-    from affectkit.conversation.onnx_heads import DEFAULT, MODELS_DIR, ONNXHeads
+    from affectkit.recognizers.heads import DEFAULT_CONVERSATION, ONNXHeads, head_path
 
-    if folder == DEFAULT:
+    if name == DEFAULT_CONVERSATION:
         return shared_heads()  # the same instance the models built without a profile use
-    if folder not in _HEADS:
-        _HEADS[folder] = ONNXHeads(MODELS_DIR / folder)
-    return _HEADS[folder]
+    if name not in _HEADS:
+        _HEADS[name] = ONNXHeads(head_path(name))
+    return _HEADS[name]
 
 
-def _strategy(folder: str) -> Any:
-    from affectkit.planning.strategy import MODELS_DIR, StrategyModel
+def _strategy(name: str) -> Any:
+    from affectkit.planning.strategy import StrategyModel
+    from affectkit.recognizers.heads import head_path
 
-    if folder not in _STRATEGIES:
-        _STRATEGIES[folder] = StrategyModel(MODELS_DIR / folder)
-    return _STRATEGIES[folder]
+    if name not in _STRATEGIES:
+        _STRATEGIES[name] = StrategyModel(head_path(name))
+    return _STRATEGIES[name]

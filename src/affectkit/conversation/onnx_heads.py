@@ -1,76 +1,11 @@
-"""The shipped conversation heads (turn emotion in context, causal emotion entailment), run with onnxruntime.
+"""Moved to :mod:`affectkit.recognizers.heads` (issue 20): import from there.
 
-Example:
-    >>> import numpy as np
-    >>> from affectkit.conversation.features import CONTEXT_DIM
-    >>> heads = ONNXHeads()
-    >>> heads.turn_emotion(np.zeros((2, CONTEXT_DIM), dtype=np.float32)).shape
-    (2, 7)
+Left only for the importers that other work in progress still holds open (``conversation/context.py`` and two
+tests); it goes when they import from the new place.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from functools import cached_property
-from pathlib import Path
-from typing import Any
+from affectkit.recognizers.heads import ONNXHeads
 
-import numpy as np
-
-from affectkit.errors import AffectkitError
-
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT = "conversation-minilm"
-
-
-def load_head_config(path: Path, what: str) -> dict[str, Any]:
-    """The ``config.json`` of a folder of small ONNX heads, checking that every head's file is there."""
-    config_path = path / "config.json"
-    if not config_path.is_file():
-        raise AffectkitError("AK-E007", f"no {what} model config at {config_path}")
-    config: dict[str, Any] = json.loads(config_path.read_text(encoding="utf-8"))
-    for head in config["heads"].values():
-        if not (path / head["file"]).is_file():
-            raise AffectkitError("AK-E007", f"missing model file {path / head['file']}")
-    return config
-
-
-def head_sessions(path: Path, config: dict[str, Any]) -> dict[str, Any]:
-    """One onnxruntime session per head of ``config`` (each a tiny MLP: threads cost more than they save)."""
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    return {name: ort.InferenceSession(str(path / head["file"]), options, providers=["CPUExecutionProvider"])
-            for name, head in config["heads"].items()}
-
-
-class ONNXHeads:
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT
-        self.config = load_head_config(self.path, "conversation")
-        self.labels: list[str] = self.config["labels"]
-        self.model_id = f"{self.config['name']}@{self.config['version']}"
-        cause = self.config["heads"].get("cause")  # the heads of the commercial profile have no cause head
-        self.cause_threshold = float(cause["threshold"]) if cause is not None else float("nan")
-
-    @cached_property
-    def _sessions(self) -> dict[str, Any]:
-        return head_sessions(self.path, self.config)
-
-    def turn_emotion(self, features: np.ndarray, context: bool = True) -> np.ndarray:
-        """Ekman-7 probabilities per row, with the dev-tuned neutral prior folded in (rows sum to 1)."""
-        name = "turn_emotion" if context else "turn_emotion_nocontext"
-        probabilities = self._sessions[name].run(None, {"features": features.astype(np.float32)})[0]
-        offset = float(self.config["heads"][name]["neutral_log_offset"])
-        neutral = self.labels.index("neutral")
-        adjusted = np.asarray(probabilities, dtype=np.float64).copy()
-        adjusted[:, neutral] *= np.exp(offset)
-        result: np.ndarray = adjusted / adjusted.sum(axis=1, keepdims=True)
-        return result
-
-    def cause(self, features: np.ndarray) -> np.ndarray:
-        """Probability that each candidate turn caused the target's emotion."""
-        result: np.ndarray = self._sessions["cause"].run(None, {"features": features.astype(np.float32)})[0][:, 0]
-        return result
+__all__ = ["ONNXHeads"]

@@ -35,13 +35,11 @@ from typing import Any
 import numpy as np
 
 from affectkit.conversation.features import UTTERANCE_DIM
-from affectkit.conversation.onnx_heads import head_sessions, load_head_config
 from affectkit.planning.debias import PriorDebiaser
 from affectkit.planning.labels import STRATEGIES
+from affectkit.recognizers.heads import DEFAULT_STRATEGY, head_path, head_sessions, load_head_config
 from affectkit.types import Utterance
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT = "strategy-minilm"
 TAGGER_DIM = 2 * UTTERANCE_DIM + 1
 NEXT_DIM = 3 * UTTERANCE_DIM + 2 * len(STRATEGIES) + 5
 
@@ -97,7 +95,7 @@ class StrategyModel:
     correction stored with the model."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, encoder: Any = None) -> None:
-        self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT
+        self.path = Path(path) if path is not None else head_path(DEFAULT_STRATEGY)
         self.encoder = encoder
 
     @cached_property

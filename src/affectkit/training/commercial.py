@@ -51,6 +51,7 @@ from affectkit.datasets import (
 from affectkit.metrics.strategy import strategy_report
 from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import next_row, tagger_rows
+from affectkit.recognizers import DEFAULT
 from affectkit.schemes import load_scheme
 from affectkit.training import require_inputs, require_torch
 from affectkit.training.conversation import EKMAN, export, logits, softmax, train_mlp, train_turn_heads
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--conversation-out", type=Path, required=True)
     parser.add_argument("--strategy-out", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=None, help="feature cache file (under build/)")
-    parser.add_argument("--encoder", default="goemotions-minilm@3", help="recognizer giving utterance vectors")
+    parser.add_argument("--encoder", default=DEFAULT, help="recognizer giving utterance vectors")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
@@ -193,7 +194,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache, train: list[EdosDialogue],
                        dev: list[EdosDialogue], files: dict[str, str]) -> dict[str, Any]:
     """The turn heads (see the module docstring); writes them and their config to ``--conversation-out``."""
-    from affectkit.conversation.onnx_heads import ONNXHeads
+    from affectkit.recognizers.heads import ONNXHeads
 
     sources = ["EDOS CC BY 4.0"]
     x, y = turn_rows(train, cache)

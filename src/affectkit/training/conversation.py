@@ -164,8 +164,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
     args = parser.parse_args(argv)
     torch = require_torch()
-    from affectkit.conversation.onnx_heads import ONNXHeads
     from affectkit.recognizers.encoder import EncoderRecognizer
+    from affectkit.recognizers.heads import ONNXHeads
 
     random.seed(args.seed)
     np.random.seed(args.seed)

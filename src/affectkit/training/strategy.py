@@ -29,6 +29,7 @@ from affectkit.datasets import SupportDialogue, load_esconv, sha256_file
 from affectkit.metrics.strategy import strategy_report
 from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import next_row, tagger_rows
+from affectkit.recognizers import DEFAULT
 from affectkit.training import require_torch
 from affectkit.training.conversation import encode_dialogues, export, logits, softmax, train_mlp
 
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--esconv", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--encoder", default="goemotions-minilm@3", help="recognizer giving utterance vectors")
+    parser.add_argument("--encoder", default=DEFAULT, help="recognizer giving utterance vectors")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
