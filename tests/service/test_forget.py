@@ -139,19 +139,25 @@ def test_other_workers_forget_what_one_erases(tmp_path, how: str) -> None:  # ty
 
 
 def test_an_idle_worker_forgets_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """No append comes to a worker: it reads the erasure log every ``erasure_check_seconds`` all the same."""
+    """No append comes to a worker: it reads the erasure log every ``erasure_check_seconds`` all the same. The other
+    worker here is what another process shares with it, the database (so nothing is forgotten in this process but by
+    the idle worker)."""
+    from affectkit.service.storage import Store
+
     path = tmp_path / "shared.db"
-    with Service(settings_for(path, erasure_check_seconds=0.2)) as a, Service(settings_for(path)) as b:
+    with Service(settings_for(path, erasure_check_seconds=0.2)) as a:
         text = f"I am scared of the results {uuid.uuid4().hex[:8]}."
         conversation_id = a.conversation()
         _append(a, conversation_id, text)
-        assert b.delete(f"/v1/conversations/{conversation_id}", headers=a.headers).status_code == 204
-        _hold_again([text])
+        assert _cached(text) == {"encoder": True, "risk": True}
+        other = Store(f"sqlite:///{path}")
+        assert other.erase_conversation(a.key.id, conversation_id) == [text]
+        other.close()
         deadline = time.monotonic() + 30
-        while conversation_id in a.runtime.conversations.trackers or _cached(text)["encoder"]:
+        while conversation_id in a.runtime.conversations.trackers or _cached(text) != {"encoder": False,
+                                                                                        "risk": False}:
             assert time.monotonic() < deadline, "the idle worker did not forget the erased conversation"
             time.sleep(0.1)
-        assert _cached(text) == {"encoder": False, "risk": False}
 
 
 def test_a_tracker_leaving_memory_takes_its_texts_out_of_the_caches(make_service) -> None:  # type: ignore[no-untyped-def]
