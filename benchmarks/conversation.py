@@ -33,11 +33,11 @@ import numpy as np
 
 from affectkit.conversation import ConversationTracker
 from affectkit.conversation.causes import HeuristicCauseModel
-from affectkit.conversation.context import UtteranceEncoder
 from affectkit.conversation.features import cause_candidates, context_features, pair_features, target_only
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, shift_neutral
 from affectkit.datasets import DAILYDIALOG_EMOTIONS, dialogue_key, load_dailydialog, load_reccon
 from affectkit.recognizers.heads import ONNXHeads
+from affectkit.recognizers.utterance import UtteranceEncoder
 from affectkit.types import Utterance
 
 RESULTS = Path(__file__).resolve().parent / "results"

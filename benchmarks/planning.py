@@ -30,7 +30,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def strategy_accuracy(data: Path) -> dict[str, Any]:
-    from affectkit.conversation.context import UtteranceEncoder
+    from affectkit.recognizers.utterance import UtteranceEncoder
     from affectkit.types import Utterance
 
     model = StrategyModel(encoder=UtteranceEncoder())

@@ -1,9 +1,10 @@
 """Feature vectors for the conversation heads, shared by training and inference (numpy only).
 
-Both conversation heads sit on top of the shipped text encoder: every utterance is encoded once into
-``utterance_features`` (its sentence embedding, 28 GoEmotions probabilities, Ekman-7 probabilities and
-valence/arousal/dominance), and the heads combine those vectors. Encoding each utterance once is what
-makes live tracking cheap: a new turn costs one encoder pass, whatever the length of the history.
+Both conversation heads sit on top of the shipped text encoder: every utterance is encoded once into its
+utterance vector (:mod:`affectkit.recognizers.utterance`: its sentence embedding, 28 GoEmotions probabilities,
+Ekman-7 probabilities and valence/arousal/dominance), and the heads combine those vectors. Encoding each
+utterance once is what makes live tracking cheap: a new turn costs one encoder pass, whatever the length of the
+history.
 
 * Turn emotion in context: the turn's own vector, the previous turn's, and the same speaker's previous
   turn's, with flags saying which exist and whether the previous turn is by the same speaker.
@@ -32,8 +33,8 @@ from typing import Protocol
 
 import numpy as np
 
-EMBEDDING_DIM = 384
-UTTERANCE_DIM = EMBEDDING_DIM + 28 + 7 + 3
+from affectkit.recognizers.utterance import UTTERANCE_DIM
+
 CONTEXT_DIM = 3 * UTTERANCE_DIM + 3
 MAX_DISTANCE = 5
 PAIR_DIM = 3 * UTTERANCE_DIM + (MAX_DISTANCE + 1) + 2 + 7
@@ -52,17 +53,6 @@ class Speakers(Protocol):
     """Anything that gives the speaker of turn ``j`` (a list, or a view over utterances)."""
 
     def __getitem__(self, j: int, /) -> str: ...
-
-
-def utterance_features(raw: dict[str, np.ndarray]) -> np.ndarray:
-    """Per-utterance vectors from :meth:`EncoderRecognizer.predict_raw` output (rows = utterances).
-
-    V/A/D comes from the text model's main head (``vad_head``), which the heads were trained on; the
-    shipped ``vad`` also mixes in the distilled branch (see the text model's card).
-    """
-    return np.concatenate(
-        [raw["embedding"], raw["goemotions"], raw["ekman"], raw["vad_head"]], axis=1
-    ).astype(np.float32)
 
 
 def same_speaker_before(speakers: Speakers, i: int) -> int | None:

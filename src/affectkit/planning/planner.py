@@ -176,7 +176,7 @@ def causes_to_acknowledge(analysis: ConversationAnalysis, turn: int, agent: str)
 
 
 def _user_state(analysis: ConversationAnalysis, agent: str, language: str | None = None) -> UserState | None:
-    from affectkit.conversation.context import shared_encoder
+    from affectkit.recognizers.utterance import shared_encoder
 
     users = [t for t in analysis.turns if t.speaker != agent]
     if not users:

@@ -2,7 +2,7 @@
 
 Two small heads in ``affectkit/models/strategy-minilm`` sit on the shipped text encoder, like the
 conversation heads (each utterance is encoded once into the vector of
-:func:`affectkit.conversation.features.utterance_features`):
+:func:`affectkit.recognizers.utterance.utterance_features`):
 
 * the **tagger** reads an agent turn that was already said (the turn and the turn before it) and gives
   the strategy it used. Live conversations carry no strategy labels, so the agent's earlier turns are
@@ -34,10 +34,10 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.conversation.features import UTTERANCE_DIM
 from affectkit.planning.debias import PriorDebiaser
 from affectkit.planning.labels import STRATEGIES
 from affectkit.recognizers.heads import DEFAULT_STRATEGY, head_path, head_sessions, load_head_config
+from affectkit.recognizers.utterance import UTTERANCE_DIM
 from affectkit.types import Utterance
 
 TAGGER_DIM = 2 * UTTERANCE_DIM + 1
@@ -116,7 +116,7 @@ class StrategyModel:
 
     @cached_property
     def encoder_(self) -> Any:
-        from affectkit.conversation.context import shared_encoder
+        from affectkit.recognizers.utterance import shared_encoder
 
         return self.encoder if self.encoder is not None else shared_encoder()
 

@@ -293,7 +293,8 @@ class Conversations:
     def forget_texts(self, texts: Sequence[str]) -> int:
         """Drop ``texts`` from the models' caches, the utterance encoder's and the risk detector's (model thread):
         an erased conversation leaves no text behind in this process. Returns how many cache entries went."""
-        from affectkit.conversation.context import forget, shared_encoder
+        from affectkit.conversation.context import forget
+        from affectkit.recognizers.utterance import shared_encoder
         from affectkit.risk import default_detector
 
         models = [self._turn_model, self._cause_model] if self._turn_model is not None else []

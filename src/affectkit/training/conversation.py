@@ -27,14 +27,10 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.conversation.features import (
-    context_features,
-    pair_features,
-    target_only,
-    utterance_features,
-)
+from affectkit.conversation.features import context_features, pair_features, target_only
 from affectkit.datasets import Dialogue, dialogue_key, load_dailydialog, load_reccon, sha256_file
 from affectkit.metrics import THRESHOLD_GRID
+from affectkit.recognizers.utterance import utterance_features
 from affectkit.training import require_torch
 
 EKMAN = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]

@@ -1,8 +1,8 @@
 """A file cache of utterance feature vectors, so that slow encoder passes are paid once per text.
 
-The vectors are :func:`affectkit.conversation.features.utterance_features` of the recognizer's
+The vectors are :func:`affectkit.recognizers.utterance.utterance_features` of the recognizer's
 ``predict_raw`` output, the run-time path: the shipped encoder reads every text alone whatever its batch,
-so a cached row equals what :class:`affectkit.conversation.context.UtteranceEncoder` computes live. The
+so a cached row equals what :class:`affectkit.recognizers.utterance.UtteranceEncoder` computes live. The
 cache is keyed by text and remembers the recognizer it was made with; a cache made with another one is
 ignored. It lives under ``build/`` (untracked), never in the package.
 
@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.conversation.features import UTTERANCE_DIM, utterance_features
+from affectkit.recognizers.utterance import UTTERANCE_DIM, utterance_features
 
 CHUNK = 1024  # texts encoded between two saves
 
