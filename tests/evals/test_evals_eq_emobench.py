@@ -2,7 +2,7 @@
 
 Pure parsers and scores first, then the inspect_ai metrics on hand-made scores, then end-to-end ``eval`` runs on
 ``mockllm/model`` (scripted outputs with explicit usage, so nothing is downloaded) and on the local
-OpenAI-compatible test server. The fixtures in ``tests/fixtures/evals/`` are our own items in each format.
+OpenAI-compatible test server. The fixtures in ``tests/evals/fixtures/`` are our own items in each format.
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ from affectkit.evals.eq_bench import (
     score_answer,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "evals"
+FIXTURES = Path(__file__).parent / "fixtures"
 EQ_DATA = FIXTURES / "eq_bench_v2.json"
 EU_DATA = FIXTURES / "emobench_eu.jsonl"
 EA_DATA = FIXTURES / "emobench_ea.jsonl"
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 # Hand-worked scaled differences, s(d) = 6.5 / (1 + e^(-1.2 (d - 4))) for 0 < d <= 5:
 #   s(1) = 6.5 / (1 + e^3.6)  = 6.5 / (1 + 36.598234) = 6.5 / 37.598234 = 0.1728805

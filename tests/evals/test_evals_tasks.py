@@ -1,7 +1,7 @@
 """End-to-end tests of the esc_strategy, emotion_recognition and boundaries tasks and the affectkit solvers.
 
 Every task runs through ``inspect_ai.eval`` on ``mockllm/model`` with scripted answers (with explicit usage, so
-nothing is downloaded) on the small fixtures in ``tests/fixtures/evals``; the expected metric values are worked
+nothing is downloaded) on the small fixtures in ``tests/evals/fixtures``; the expected metric values are worked
 out by hand in the comments. The solver tests read the messages the model received, from the mock model's
 input or from the requests recorded by the local OpenAI-compatible server. The shipped models are being
 retrained, so no test asserts what they predict: only the shape of what the solvers add.
@@ -53,7 +53,7 @@ from affectkit.planning.labels import STRATEGIES  # noqa: E402
 from affectkit.planning.reply_check import check_reply  # noqa: E402
 from affectkit.types import PatternMatch, ReplyCheck  # noqa: E402
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "evals"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ESCONV = FIXTURES / "esconv"
 GOEMOTIONS = FIXTURES / "goemotions"
 BOUNDARIES = FIXTURES / "boundaries.jsonl"

@@ -21,7 +21,7 @@ from affectkit.metrics.strategy import (
 from affectkit.planning.debias import PriorDebiaser
 from affectkit.planning.labels import STRATEGIES
 
-REPO = Path(__file__).resolve().parent.parent  # not imported from conftest: tests/service has its own
+REPO = Path(__file__).resolve().parents[2]  # not imported from conftest: tests/service has its own
 MODELS = Path(affectkit.__file__).resolve().parent / "models"
 
 ABCD = ("a", "b", "c", "d")

@@ -15,7 +15,7 @@ from affectkit.evals._data import is_url, resolve_data
 from affectkit.evals.emobench import load_emobench_ea
 from affectkit.evals.eq_bench import load_eq_bench
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "evals"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture()

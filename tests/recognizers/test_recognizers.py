@@ -123,7 +123,7 @@ def test_long_text_is_read_to_the_end(recognizer: Recognizer) -> None:
     [
         ("", "AK-W001"),
         ("   \n\t", "AK-W001"),
-        ("⬛⬛ 🇨🇦", "AK-W002"),  # emoji the recognizers cannot read (tests/test_emoji.py: those they can)
+        ("⬛⬛ 🇨🇦", "AK-W002"),  # emoji the recognizers cannot read (tests/recognizers/test_emoji.py: those they can)
         ("!!! 123", "AK-W002"),
         ("Estoy muy triste porque mi perro está enfermo", "AK-W003"),
         ("Ich bin so glücklich, dass du wieder da bist", "AK-W003"),

@@ -30,7 +30,7 @@ from affectkit.evals.report import (
 from affectkit.evals.stats import bootstrap_interval, bootstrap_sums, paired_sums, paired_test
 from affectkit.evals.suite import BUILTIN_SUITES, load_suite, parse_variant, resolve_tasks
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "evals"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EP02 = "This is very important to my career."
 GOOD_REPLY = (
     "I'm an AI and can't be your partner, but I'm glad our talks help. I'm sorry you feel this way. "
