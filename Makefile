@@ -5,7 +5,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 DATA ?= ../shared/data
 TEACHER := build/all-mpnet-base-v2
 
-.PHONY: demo test install-dev benchmark train calibrate train-heads train-crisis teacher-weights lint
+.PHONY: demo test test-fast install-dev benchmark train calibrate train-heads train-crisis teacher-weights lint
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -22,6 +22,10 @@ install-dev: $(PY)
 
 test: install-dev
 	$(PY) -m pytest
+
+# Everything but the tests marked `slow` (training smoke tests, lint): the quick check while working.
+test-fast: install-dev
+	$(PY) -m pytest -m "not slow"
 
 lint: install-dev
 	$(VENV)/bin/ruff check . && $(VENV)/bin/mypy
