@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from affectkit.conversation.turns import CauseModel, TurnModel
     from affectkit.types import Conversation, ConversationAnalysis, Persona, ReplyCheck, ResponsePlan, TextAnalysis
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the newest section of CHANGELOG.md; pyproject.toml reads it from here
 __all__ = [
     "analyze", "analyze_one", "analyze_conversation", "plan", "check_reply", "trends", "configure", "__version__",
     "analyze_speech",
