@@ -99,6 +99,8 @@ def test_limits_and_wrong_requests(make_service) -> None:  # type: ignore[no-unt
     assert_problem(form, 415, "AK-E030")
     anonymous = service.client.post("/v1/speech", content=_wav(speech), headers={"Content-Type": "audio/wav"})
     assert_problem(anonymous, 401, "AK-E021")
+    limits = service.get("/v1/info").json()["limits"]
+    assert (limits["max_audio_bytes"], limits["max_audio_seconds"]) == (200_000, 3.0)
 
 
 def test_mangled_uploads_never_answer_5xx(service) -> None:  # type: ignore[no-untyped-def]

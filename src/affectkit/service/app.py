@@ -338,7 +338,8 @@ def build_router() -> APIRouter:
         limits = {"max_body_bytes": settings.max_body_bytes, "max_batch_texts": settings.max_batch_texts,
                   "max_text_chars": settings.max_text_chars, "max_turns": settings.max_turns,
                   "rate_limit_per_minute": settings.rate_limit_per_minute,
-                  "retention_days": settings.retention_days}
+                  "retention_days": settings.retention_days, "max_audio_bytes": settings.max_audio_bytes,
+                  "max_audio_seconds": settings.max_audio_seconds}
         return schemas.Info(limits=limits, **runtime.info)
 
     return router
