@@ -133,3 +133,18 @@ def test_without_the_speech_extra_the_route_says_so(service, monkeypatch) -> Non
     monkeypatch.setitem(sys.modules, "soundfile", None)  # as if the speech extra were not installed
     body = assert_problem(_upload(service, _emodb().read_bytes()), 503, "AK-E026")
     assert "affectkit[speech]" in body["detail"]
+
+
+def test_clients_cannot_make_the_service_read_its_own_files(service) -> None:  # type: ignore[no-untyped-def]
+    """``audio`` paths are for local files: the service's JSON routes refuse the field (no server path is read)."""
+    server_file = str(_emodb())
+    utterance = {"speaker": "user", "text": "hello", "audio": server_file}
+    conversation = service.conversation()
+    refused = assert_problem(service.post(f"/v1/conversations/{conversation}/utterances", utterance), 422, "AK-E005")
+    assert "audio" in refused["detail"]
+    assert_problem(service.post("/v1/plan", {"conversation": {"utterances": [utterance]}}), 422, "AK-E005")
+    with service.client.websocket_connect(f"/v1/conversations/{conversation}/stream",
+                                          headers=service.headers) as socket:
+        socket.send_json(utterance)
+        answer = socket.receive_json()
+    assert answer["event"] == "error" and answer["code"] == "AK-E005"
