@@ -134,6 +134,10 @@ def test_cli_conversation_reads_audio_next_to_the_file(tmp_path, capsys, monkeyp
     assert "Voice (" in table and "#2 user: anger" in table and "calm_voice_dark_words" in table
     assert main(["speech", "--conversation", str(path)]) == 0
     assert "[0] user:" in capsys.readouterr().out
+    assert main(["conversation", str(path), "-f", "html", "-o", str(tmp_path / "report.html")]) == 0
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<h2>Voice</h2>" in page and 'href="#turn-2">#2</a></td><td>user</td><td>anger' in page
+    assert "calm voice (neutral" in page
 
 
 def test_cli_conversation_names_a_missing_recording(tmp_path, capsys):
