@@ -22,7 +22,8 @@ encoded together (:func:`affectkit.training.multilingual.embed_grouped`), which 
 bits. By default each test file is a seeded sample of 200 texts (``--limit 0``: every text): on this project's
 shared 2-core machine the encoder reads about 30 texts/s, and the full test splits take hours.
 
-Prints a table and writes ``benchmarks/results/multilingual.json``.
+Prints a table and writes ``benchmarks/results/multilingual.json`` (``multilingual-full.json`` with ``--limit 0``),
+after each language as well as at the end: an interrupted run keeps what it measured (``"complete": false``).
 """
 
 from __future__ import annotations
@@ -89,29 +90,42 @@ def main() -> None:
                         help="read a seeded sample of N texts of each test file (0: all of them)")
     parser.add_argument("--speed-texts", type=int, default=1000)
     parser.add_argument("--embeddings", type=Path, help="keep the test texts' embeddings in this folder (build/...)")
+    parser.add_argument("--sections", default="a,b,c,id,speed",
+                        help="what to measure, comma-separated: a, b, c (tracks), id (language ID), speed")
     args = parser.parse_args()
+    sections = set(args.sections.split(","))
     if args.embeddings:
         from affectkit.training.multilingual import EmbeddingCache
 
         global CACHE
         CACHE = EmbeddingCache(get_recognizer(MULTILINGUAL), args.embeddings)  # type: ignore[arg-type]
     root = data_root(args.data) / "semeval2025_task11_brighter"
+    target = RESULTS / ("multilingual-full.json" if args.limit == 0 else "multilingual.json")
+
+    def save(complete: bool = False) -> None:
+        RESULTS.mkdir(exist_ok=True)
+        target.write_text(json.dumps({**out, "complete": complete}, indent=1) + "\n", encoding="utf-8")
+
     out: dict[str, Any] = {"command": rerun_command("multilingual.py"), "model": MULTILINGUAL,
                            "texts_per_test_file": args.limit or "all",
                            "english_model": DEFAULT, "track_a": {}, "track_b": {}, "track_c_zero_shot": {},
                            "language_id": {}}
 
-    for lang in TRAINED:
+    for lang in TRAINED if "a" in sections else ():
         split = limited(load_brighter(root, "a", "test", lang), args.limit)
         predicted = labels_of(read(split, BRIGHTER_ISO[lang]), split.emotions)
         out["track_a"][lang] = f1_with_interval(split.values, predicted)
         print(f"track A {lang}: {out['track_a'][lang]}", flush=True)
-    out["track_a_mean_macro_f1"] = round(float(np.mean([out["track_a"][lang]["macro_f1"] for lang in TRAINED])), 4)
-    english = limited(load_brighter(root, "a", "test", "eng"), args.limit)
-    english_analyses = get_recognizer(DEFAULT).analyze(english.texts)
-    out["track_a_english"] = f1_with_interval(english.values, labels_of(english_analyses, english.emotions))
+        save()
+    if "a" in sections:
+        out["track_a_mean_macro_f1"] = round(float(np.mean([out["track_a"][lang]["macro_f1"] for lang in TRAINED])),
+                                             4)
+        english = limited(load_brighter(root, "a", "test", "eng"), args.limit)
+        english_analyses = get_recognizer(DEFAULT).analyze(english.texts)
+        out["track_a_english"] = f1_with_interval(english.values, labels_of(english_analyses, english.emotions))
+        save()
 
-    for lang in TRACK_B:
+    for lang in TRACK_B if "b" in sections else ():
         split = limited(load_brighter(root, "b", "test", lang), args.limit)
         analyses = read(split, BRIGHTER_ISO[lang])
         predicted = np.array([[a.intensity[e] for e in split.emotions] for a in analyses])
@@ -119,59 +133,64 @@ def main() -> None:
                                 for j, e in enumerate(split.emotions) if split.values[:, j].std() > 0}
         out["track_b"][lang]["mean"] = round(float(np.mean(list(out["track_b"][lang].values()))), 4)
         print(f"track B {lang}: {out['track_b'][lang]}", flush=True)
-    out["track_b_mean_r"] = round(float(np.mean([out["track_b"][lang]["mean"] for lang in TRACK_B])), 4)
+        save()
+    if "b" in sections:
+        out["track_b_mean_r"] = round(float(np.mean([out["track_b"][lang]["mean"] for lang in TRACK_B])), 4)
 
-    for lang in ZERO_SHOT:
+    for lang in ZERO_SHOT if "c" in sections else ():
         split = limited(load_brighter(root, "c", "test", lang), args.limit)
         out["track_c_zero_shot"][lang] = f1_with_interval(
             split.values, labels_of(read(split, BRIGHTER_ISO[lang]), split.emotions))
         print(f"track C {lang}: {out['track_c_zero_shot'][lang]}", flush=True)
+        save()
 
-    for lang in (*TRAINED, "eng"):
+    for lang in (*TRAINED, "eng") if "id" in sections else ():
         texts = load_brighter(root, "a", "test", lang).texts
         started = time.perf_counter()
         guesses = [detect_language(t) for t in texts]
         seconds = time.perf_counter() - started
         out["language_id"][lang] = {"accuracy": round(float(np.mean([g == BRIGHTER_ISO[lang] for g in guesses])), 4),
                                     "texts": len(texts), "texts_per_s": round(len(texts) / seconds)}
-    out["language_id_mean_accuracy"] = round(
-        float(np.mean([out["language_id"][lang]["accuracy"] for lang in TRAINED])), 4)
+    if "id" in sections:
+        out["language_id_mean_accuracy"] = round(
+            float(np.mean([out["language_id"][lang]["accuracy"] for lang in TRAINED])), 4)
 
     recognizer = get_recognizer(MULTILINGUAL)
-    texts = short_texts(data_root(args.data), args.speed_texts)
-    languages = ["de"] * len(texts)
-    recognizer.analyze(texts[:20], languages=languages[:20])  # type: ignore[call-arg]
-    started = time.perf_counter()
-    recognizer.analyze(texts, languages=languages)  # type: ignore[call-arg]
-    throughput = len(texts) / (time.perf_counter() - started)
-    latencies = []
-    for text in texts[:200]:
-        started = time.perf_counter()
-        recognizer.analyze([text], languages=["de"])  # type: ignore[call-arg]
-        latencies.append((time.perf_counter() - started) * 1000)
-    quantiles = statistics.quantiles(latencies, n=10)
-    import os
-
-    out["speed"] = {"texts_per_s": round(throughput, 1), "p50_ms": round(statistics.median(latencies), 1),
-                    "p90_ms": round(quantiles[-1], 1), "cpus": os.cpu_count(), "load_average": os.getloadavg()[0],
-                    "int8_instructions": int8_instructions(), "targets": {"texts_per_s": 300, "p50_ms": 30}}
     folder = Path(recognizer.path)  # type: ignore[attr-defined]
     out["model_mb"] = round(sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) / 1e6, 1)
+    if "speed" in sections:
+        texts = short_texts(data_root(args.data), args.speed_texts)
+        languages = ["de"] * len(texts)
+        recognizer.analyze(texts[:20], languages=languages[:20])  # type: ignore[call-arg]
+        started = time.perf_counter()
+        recognizer.analyze(texts, languages=languages)  # type: ignore[call-arg]
+        throughput = len(texts) / (time.perf_counter() - started)
+        latencies = []
+        for text in texts[:200]:
+            started = time.perf_counter()
+            recognizer.analyze([text], languages=["de"])  # type: ignore[call-arg]
+            latencies.append((time.perf_counter() - started) * 1000)
+        quantiles = statistics.quantiles(latencies, n=10)
+        import os
+
+        out["speed"] = {"texts_per_s": round(throughput, 1), "p50_ms": round(statistics.median(latencies), 1),
+                        "p90_ms": round(quantiles[-1], 1), "cpus": os.cpu_count(),
+                        "load_average": os.getloadavg()[0], "int8_instructions": int8_instructions(),
+                        "targets": {"texts_per_s": 300, "p50_ms": 30}}
 
     print(f"\n{'language':<10}{'track A macro-F1 [95% CI]':<32}{'track B mean r':<16}{'language ID':<12}")
     for lang in TRAINED:
-        a = out["track_a"][lang]
+        a = out["track_a"].get(lang)
         b = out["track_b"].get(lang, {}).get("mean", "")
-        print(f"{lang:<10}{a['macro_f1']:.3f} [{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}]{'':<14}{b!s:<16}"
-              f"{out['language_id'][lang]['accuracy']:.3f}")
-    print(f"mean      {out['track_a_mean_macro_f1']:.3f}   track B mean r {out['track_b_mean_r']:.3f}   "
-          f"language ID {out['language_id_mean_accuracy']:.3f}")
+        f1 = f"{a['macro_f1']:.3f} [{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}]" if a else "-"
+        print(f"{lang:<10}{f1:<32}{b!s:<16}{out['language_id'].get(lang, {}).get('accuracy', '-')}")
+    print(f"mean      {out.get('track_a_mean_macro_f1', '-')}   track B mean r {out.get('track_b_mean_r', '-')}   "
+          f"language ID {out.get('language_id_mean_accuracy', '-')}")
     zero_shot = ", ".join(f"{k}: {v['macro_f1']}" for k, v in out["track_c_zero_shot"].items())
     print(f"zero-shot macro-F1: {zero_shot}")
-    print(f"speed: {out['speed']}  model {out['model_mb']} MB")
-    if True:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "multilingual.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"speed: {out.get('speed', '-')}  model {out['model_mb']} MB")
+    out["sections"] = sorted(sections)
+    save(complete=True)
 
 
 if __name__ == "__main__":

@@ -51,7 +51,17 @@ def test_language_codes_are_checked() -> None:
 
 def test_english_goes_to_the_english_model() -> None:
     assert route("en") == DEFAULT
-    assert route("xx") == DEFAULT  # no model of its own: the English model, with AK-W003
+    assert route("xx") == DEFAULT  # no model of its own: the English model, with AK-W031
+
+
+def test_a_language_no_model_reads_says_so() -> None:
+    analysis = affectkit.analyze_one("Mi estas tre feliĉa hodiaŭ!", language="eo")
+    assert analysis.model == DEFAULT and analysis.language == "eo"
+    assert [w.code for w in analysis.warnings][0] == "AK-W031"
+    assert "no model of affectkit reads language 'eo'" in analysis.warnings[0].message
+    assert "AK-W003" not in [w.code for w in analysis.warnings]
+    german = affectkit.analyze_one("Die Sonne scheint", language="de")
+    assert "AK-W031" not in [w.code for w in german.warnings]
 
 
 def test_mixed_batch_keeps_order_and_says_who_read_each_text() -> None:

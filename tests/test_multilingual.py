@@ -74,3 +74,12 @@ def test_char_features_and_decision_scale() -> None:
     p = np.array([0.0, 0.1, 0.3, 0.6, 1.0])
     scaled = to_decision_scale(p, np.full(5, 0.3))
     assert np.all(np.diff(scaled) > 0) and scaled[0] == 0.0 and scaled[2] == 0.5 and scaled[-1] == 1.0
+
+
+def test_intensity_blends_the_ridge_with_the_probability(model: MultilingualRecognizer) -> None:
+    blend = model.config["intensity"]
+    assert 0.0 <= blend["probability_weight"] <= 1.0 and len(blend["scale"]) == len(blend["offset"]) == 6
+    strong, mild = model.analyze(["¡Estoy tan increíblemente feliz, es el mejor día de mi vida!",
+                                  "El informe está en la mesa."], languages=["es", "es"])
+    assert strong.intensity["joy"] > mild.intensity["joy"]
+    assert all(0.0 <= v <= 1.0 for a in (strong, mild) for v in a.intensity.values())

@@ -11,7 +11,9 @@ Steps (needs the ``train`` extra for scikit-learn, and an encoder folder from
    and one logistic regression per emotion;
 4. the ensemble weight (one for all languages) and each language's threshold per emotion on dev;
 5. intensity: ridge regression over the embedding on the track B train texts among those encoded for step 2
-   (Romanian: track B dev; 0..3 -> 0..1);
+   (Romanian: track B dev; 0..3 -> 0..1), blended with the emotion's ensemble probability, the weight chosen and
+   a linear scale per emotion fitted on track B dev (:func:`fit_intensity_blend`; ``--refit-intensity`` redoes
+   only this on a built model);
 6. VAD: a linear map from the Ekman-7 probabilities to the English model's VAD on English BRIGHTER train texts.
 
     python -m affectkit.training.multilingual --data ../shared/data --encoder build/e5 --out build/brighter-e5
@@ -97,6 +99,62 @@ def embed_grouped(encoder: MultilingualRecognizer, texts: list[str], batch: int 
     return out
 
 
+BLEND_WEIGHTS = tuple(round(0.1 * i, 1) for i in range(11))
+
+
+def fit_intensity_blend(model: MultilingualRecognizer, root: Path, embed: EmbeddingCache) -> dict[str, Any]:
+    """The intensity read as ``w * probability + (1 - w) * ridge``, then ``scale * x + offset`` per emotion
+    (clipped to 0..1): ``w`` is the weight of :data:`BLEND_WEIGHTS` with the best mean Pearson r on the track B
+    dev texts of the languages whose dev did not train the ridge (all but Romanian), the scale and offset a least
+    squares fit of the blend to their gold (0..3 -> 0..1), pooled over those languages. The probability is the
+    ensemble's, before the decision scale; r is the mean over a language's emotions, then over languages."""
+    from affectkit.metrics import pearson
+
+    readings = {}
+    for lang in TRACK_B:
+        if lang == "ron":
+            continue  # its track B dev trained the ridge
+        split = load_brighter(root, "b", "dev", lang)
+        values, mask = full_labels(split)
+        raw = model.predict(split.texts, [BRIGHTER_ISO[lang]] * len(split.texts),
+                            (embed(split.texts), np.ones(len(split.texts), dtype=int)))
+        readings[lang] = (raw["probability"], raw["intensity"], values / 3.0, mask)
+
+    def mean_r(w: float) -> tuple[float, dict[str, float]]:
+        per = {}
+        for lang, (p, ridge, gold, mask) in readings.items():
+            blend = w * p + (1 - w) * ridge
+            per[lang] = float(np.mean([pearson(blend[:, j], gold[:, j]) for j in np.flatnonzero(mask)
+                                       if gold[:, j].std() > 0]))
+        return float(np.mean(list(per.values()))), per
+
+    scores = {w: mean_r(w) for w in BLEND_WEIGHTS}
+    weight = max(BLEND_WEIGHTS, key=lambda w: scores[w][0])
+    scale, offset = np.ones(len(EMOTIONS)), np.zeros(len(EMOTIONS))
+    for j in range(len(EMOTIONS)):
+        rows = [(weight * p[:, j] + (1 - weight) * ridge[:, j], gold[:, j])
+                for p, ridge, gold, mask in readings.values() if mask[j]]
+        x, t = np.concatenate([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
+        scale[j], offset[j] = np.polyfit(x, t, 1)
+    return {"probability_weight": weight, "scale": scale.round(5).tolist(), "offset": offset.round(5).tolist(),
+            "dev_mean_r_by_weight": {str(w): round(v[0], 4) for w, v in scores.items()},
+            "dev_r_by_language": {lang: round(r, 4) for lang, r in scores[weight][1].items()}}
+
+
+def refit_intensity(folder: Path, root: Path, cache: Path, version: int | None) -> dict[str, Any]:
+    """Fit :func:`fit_intensity_blend` for the model in ``folder`` and write it into its config (and ``version``)."""
+    model = MultilingualRecognizer(folder, threads=1)
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    config.pop("intensity", None)
+    model.config.pop("intensity", None)  # the blend is fitted on the ridge alone
+    blend = fit_intensity_blend(model, root, EmbeddingCache(model, cache))
+    config["intensity"] = {k: blend[k] for k in ("probability_weight", "scale", "offset")}
+    if version is not None:
+        config["version"] = version
+    (folder / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    return blend
+
+
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, read top to bottom
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression, Ridge
@@ -108,8 +166,14 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
     parser.add_argument("--cache", type=Path, default=Path("build/e5-cache"))
     parser.add_argument("--report", type=Path, help="write the dev choices here (JSON)")
     parser.add_argument("--e5-train", type=int, default=300, help="train texts per language for the embedding reader")
+    parser.add_argument("--refit-intensity", action="store_true",
+                        help="only refit the intensity blend of the model already in --out (step 5)")
+    parser.add_argument("--version", type=int, help="the model version to write (default 1, or --out's own)")
     args = parser.parse_args(argv)
     root = args.data / "semeval2025_task11_brighter"
+    if args.refit_intensity:
+        print(json.dumps(refit_intensity(args.out, root, args.cache, args.version)), flush=True)
+        return 0
     encoder = MultilingualRecognizer(args.encoder, threads=2)
     embed = EmbeddingCache(encoder, args.cache)
 
@@ -276,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
                      + "; track B train for intensity", "licence": "CC BY 4.0"},
     }
     (args.out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    report["intensity_blend"] = refit_intensity(args.out, root, args.cache, args.version)
     if args.report:
         args.report.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "dev_macro_f1_by_e5_weight"}), flush=True)
