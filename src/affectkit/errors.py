@@ -36,7 +36,7 @@
 | AK-E033 | error   | speech: an audio array or sample rate is malformed (not 1-D/2-D numbers, rate not positive, NaN) |
 | AK-E034 | error   | speech: a speech model folder is missing or incomplete, or has an unknown feature set |
 | AK-E035 | error   | speech: an expressive-output target is malformed (unknown emotion, VAD outside [-1, 1]) |
-| AK-E036 | error   | speech: the audio is longer than the limit (`max_seconds`; the service's `AFFECTKIT_MAX_AUDIO_SECONDS`) |
+| AK-E036 | error   | speech: the audio is longer than the limit (`max_seconds`, `AFFECTKIT_MAX_AUDIO_SECONDS`) |
 | AK-E040 | error   | multilingual: the language given (`language=`, `--language`) is not an ISO 639 code (`en`, `de`) |
 | AK-E050 | error   | service: an utterance with this `id` is already stored in the conversation (not appended again) |
 | AK-W001 | warning | the text is empty or only whitespace |
