@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from service_helpers import assert_problem, settings_for
 
-from affectkit.conversation.context import shared_encoder
+from affectkit.recognizers.utterance import shared_encoder
 from affectkit.risk import default_detector
 from conftest import Service
 

@@ -220,7 +220,12 @@ def build_router() -> APIRouter:
 
     @router.post("/conversations/{conversation_id}/utterances", response_model=schemas.UtteranceResult,
                  tags=["conversations"],
-                 summary="Append one utterance: its turn in context, trajectory, flags and the next reply's plan")
+                 summary="Append one utterance: what its turn brought (the turn in context, its speaker's new state, "
+                 "the shifts and flags it raised, the next reply's plan in brief)",
+                 responses={404: {"description": "no such conversation (AK-E022)"},
+                            409: {"description": "an utterance with this `id` is already stored (AK-E050, with its "
+                                  "`turn`), or another one was appended at the same time (AK-E025)"},
+                            413: {"description": "the utterance is too long, or the conversation full (AK-E023)"}})
     async def append(conversation_id: str, body: schemas.UtteranceIn, key: KeyId,
                      runtime: RuntimeDep) -> Response:
         _check_texts([body.text], runtime.settings.max_text_chars, "utterance")

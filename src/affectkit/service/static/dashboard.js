@@ -8,6 +8,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
   const $ = (id) => document.getElementById(id);
+  const POLICY_VIOLATION = 1008;  // the stream's close code for a wrong key or conversation
 
   const state = {
     key: "", conversationId: null, agent: "assistant",
@@ -126,10 +127,16 @@
         };
         socket.onmessage = (event) => this.answer(JSON.parse(event.data));
         socket.onerror = () => { if (!opened) resolve(false); };
-        socket.onclose = () => {
+        socket.onclose = (event) => {
           if (!opened) { resolve(false); return; }
           if (this.socket === socket) this.socket = null;
-          if (!this.closed) this.lost();
+          if (this.closed) return;
+          if (event.code === POLICY_VIOLATION) {  // a wrong key, or the conversation is gone: trying again won't help
+            setTransport("none", "closed by the service");
+            for (const w of this.pending.splice(0)) w.reject(new Error("the service closed the stream"));
+            return;
+          }
+          this.lost();
         };
       }).finally(() => { this.opening = null; });
       return this.opening;
