@@ -5,8 +5,9 @@ Two profiles:
 * ``default``: the most accurate models, some of them trained on data for **non-commercial** use only
   (``conversation-minilm@1`` on DailyDialog, CC BY-NC-SA 4.0; ``strategy-minilm@1`` on ESConv, CC BY-NC 4.0);
 * ``commercial``: only models whose training data permits commercial use: turn emotion in context from
-  ``conversation-edos-minilm@1`` and the next support strategy from ``strategy-edos-minilm@1`` (both trained
-  on EDOS, CC BY 4.0, and GoEmotions, Apache-2.0). No cause data that permits commercial use exists, so
+  ``conversation-edos-minilm@2`` (trained on XED, CC BY 4.0, and GoEmotions, Apache-2.0, chosen on our own
+  everyday dialogues) and the next support strategy from ``strategy-edos-minilm@2`` (EDOS, CC BY 4.0, and our own
+  support conversations). No cause data that permits commercial use exists, so
   causes come from the word-list heuristic ``heuristic-causes@1`` (our own), and every analysis and plan says
   so with warning ``AK-W011``. The strategy model covers 5 of the 8 ESConv strategies (see its card).
 
@@ -22,7 +23,7 @@ Example:
     >>> configure(licence="commercial")
     'commercial'
     >>> profile().turn, profile().cause
-    ('conversation-edos-minilm@1', None)
+    ('conversation-edos-minilm@2', None)
     >>> configure(licence=None)  # back to $AFFECTKIT_LICENCE, else the default
     'default'
 """
@@ -87,8 +88,8 @@ class Profile:
 PROFILES = {
     "default": Profile("default", turn="conversation-minilm@1", cause="conversation-minilm@1",
                        strategy="strategy-minilm@1", text=DEFAULT, risk="crisis-use"),
-    "commercial": Profile("commercial", turn="conversation-edos-minilm@1", cause=None,
-                          strategy="strategy-edos-minilm@1", text=DEFAULT, risk="crisis-use",
+    "commercial": Profile("commercial", turn="conversation-edos-minilm@2", cause=None,
+                          strategy="strategy-edos-minilm@2", text=DEFAULT, risk="crisis-use",
                           notes=(CRISIS_GAP,)),
 }
 # Models a profile uses although their training data does not allow it (each with its warning above).
@@ -161,7 +162,7 @@ def profile_of(turn_model_id: str, cause_model_id: str) -> str:
     profile in force).
 
     Example:
-        >>> profile_of("conversation-edos-minilm@1+goemotions-minilm@3", "heuristic-causes@1")
+        >>> profile_of("conversation-edos-minilm@2+goemotions-minilm@3", "heuristic-causes@1")
         'commercial'
         >>> profile_of("conversation-minilm@1+goemotions-minilm@3", "heuristic-causes@1")
         'default'

@@ -44,9 +44,9 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 HEADS: dict[str, str] = {
     "conversation-minilm@1": "conversation",
-    "conversation-edos-minilm@1": "conversation",
+    "conversation-edos-minilm@2": "conversation",
     "strategy-minilm@1": "strategy",
-    "strategy-edos-minilm@1": "strategy",
+    "strategy-edos-minilm@2": "strategy",
 }
 """The shipped heads by versioned name (``<folder>@<version>`` of their ``config.json``) -> what they read."""
 

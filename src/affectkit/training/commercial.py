@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from affectkit.conversation.features import context_row
+from affectkit.conversation.features import CONTEXT_DIM, context_row
 from affectkit.datasets import (
     EDOS_FILE,
     EdosDialogue,
@@ -59,6 +59,40 @@ from affectkit.training.features_cache import FeatureCache
 
 COVERED = [s for s in STRATEGIES if s in set(edos_mapping("esconv-8").values())]
 UNCOVERED_LOGIT = -1e4  # a strategy with no permissive training data: probability 0 after the softmax
+CHAT_DIR = Path("data/chat")  # our own dialogues, relative to the repository root (see its README.md)
+TURN_OFFSETS = tuple(float(v) for v in np.round(np.arange(-3.0, 6.01, 0.1), 2))
+"""Neutral log-offsets tried on the chat dev set: everyday chat is mostly neutral, so the best shift can be
+larger than the default trainer's grid (-3..3) allows."""
+
+
+def load_chat(folder: Path, pattern: str) -> list[dict[str, Any]]:
+    """Our own dialogues (``data/chat``): one JSON object per line, ``{"id": ..., "turns": [[speaker, label,
+    text], ...]}``, from the files of ``folder`` matching ``pattern`` (sorted by name). ``label`` is the Ekman-7
+    emotion of the turn in ``everyday_*.jsonl`` and the ESConv strategy of an assistant turn (``None`` for the
+    user's turns) in ``support.jsonl``.
+
+    Example:
+        >>> dialogues = load_chat(Path(__file__).resolve().parents[3] / "data" / "chat", "everyday_*.jsonl")
+        >>> {label for d in dialogues for _, label, _ in d["turns"]} <= set(EKMAN)
+        True
+    """
+    dialogues = []
+    for path in sorted(folder.glob(pattern)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                dialogues.append(json.loads(line))
+    return dialogues
+
+
+def chat_turn_rows(dialogues: Sequence[dict[str, Any]], cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
+    """Context features and Ekman-7 labels of every turn of our everyday dialogues."""
+    xs, ys = [], []
+    for d in dialogues:
+        speakers = [speaker for speaker, _, _ in d["turns"]]
+        vectors = cache.vectors([text for _, _, text in d["turns"]])
+        xs.extend(context_row(vectors, speakers, i) for i in range(len(speakers)))
+        ys.extend(EKMAN.index(label) for _, label, _ in d["turns"])
+    return np.stack(xs), np.array(ys)
 
 
 def speakers_of(dialogue: EdosDialogue) -> list[str]:
@@ -133,6 +167,23 @@ def strategy_rows(dialogues: Sequence[EdosDialogue], cache: FeatureCache) -> tup
     return kept, np.array(ys)
 
 
+def support_rows(dialogues: Sequence[dict[str, Any]], cache: FeatureCache,
+                 tag: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Next-strategy rows of our support conversations: one per assistant turn whose strategy is covered, from
+    the turns before it, the assistant's earlier turns tagged by ``tag`` (tagger rows -> 8 probabilities) as at
+    run time; labels are indices into :data:`COVERED`."""
+    xs, ys = [], []
+    for d in dialogues:
+        texts = [text for _, _, text in d["turns"]]
+        vectors, agent = cache.vectors(texts), [speaker == "assistant" for speaker, _, _ in d["turns"]]
+        tags = tag(tagger_rows(vectors, agent))
+        for i, (speaker, label, _) in enumerate(d["turns"]):
+            if speaker == "assistant" and label in COVERED:
+                xs.append(next_row(vectors[:i], agent[:i], tags[:i], texts[:i]))
+                ys.append(COVERED.index(label))
+    return np.stack(xs), np.array(ys)
+
+
 def pad_to_strategies(torch: Any, model: Any) -> Any:
     """``model`` (logits over :data:`COVERED`) followed by a fixed linear map onto the 8 ESConv strategies, the
     strategies not covered getting logit ``UNCOVERED_LOGIT``."""
@@ -157,6 +208,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--xed", type=Path, default=None,
                         help="add XED English lines (neutral ones included) to the turn heads: train part to "
                         "train, dev part to the dev set")
+    parser.add_argument("--chat", type=Path, default=CHAT_DIR,
+                        help="our own dialogues: dev set of the turn heads and of the strategy heads")
+    parser.add_argument("--edos-turns", action=argparse.BooleanOptionalAction, default=False,
+                        help="also train the turn heads on EDOS's labelled last turns (off: on our everyday dev "
+                        "dialogues they read chat as emotional far too often)")
+    parser.add_argument("--support-weight", type=int, default=20,
+                        help="copies of our support conversations' rows added to the next-strategy head's training "
+                        "rows (0: EDOS only)")
+    parser.add_argument("--support-epochs", type=int, default=15,
+                        help="epochs of the next-strategy head when our support rows are in training (the last "
+                        "one is kept)")
     parser.add_argument("--heads", choices=["all", "conversation", "strategy"], default="all")
     parser.add_argument("--conversation-out", type=Path, required=True)
     parser.add_argument("--strategy-out", type=Path, required=True)
@@ -166,7 +228,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--limit", type=int, default=0, help="dialogues per split (smoke test)")
     args = parser.parse_args(argv)
-    require_inputs([("--edos", args.edos / EDOS_FILE)]
+    require_inputs([("--edos", args.edos / EDOS_FILE), ("--chat", args.chat)]
                    + ([("--goemotions", args.goemotions)] if args.goemotions is not None else [])
                    + ([("--xed", args.xed)] if args.xed is not None else []))
     torch = require_torch()
@@ -196,39 +258,48 @@ def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache
     """The turn heads (see the module docstring); writes them and their config to ``--conversation-out``."""
     from affectkit.recognizers.heads import ONNXHeads
 
-    sources = ["EDOS CC BY 4.0"]
-    x, y = turn_rows(train, cache)
-    x_dev, y_dev = turn_rows(dev, cache)
+    sources = []
+    x, y = np.zeros((0, CONTEXT_DIM), dtype=np.float32), np.zeros(0, dtype=int)
+    if args.edos_turns:
+        x, y = turn_rows(train, cache)
+        sources.append("EDOS CC BY 4.0")
+    else:
+        files.pop(f"edos/{EDOS_FILE}")
     edos_rows = len(y)
+    chat = load_chat(args.chat, "everyday_*.jsonl")
+    x_dev, y_dev = chat_turn_rows(chat, cache)
+    for name in sorted(p.name for p in args.chat.glob("everyday_*.jsonl")):
+        files[f"chat/{name}"] = sha256_file(args.chat / name)
     if args.goemotions is not None:
         gx, gy = goemotions_rows(args.goemotions, cache, args.limit)
         x, y = np.concatenate([x, gx]), np.concatenate([y, gy])
         files["goemotions/dev.tsv"] = sha256_file(args.goemotions / "dev.tsv")
         sources.append("GoEmotions Apache-2.0")
     if args.xed is not None:
-        for split in ("train", "dev"):
-            xx, xy = xed_rows(args.xed, split, cache, args.limit)
-            if split == "train":
-                x, y = np.concatenate([x, xx]), np.concatenate([y, xy])
-            else:
-                x_dev, y_dev = np.concatenate([x_dev, xx]), np.concatenate([y_dev, xy])
+        xx, xy = xed_rows(args.xed, "train", cache, args.limit)
+        x, y = np.concatenate([x, xx]), np.concatenate([y, xy])
         for name in ("en-annotated.tsv", "neu_en.txt"):
             files[f"xed/{name}"] = sha256_file(args.xed / name)
         sources.append("XED CC BY 4.0")
 
     out = args.conversation_out
     out.mkdir(parents=True, exist_ok=True)
-    heads, dev_metrics = train_turn_heads(torch, x, y, x_dev, y_dev, out, args.seed, args.epochs)
+    heads, dev_metrics = train_turn_heads(torch, x, y, x_dev, y_dev, out, args.seed, args.epochs, TURN_OFFSETS)
+    sources.append("our own everyday dialogues (dev)")
     conversation: dict[str, Any] = {
-        "name": "conversation-edos-minilm", "version": "1", "encoder": cache.recognizer.model_id, "labels": EKMAN,
+        "name": "conversation-edos-minilm", "version": "2", "encoder": cache.recognizer.model_id, "labels": EKMAN,
         "licence": f"commercial use permitted (training data: {', '.join(sources)})",
         "heads": heads, "dev_metrics": dev_metrics,
     }
     conversation["training"] = {
         "seed": args.seed, "epochs": args.epochs, "limit": args.limit, "edos_rows": edos_rows,
         "other_rows": int(len(y) - edos_rows), "dev_rows": int(len(y_dev)),
-        "split": "edos_bucket(DialogID): SHA-256 of 'edos:'+DialogID mod 20; 0-2 test, 3-4 dev, 5-19 train"
-                 + ("; XED: SHA-256 of the text mod 10, 0-1 test, 2 dev, 3-9 train" if args.xed is not None else ""),
+        "dev": f"our everyday dialogues ({args.chat.as_posix()}/everyday_*.jsonl, {len(chat)} dialogues): epoch and "
+               "neutral log-offset",
+        "split": ("edos_bucket(DialogID): SHA-256 of 'edos:'+DialogID mod 20; 0-2 test, 3-4 dev, 5-19 train; "
+                  if args.edos_turns else "")
+                 + ("XED: SHA-256 of the text mod 10, 0-1 test, 2 dev, 3-9 train (train read)"
+                    if args.xed is not None else ""),
         "data": dict(files),
     }
     (out / "config.json").write_text(json.dumps(conversation, indent=2) + "\n", encoding="utf-8")
@@ -267,7 +338,18 @@ def train_strategy(args: argparse.Namespace, torch: Any, cache: FeatureCache, tr
         return np.stack(rows)
 
     nx, nx_dev = next_data(s_train), next_data(s_dev)
-    model, _ = train_mlp(torch, nx, sy, nx_dev, sy_dev, len(COVERED), f1_score, args.seed, args.epochs)
+    support = load_chat(args.chat, "support.jsonl")
+    sx, ssy = support_rows(support, cache, lambda rows: softmax(logits(torch, tagger8, rows)))
+    epochs = args.epochs if args.support_weight == 0 else args.support_epochs
+    x_next = np.concatenate([nx] + [sx] * args.support_weight)
+    y_next = np.concatenate([sy] + [ssy] * args.support_weight)
+    calls = iter(range(epochs))
+
+    def last_epoch(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
+        return float(next(calls))  # grows every epoch: the last one is kept
+
+    model, _ = train_mlp(torch, x_next, y_next, nx_dev, sy_dev, len(COVERED),
+                         last_epoch if args.support_weight else f1_score, args.seed, epochs)
     model8 = pad_to_strategies(torch, model)
     dev_probabilities = softmax(logits(torch, model8, nx_dev))
     debiaser = PriorDebiaser(alpha="auto").fit(dev_probabilities, [COVERED[k] for k in sy_dev])
@@ -279,10 +361,11 @@ def train_strategy(args: argparse.Namespace, torch: Any, cache: FeatureCache, tr
     dev_predicted = np.array([COVERED.index(STRATEGIES[k]) for k in dev_probabilities.argmax(1)])
     tag_predicted = np.array([COVERED.index(STRATEGIES[k])
                               for k in logits(torch, tagger8, x_tag_dev).argmax(1)])
+    sources = "EDOS CC BY 4.0" + (", our own support conversations" if args.support_weight else "")
     strategy: dict[str, Any] = {
-        "name": "strategy-edos-minilm", "version": "1", "encoder": cache.recognizer.model_id,
+        "name": "strategy-edos-minilm", "version": "2", "encoder": cache.recognizer.model_id,
         "labels": list(STRATEGIES), "covered": COVERED,
-        "licence": "commercial use permitted (training data: EDOS CC BY 4.0)",
+        "licence": f"commercial use permitted (training data: {sources})",
         "heads": {"tagger": {"file": "tagger.onnx"}, "next_strategy": {"file": "next_strategy.onnx"}},
         "debias": debiaser.to_dict(),
         "dev_metrics": {
@@ -291,8 +374,11 @@ def train_strategy(args: argparse.Namespace, torch: Any, cache: FeatureCache, tr
             "next_macro_f1": round(covered_macro_f1(sy_dev, dev_predicted), 4),
         },
         "training": {"seed": args.seed, "epochs": args.epochs, "limit": args.limit, "train_rows": len(sy),
+                     "support_rows": len(ssy), "support_weight": args.support_weight,
+                     "next_strategy_epochs": epochs if args.support_weight else "best EDOS dev macro-F1",
                      "dev_rows": len(sy_dev), "split": split,
-                     "data": {f"edos/{EDOS_FILE}": files[f"edos/{EDOS_FILE}"]}},
+                     "data": {f"edos/{EDOS_FILE}": files[f"edos/{EDOS_FILE}"],
+                              "chat/support.jsonl": sha256_file(args.chat / "support.jsonl")}},
     }
     (out / "config.json").write_text(json.dumps(strategy, indent=2) + "\n", encoding="utf-8")
     StrategyModel(out).sessions_  # noqa: B018 - fails loudly if what was written does not load

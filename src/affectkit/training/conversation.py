@@ -127,10 +127,16 @@ def logits(torch: Any, model: Any, x: np.ndarray) -> np.ndarray:
     return result
 
 
-def best_neutral_offset(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
-    """The shift of the neutral log-probability that maximises dev micro-F1 (non-neutral classes)."""
+NEUTRAL_OFFSETS = tuple(float(v) for v in np.round(np.arange(-3.0, 3.01, 0.1), 2))
+"""The neutral log-probability shifts tried on dev (:func:`best_neutral_offset`)."""
+
+
+def best_neutral_offset(scores: np.ndarray, gold: np.ndarray,
+                        offsets: Sequence[float] = NEUTRAL_OFFSETS) -> tuple[float, float]:
+    """The shift of the neutral log-probability (one of ``offsets``) that maximises dev micro-F1 (non-neutral
+    classes)."""
     best = (0.0, -1.0)
-    for offset in np.round(np.arange(-3.0, 3.01, 0.1), 2):
+    for offset in offsets:
         shifted = scores.copy()
         shifted[:, NEUTRAL] += offset
         f1 = micro_f1_non_neutral(gold, shifted.argmax(1))
@@ -215,21 +221,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
 
 def train_turn_heads(
-    torch: Any, x: np.ndarray, y: np.ndarray, x_dev: np.ndarray, y_dev: np.ndarray, out: Path, seed: int, epochs: int
+    torch: Any, x: np.ndarray, y: np.ndarray, x_dev: np.ndarray, y_dev: np.ndarray, out: Path, seed: int, epochs: int,
+    offsets: Sequence[float] = NEUTRAL_OFFSETS,
 ) -> tuple[dict[str, Any], dict[str, float]]:
     """Train the turn-emotion heads (in context, and on the target turn alone) on context rows ``x``, pick each
-    head's neutral offset on dev and export it to ``out/<head>.onnx``; returns the heads' config entries and their
-    dev micro-F1 without neutral."""
+    head's neutral offset (one of ``offsets``) on dev and export it to ``out/<head>.onnx``; returns the heads'
+    config entries and their dev micro-F1 without neutral."""
 
     def turn_score(model: Any, xd: np.ndarray, yd: np.ndarray) -> float:
-        return best_neutral_offset(np.log(np.clip(softmax(logits(torch, model, xd)), 1e-9, 1)), yd)[1]
+        return best_neutral_offset(np.log(np.clip(softmax(logits(torch, model, xd)), 1e-9, 1)), yd, offsets)[1]
 
     heads: dict[str, Any] = {}
     dev_metrics: dict[str, float] = {}
     for name, features in (("turn_emotion", lambda a: a), ("turn_emotion_nocontext", target_only)):
         model, _ = train_mlp(torch, features(x), y, features(x_dev), y_dev, len(EKMAN), turn_score, seed, epochs)
         log_probs = np.log(np.clip(softmax(logits(torch, model, features(x_dev))), 1e-9, 1))
-        offset, f1 = best_neutral_offset(log_probs, y_dev)
+        offset, f1 = best_neutral_offset(log_probs, y_dev, offsets)
         export(torch, model, x.shape[1], out / f"{name}.onnx", "softmax")
         heads[name] = {"file": f"{name}.onnx", "neutral_log_offset": offset}
         dev_metrics[f"{name}_micro_f1_non_neutral"] = round(f1, 4)
