@@ -31,6 +31,23 @@ def test_cached_features_are_the_run_time_vectors(tmp_path: Path) -> None:
     assert FeatureCache(path, Other()).rows == {}
 
 
+def test_our_chat_dialogues_are_labelled_for_what_they_choose() -> None:
+    from affectkit.training.commercial import CHAT_DIR, COVERED, load_chat
+    from affectkit.training.conversation import EKMAN
+
+    root = Path(__file__).resolve().parent.parent
+    everyday = load_chat(root / CHAT_DIR, "everyday_*.jsonl")
+    labels = [label for d in everyday for _, label, _ in d["turns"]]
+    assert len(everyday) == 100 and set(labels) == set(EKMAN)
+    assert 0.75 < labels.count("neutral") / len(labels) < 0.92  # everyday chat is mostly neutral
+    support = load_chat(root / CHAT_DIR, "support.jsonl")
+    for d in support:
+        for speaker, label, text in d["turns"]:
+            assert text and (label in COVERED if speaker == "assistant" else speaker == "user" and label is None)
+    ids = [d["id"] for d in everyday + support]
+    assert len(ids) == len(set(ids))
+
+
 def test_uncovered_strategies_get_probability_zero() -> None:
     torch = pytest.importorskip("torch")
     from affectkit.training.commercial import COVERED, pad_to_strategies
@@ -67,7 +84,9 @@ def test_commercial_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     assert set(result["conversation"]["heads"]) == {"turn_emotion", "turn_emotion_nocontext"}
     assert ONNXHeads(conversation_out).turn_emotion(np.zeros((2, CONTEXT_DIM), dtype=np.float32)).shape == (2, 7)
     assert sorted(result["conversation"]["training"]["data"]) == [
-        "edos/mturk_groundtruth_9k.csv", "goemotions/dev.tsv", "xed/en-annotated.tsv", "xed/neu_en.txt"]
+        "chat/everyday_a.jsonl", "chat/everyday_b.jsonl", "chat/everyday_c.jsonl", "goemotions/dev.tsv",
+        "xed/en-annotated.tsv", "xed/neu_en.txt"]  # EDOS's turns only with --edos-turns
+    assert "chat/support.jsonl" in result["strategy"]["training"]["data"]
     for folder in (conversation_out, strategy_out):
         text = (folder / "config.json").read_text(encoding="utf-8").lower()
         assert not [name for name in licence.NON_COMMERCIAL_DATA if name.lower() in text]
