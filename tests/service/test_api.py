@@ -123,7 +123,7 @@ def test_pages_of_a_conversation_add_up_to_the_whole(service) -> None:  # type: 
     tail = service.get(f"/v1/conversations/{conversation_id}?after=12").json()
     assert [t["index"] for t in tail["analysis"]["turns"]] == [13, 14] and tail["next_after"] is None
     assert service.get(f"/v1/conversations/{conversation_id}?after=14").json()["analysis"]["turns"] == []
-    for query in ("?limit=0", "?after=-2", "?limit=1001", "?after=x"):
+    for query in ("?limit=0", "?after=-2", "?limit=1001", "?after=x", f"?after={2**31}", f"?after={2**70}"):
         assert_problem(service.get(f"/v1/conversations/{conversation_id}{query}"), 422, "AK-E005")
 
 

@@ -90,7 +90,7 @@ class Runtime:
 
     async def stop(self) -> None:
         self.ready = False
-        for task in (self.retention_task, self.erasure_task):
+        for task in (self.retention_task, self.erasure_task, self.conversations.flushing):
             if task is not None:
                 task.cancel()
         await self.batcher.stop()
@@ -239,8 +239,8 @@ def build_router() -> APIRouter:
                 summary="A stored conversation with its analysis: all of it, or a page of turns (after=, limit=)")
     async def get_conversation(
             conversation_id: str, key: KeyId, runtime: RuntimeDep,
-            after: Annotated[int | None, Query(ge=-1, description="only the turns after this one (-1 or absent: "
-                                               "from the first)")] = None,
+            after: Annotated[int | None, Query(ge=-1, le=MAX_TURN, description="only the turns after this one (-1 "
+                                               "or absent: from the first)")] = None,
             limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description="at most this many turns (absent: "
                                                "all of them)")] = None) -> Response:
         stored = await asyncio.to_thread(runtime.store.get_conversation, key, conversation_id)
@@ -351,6 +351,7 @@ def build_router() -> APIRouter:
 
 
 MAX_PAGE = 1000  # most turns in one page of GET /v1/conversations/{id}
+MAX_TURN = 2**31 - 1  # turn indices are 32-bit integers in the database
 
 
 def utterance_result(conversation_id: str, result: Any) -> schemas.UtteranceResult:

@@ -200,7 +200,7 @@ class Conversations:
     own_erasures: set[str] = field(default_factory=set)  # erased here: nothing to do when read in the log
     unforgotten: deque[str] = field(default_factory=deque)  # texts to drop from the caches at the next model call
     _erasure_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    _flushing: asyncio.Task[None] | None = None
+    flushing: asyncio.Task[None] | None = None  # the texts being dropped off an answer's path (flush_soon)
 
     def load_models(self) -> None:
         """Build the turn and cause models of the licence profile in force, whose encoder the read-ahead fills
@@ -260,8 +260,8 @@ class Conversations:
 
     def flush_soon(self) -> None:
         """:meth:`flush` without waiting for it (after an answer's work: its texts leave the caches right after)."""
-        if self.unforgotten and (self._flushing is None or self._flushing.done()):
-            self._flushing = asyncio.get_running_loop().create_task(self._flush_logged())
+        if self.unforgotten and (self.flushing is None or self.flushing.done()):
+            self.flushing = asyncio.get_running_loop().create_task(self._flush_logged())
 
     async def _flush_logged(self) -> None:
         try:
