@@ -1,29 +1,36 @@
 """Rebuild the heads of the ``commercial`` licence profile: ``conversation-edos-minilm`` and ``strategy-edos-minilm``.
 
 Needs the ``train`` extra. Only data whose licence permits commercial use is read: EDOS's human-labelled
-dialogues (CC BY 4.0) and, for the turn heads, GoEmotions dev (Apache-2.0)::
+dialogues (CC BY 4.0), XED English (CC BY 4.0), GoEmotions dev (Apache-2.0) and our own dialogues in
+``data/chat`` (written for affectkit; see its README)::
 
-    python -m affectkit.training.commercial --edos ../shared/data/edos --goemotions ../shared/data/goemotions \\
+    python -m affectkit.training.commercial --edos ../shared/data/edos --xed ../shared/data/xed \\
+        --goemotions ../shared/data/goemotions --chat data/chat --epochs 15 \\
         --conversation-out src/affectkit/models/conversation-edos-minilm \\
         --strategy-out src/affectkit/models/strategy-edos-minilm --cache build/commercial-features.npz
 
 The heads, their features and their training loop are those of the non-commercial heads
-(:mod:`affectkit.training.conversation`, :mod:`affectkit.training.strategy`); only the data differ.
+(:mod:`affectkit.training.conversation`, :mod:`affectkit.training.strategy`); the data differ.
 
 * EDOS labels the last turn of a short movie dialogue; the other turns are its context. Speakers are not
   given: turns are taken to alternate, the last one's speaker answering the turn before it.
 * Split: :func:`affectkit.datasets.edos_bucket` of the ``DialogID`` (SHA-256, 20 buckets): 0-2 test (never
-  read here), 3-4 dev (model selection, the neutral prior, the debiasing strength), 5-19 train.
+  read here), 3-4 dev (the tagger's epoch, the debiasing strength), 5-19 train.
 * Labels: the three annotators' answers are mapped (``schemes/edos-41.json``) and a row is kept when at least 2
   of the 3 mapped answers agree (:func:`affectkit.datasets.edos_label`).
-* ``turn_emotion.onnx`` / ``turn_emotion_nocontext.onnx``: Ekman-7 of the last turn, in context and alone.
-  GoEmotions dev comments whose labels all fall in one Ekman group are added as one-turn dialogues (the text
-  model was trained on GoEmotions train, so its features on train would be too confident).
+* ``turn_emotion.onnx`` / ``turn_emotion_nocontext.onnx``: Ekman-7 of a turn, in context and alone, trained on
+  XED English train lines (neutral ones included) and the GoEmotions dev comments whose labels all fall in one
+  Ekman group, as one-turn dialogues (the text model was trained on GoEmotions train, so its features on train
+  would be too confident). EDOS's labelled last turns only with ``--edos-turns``: EDOS was sampled for
+  emotional turns, and a head trained on it reads everyday chat as emotional far too often. The epoch and the
+  neutral log-offset (:data:`TURN_OFFSETS`) are chosen on our everyday dialogues
+  (``data/chat/everyday_*.jsonl``, every turn labelled, mostly neutral), which are not training rows.
 * ``tagger.onnx``: the ESConv strategy an agent turn used, from EDOS's response intents (5 of the 8 strategies
   have an intent that maps to them; the other 3 get probability 0). ``next_strategy.onnx``: the strategy of the
   last turn from the turns before it, the agent's earlier turns tagged by the tagger as at run time (those
-  turns are never tagger training rows, so no cross-fitting is needed). The prior correction of
-  ``debias=True`` is fitted on EDOS dev.
+  turns are never tagger training rows, so no cross-fitting is needed), trained on EDOS and ``--support-weight``
+  copies of the rows of our support conversations (``data/chat/support.jsonl``), the last of
+  ``--support-epochs`` epochs kept. The prior correction of ``debias=True`` is fitted on EDOS dev.
 """
 
 from __future__ import annotations
