@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from affectkit import cli
+from affectkit import analyze_conversation, cli
 from affectkit.errors import AffectkitError
 from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.planner import cause_words, causes_to_acknowledge, compose_messages, load_stimuli, plan
@@ -428,3 +428,14 @@ def test_respond_reports_an_answer_without_a_reply_with_a_code(
     assert cli.main(["respond", str(path), *(["--stream"] if answer == "null-stream" else [])]) == 2
     err = capsys.readouterr().err
     assert "AK-E013" in err and "Traceback" not in err
+
+
+def test_a_plan_reads_words_only_never_the_recordings(tmp_path: Path) -> None:
+    chat = {"id": "voice", "utterances": [
+        {"speaker": "user", "text": "My dog died this morning.", "audio": str(tmp_path / "missing.wav")},
+        {"speaker": "assistant", "text": "I'm so sorry."},
+        {"speaker": "user", "text": "I keep expecting him at the door."}]}
+    with pytest.raises(AffectkitError) as error:  # the analysis reads the recording, and it is not there
+        analyze_conversation(chat)
+    assert error.value.code == "AK-E001"
+    assert plan(chat).user is not None  # the plan needs no recording and no speech extra

@@ -371,7 +371,10 @@ def plan(
     p = as_persona(persona)
     stimulus_phrase = stimulus_text(stimulus) if stimulus is not None else ""
     if analysis is None:
-        analysis = analyze_conversation(conversation, neutral_bias=neutral_bias, agent=agent, language=language)
+        # the plan reads words only: recordings would cost time and need the speech extra for nothing
+        words = conversation.model_copy(update={"utterances": [u.model_copy(update={"audio": None})
+                                                                for u in conversation.utterances]})
+        analysis = analyze_conversation(words, neutral_bias=neutral_bias, agent=agent, language=language)
     elif len(analysis.turns) != len(conversation.utterances):
         raise AffectkitError("AK-E005", f"the analysis has {len(analysis.turns)} turns and the conversation "
                              f"{len(conversation.utterances)} utterances", field="analysis")
