@@ -23,7 +23,8 @@ bits. By default each test file is a seeded sample of 200 texts (``--limit 0``: 
 shared 2-core machine the encoder reads about 30 texts/s, and the full test splits take hours.
 
 Prints a table and writes ``benchmarks/results/multilingual.json`` (``multilingual-full.json`` with ``--limit 0``),
-after each language as well as at the end: an interrupted run keeps what it measured (``"complete": false``).
+after each language as well as at the end: an interrupted run keeps what it measured (``"complete": false``). A run
+of some ``--sections`` updates those in the file an earlier run of the same model wrote (``commands`` lists the runs).
 """
 
 from __future__ import annotations
@@ -102,9 +103,20 @@ def main() -> None:
     root = data_root(args.data) / "semeval2025_task11_brighter"
     target = RESULTS / ("multilingual-full.json" if args.limit == 0 else "multilingual.json")
 
+    # A run of some --sections updates them in the file of earlier runs with the same --limit and model.
+    earlier: dict[str, Any] = {}
+    if target.is_file() and args.sections != parser.get_default("sections"):
+        earlier = json.loads(target.read_text(encoding="utf-8"))
+        if earlier.get("model") != MULTILINGUAL:
+            earlier = {}
+
     def save(complete: bool = False) -> None:
         RESULTS.mkdir(exist_ok=True)
-        target.write_text(json.dumps({**out, "complete": complete}, indent=1) + "\n", encoding="utf-8")
+        merged = {**earlier, **{k: v for k, v in out.items() if v != {} or k not in earlier}}
+        commands = [*earlier.get("commands", [earlier["command"]] if "command" in earlier else []), out["command"]]
+        merged["commands"] = list(dict.fromkeys(commands))
+        merged["sections"] = sorted({*earlier.get("sections", []), *sections})
+        target.write_text(json.dumps({**merged, "complete": complete}, indent=1) + "\n", encoding="utf-8")
 
     out: dict[str, Any] = {"command": rerun_command("multilingual.py"), "model": MULTILINGUAL,
                            "texts_per_test_file": args.limit or "all",
@@ -189,7 +201,6 @@ def main() -> None:
     zero_shot = ", ".join(f"{k}: {v['macro_f1']}" for k, v in out["track_c_zero_shot"].items())
     print(f"zero-shot macro-F1: {zero_shot}")
     print(f"speed: {out.get('speed', '-')}  model {out['model_mb']} MB")
-    out["sections"] = sorted(sections)
     save(complete=True)
 
 
