@@ -65,7 +65,7 @@ def test_conversation_lifecycle_matches_the_batch_analysis(service) -> None:  # 
         response = service.post(f"/v1/conversations/{conversation_id}/utterances", utterance)
         assert response.status_code == 200, response.text
         updates.append(response.json())
-    batch = analyze_conversation({"id": conversation_id, "utterances": CHAT})
+    batch = analyze_conversation({"id": conversation_id, "utterances": CHAT}, agent="assistant")
     assert [u["turn"] for u in updates] == [json.loads(t.model_dump_json()) for t in batch.turns]
     assert updates[-1]["turns"] == len(CHAT)
     # each answer carries its speaker's new trajectory point: together they are the library's trajectories
@@ -202,6 +202,10 @@ def test_crisis_flags_and_escalation_come_with_the_turn(service) -> None:  # typ
     assert response.status_code == 200
     assert [f["kind"] for f in body["flags"]] == ["suicidal_ideation"]
     assert body["plan"]["mode"] == "escalation"
+    # the agent quoting the user raises no flag of its own: its turns are not read for crisis language
+    response = service.post(f"/v1/conversations/{conversation_id}/utterances",
+                            {"speaker": "assistant", "text": "You said you want to end it all. I'm here with you."})
+    assert response.status_code == 200 and response.json()["flags"] == []
 
 
 def test_delete_erases_and_other_keys_see_nothing(service) -> None:  # type: ignore[no-untyped-def]

@@ -307,12 +307,13 @@ class Conversations:
         if texts:
             await self.models.run("forget", self.forget_texts, texts)
 
-    def _new_tracker(self, conversation_id: str) -> Any:
+    def _new_tracker(self, conversation_id: str, agent: str | None = None) -> Any:
         from affectkit.conversation import ConversationTracker
 
         # The library's own defaults (the shipped models share their sessions and encoder cache in the process),
-        # so that a turn reads exactly as in analyze_conversation.
-        return ConversationTracker(conversation_id=conversation_id)
+        # so that a turn reads exactly as in analyze_conversation(..., agent=agent): the agent's own turns are not
+        # read for crisis language.
+        return ConversationTracker(conversation_id=conversation_id, agent=agent)
 
     def _replay(self, conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> LiveConversation:
         """A tracker and a planning state holding the stored turns (model thread)."""
@@ -320,7 +321,8 @@ class Conversations:
         from affectkit.planning.planner import LivePlanning
 
         self.drain()
-        live = LiveConversation(self._new_tracker(conversation.id), LivePlanning(agent=conversation.agent))
+        live = LiveConversation(self._new_tracker(conversation.id, conversation.agent),
+                                LivePlanning(agent=conversation.agent))
         utterances = [Utterance(speaker=u.speaker, text=u.text, timestamp=u.timestamp, id=u.utterance_id)
                       for u in rows]
         prefetch((live.tracker.turn_model_, live.tracker.cause_model_), [u.text for u in utterances])
