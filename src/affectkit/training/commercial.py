@@ -93,7 +93,8 @@ def load_chat(folder: Path, pattern: str) -> list[dict[str, Any]]:
 
 def chat_turn_rows(dialogues: Sequence[dict[str, Any]], cache: FeatureCache) -> tuple[np.ndarray, np.ndarray]:
     """Context features and Ekman-7 labels of every turn of our everyday dialogues."""
-    xs, ys = [], []
+    xs: list[np.ndarray] = []
+    ys: list[int] = []
     for d in dialogues:
         speakers = [speaker for speaker, _, _ in d["turns"]]
         vectors = cache.vectors([text for _, _, text in d["turns"]])
