@@ -13,11 +13,12 @@ import pytest
 from affectkit import cli
 from affectkit.conversation import ConversationTracker, analyze_conversation
 from affectkit.conversation import features as conversation_features
-from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel, UtteranceEncoder
+from affectkit.conversation.context import ContextTurnModel, TrainedCauseModel
 from affectkit.conversation.features import CAUSE_OWN, CAUSE_WINDOW, LOOKBACK, cause_candidates
-from affectkit.conversation.onnx_heads import ONNXHeads
 from affectkit.conversation.turns import EKMAN_LABELS, NEUTRAL_VAD, TurnPrediction
 from affectkit.progress import Progress
+from affectkit.recognizers.heads import ONNXHeads
+from affectkit.recognizers.utterance import UtteranceEncoder
 from affectkit.types import Utterance
 
 TEXTS = [

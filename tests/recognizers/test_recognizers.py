@@ -132,7 +132,7 @@ def test_long_text_is_read_to_the_end(recognizer: Recognizer) -> None:
 )
 def test_odd_inputs_warn_and_never_crash(recognizer: Recognizer, text: str, code: str) -> None:
     if code == "AK-W003" and recognizer.model_id == MULTILINGUAL:
-        pytest.skip("the multilingual model reads these languages (tests/test_multilingual.py)")
+        pytest.skip("the multilingual model reads these languages (tests/recognizers/test_multilingual.py)")
     result = recognizer.analyze_one(text)
     assert code in {w.code for w in result.warnings}
     assert result.text == text

@@ -13,8 +13,8 @@ from affectkit.planning.labels import STRATEGIES
 
 
 def test_cached_features_are_the_run_time_vectors(tmp_path: Path) -> None:
-    from affectkit.conversation.context import UtteranceEncoder
     from affectkit.recognizers import get_recognizer
+    from affectkit.recognizers.utterance import UtteranceEncoder
     from affectkit.training.features_cache import FeatureCache
 
     texts = ["I can't believe you did that!", "Thanks, that helps a lot."]
@@ -35,7 +35,7 @@ def test_our_chat_dialogues_are_labelled_for_what_they_choose() -> None:
     from affectkit.training.commercial import CHAT_DIR, COVERED, load_chat
     from affectkit.training.conversation import EKMAN
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     everyday = load_chat(root / CHAT_DIR, "everyday_*.jsonl")
     labels = [label for d in everyday for _, label, _ in d["turns"]]
     assert len(everyday) == 100 and set(labels) == set(EKMAN)
@@ -71,8 +71,8 @@ def test_uncovered_strategies_get_probability_zero() -> None:
 def test_commercial_training_smoke(tmp_path: Path, data_dir: Path) -> None:
     pytest.importorskip("torch")
     from affectkit.conversation.features import CONTEXT_DIM
-    from affectkit.conversation.onnx_heads import ONNXHeads
     from affectkit.planning.strategy import StrategyModel
+    from affectkit.recognizers.heads import ONNXHeads
     from affectkit.training import commercial
     from affectkit.types import Utterance
 
