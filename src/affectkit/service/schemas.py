@@ -185,11 +185,10 @@ class PlanBrief(BaseModel):
 
     @classmethod
     def of(cls, plan: ResponsePlan) -> PlanBrief:
-        return cls(conversation_id=plan.conversation_id, agent=plan.agent, mode=plan.mode, user=plan.user,
-                   strategy=plan.strategy, target=plan.target, acknowledge=plan.acknowledge, guidance=plan.guidance,
-                   boundaries=plan.boundaries, safety=SafetyBrief.of(plan.safety), stimulus=plan.stimulus,
-                   system=plan.messages[0]["content"] if plan.messages else "", messages=len(plan.messages),
-                   models=plan.models, warnings=plan.warnings)
+        kept = {name: getattr(plan, name) for name in cls.model_fields
+                if name in ResponsePlan.model_fields and name not in ("safety", "messages")}
+        return cls(**kept, safety=SafetyBrief.of(plan.safety), messages=len(plan.messages),
+                   system=plan.messages[0]["content"] if plan.messages else "")
 
 
 class UtteranceResult(BaseModel):
