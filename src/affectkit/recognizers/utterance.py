@@ -99,12 +99,16 @@ class UtteranceEncoder:
             raw = recognizer.predict_raw(todo)
             for entry in zip(todo, utterance_features(raw), recognizer.annotate(todo, raw), strict=True):
                 self._remember(*entry)
-        from affectkit.recognizers.router import Router, route
+        from affectkit.recognizers.router import Router, route, with_language
 
         router = Router(language)
         unread = [text for text in dict.fromkeys(texts) if (text, language) not in self._readings][:CACHE_SIZE]
-        other = [text for text, code in zip(unread, router.languages(unread), strict=True)
-                 if route(code) != self.recognizer]
+        other = []
+        for text, code in zip(unread, router.languages(unread), strict=True):
+            if route(code) == self.recognizer:  # remembered as read() would make it, without identifying it again
+                self._remember_reading((text, language), with_language(self.encode(text)[1], code, self.recognizer))
+            else:
+                other.append(text)
         if other:
             for text, analysis in zip(other, router.analyze(other), strict=True):
                 self._remember_reading((text, language), analysis)
