@@ -77,6 +77,7 @@ def analyze_conversation(
     neutral_bias: float | None = None,
     calibrate_speech: bool = True,
     language: str | None = None,
+    agent: str | None = None,
 ) -> ConversationAnalysis:
     """Analyse a conversation: each turn's emotion in context and its causes, each speaker's trajectory,
     arc and shifts, contagion between speakers, and risk flags (a signal for a person to review, not a
@@ -86,7 +87,8 @@ def analyze_conversation(
     with the ``speech`` extra) gets ``speech``: its voice fused with its words; ``calibrate_speech`` reads a
     speaker with 10+ windows of speech in the session against a profile fitted on them. Each turn is read by the
     text model of its language (identified per turn, or ``language`` for every turn; a turn in another language
-    than English is read alone by the multilingual model, warning ``AK-W032``). See
+    than English is read alone by the multilingual model, warning ``AK-W032``). ``agent`` names the speaker that is
+    your application: its turns are not read for crisis language. See
     :func:`affectkit.conversation.analyze_conversation`.
 
     Example:
@@ -98,7 +100,7 @@ def analyze_conversation(
     from affectkit.conversation.analyzer import analyze_conversation as analyze_turns
 
     return analyze_turns(conversation, turn_model, cause_model, progress=progress, neutral_bias=neutral_bias,
-                         calibrate_speech=calibrate_speech, language=language)
+                         calibrate_speech=calibrate_speech, language=language, agent=agent)
 
 
 def plan(

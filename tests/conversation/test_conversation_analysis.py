@@ -303,6 +303,11 @@ def test_the_agents_turns_are_not_read_for_crisis_language() -> None:
     assert crisis_turns(analyze_conversation(chat, agent="assistant")) == {0, 2}
     tracker = ConversationTracker(agent="assistant")
     assert [bool(tracker.add(u).flags) for u in chat["utterances"]] == [True, False, True]
+    assert crisis_turns(affectkit.analyze_conversation(chat, agent="assistant")) == {0, 2}  # the public entry too
+    for bad in (5, ["assistant"], " "):
+        with pytest.raises(AffectkitError) as error:
+            analyze_conversation(chat, agent=bad)  # type: ignore[arg-type]
+        assert (error.value.code, error.value.field) == ("AK-E005", "agent")
 
 
 def test_smoothed_trajectory_matches_turn_valences(chat_analysis: affectkit.types.ConversationAnalysis) -> None:

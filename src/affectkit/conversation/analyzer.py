@@ -28,6 +28,7 @@ from affectkit.conversation.context import prefetch
 from affectkit.conversation.io import as_conversation, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
+from affectkit.errors import AffectkitError
 from affectkit.progress import Progress
 from affectkit.recognizers.router import check_language
 from affectkit.risk import PersistentNegativeMonitor, RiskDetector, RiskReading, default_detector, flags_from_reading
@@ -91,6 +92,8 @@ class ConversationTracker:
         agent: str | None = None,
         language: str | None = None,
     ) -> None:
+        if agent is not None and not (isinstance(agent, str) and agent.strip()):
+            raise AffectkitError("AK-E005", f"agent must be a speaker's name or None, got {agent!r}", field="agent")
         self.turn_model = turn_model
         self.language = language
         self.agent = agent
