@@ -104,14 +104,17 @@ def ordinary(detector: RiskDetector, data: Path) -> dict[str, Any]:
         "dailydialog_test_messages": len(utterances),
         "dailydialog_test_flag_rate": round(sum(r.crisis for r in detector.read(utterances)) / len(utterances), 5),
     }
-    from affectkit.conversation.analyzer import analyze_conversation
-    from affectkit.types import Conversation, Utterance
+    from affectkit.conversation.analyzer import ConversationTracker
+    from affectkit.types import Utterance
 
     flagged_turns = 0
     persistent = 0
     for d in dialogues:
-        conversation = Conversation(id=d.id, utterances=[Utterance(speaker=t.speaker, text=t.text) for t in d.turns])
-        analysis = analyze_conversation(conversation)
+        # the tracker equals analyze_conversation turn for turn, and it reads risk with the model under test
+        tracker = ConversationTracker(conversation_id=d.id, risk_detector=detector)
+        for t in d.turns:
+            tracker.add(Utterance(speaker=t.speaker, text=t.text))
+        analysis = tracker.result()
         flagged_turns += len({f.turn for f in analysis.flags})
         persistent += sum(f.kind == "persistent_negative" for f in analysis.flags)
     results["dailydialog_test_any_flag_turn_rate"] = round(flagged_turns / len(utterances), 5)
