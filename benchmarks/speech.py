@@ -2,9 +2,13 @@
 cross-corpus RAVDESS, real-time factor and model size. Needs the ``train`` and ``speech`` extras::
 
     OMP_NUM_THREADS=1 python benchmarks/speech.py --data ../shared/data
+    OMP_NUM_THREADS=1 python benchmarks/speech.py --data ../shared/data --combined
 
-Writes ``benchmarks/results/speech.json``. Feature vectors are cached in ``--cache`` (outside the repository).
-UAR is unweighted average recall (mean per-class recall).
+The first measures the EmoDB-only model ``speech-emodb`` and writes ``benchmarks/results/speech.json``. The second
+compares it with ``speech-emodb-ravdess`` (trained on EmoDB and the RAVDESS subset; non-commercial) speaker-
+independently on both corpora, and writes ``benchmarks/results/speech-emodb-ravdess.json`` (see
+:func:`combined_comparison`). Feature vectors are cached in ``--cache`` (outside the repository). UAR is unweighted
+average recall (mean per-class recall).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,6 +46,7 @@ from affectkit.training.speech import (  # noqa: E402
 from speed import rerun_command  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "speech.json"
+COMBINED_RESULTS = RESULTS.with_name("speech-emodb-ravdess.json")
 
 
 def head_proba(head: dict[str, np.ndarray], z: np.ndarray) -> np.ndarray:
@@ -79,8 +85,8 @@ def calibrated_loso(name: str, x: np.ndarray, y: np.ndarray, speakers: np.ndarra
 
 
 def cross_corpus(data: Path, cache: Path) -> dict[str, object]:
-    """The shipped model (trained on all of EmoDB) on the RAVDESS subset, over the six shared classes."""
-    model = load_speech_model()
+    """The EmoDB-only model (trained on all of EmoDB) on the RAVDESS subset, over the six shared classes."""
+    model = load_speech_model("speech-emodb")
     x, rows = cached_features(data, "ravdess", cache)
     actors = np.array([r["speaker"] for r in rows])
     keep = np.array([r["emotion"] in RAVDESS_TO_EMODB for r in rows])
@@ -148,8 +154,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--sequence", action="store_true",
                         help="also train the LLD-sequence CNN on the dev protocol (needs torch; slow)")
+    parser.add_argument("--combined", action="store_true",
+                        help="only compare speech-emodb-ravdess with speech-emodb on both corpora (writes "
+                        "results/speech-emodb-ravdess.json unless --out is given)")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.combined:
+        out = args.out if args.out != RESULTS else COMBINED_RESULTS
+        return combined_main(args.data, args.cache, out)
     x, y, speakers = emodb_arrays(args.data, args.cache)
     selection = select(args.data, args.cache)
     chosen = selection["chosen"]
@@ -178,7 +190,7 @@ def main() -> int:
     size = sum(p.stat().st_size for p in MODEL_DIR.iterdir() if p.is_file())
     results = {
         "command": "OMP_NUM_THREADS=1 python " + rerun_command("speech.py"),
-        "model": load_speech_model().name,
+        "model": load_speech_model("speech-emodb").name,
         "selection": selection,
         "emodb_loso": {"protocol": "leave-one-speaker-out over the 10 EmoDB speakers, 7 classes; z-scoring fitted "
                        "on the training speakers; 'speaker': features first z-scored per speaker over all of that "
@@ -201,6 +213,114 @@ def main() -> int:
     print("speed:", json.dumps(speed), "model bytes:", size)
     if args.sequence:
         print("LLD-sequence CNN, dev UAR:", results["selection"]["sequence_network"]["dev_uar"])
+    return 0
+
+
+# --- speech-emodb-ravdess against speech-emodb -------------------------------------------------------------
+
+def combined_comparison(data: Path, cache: Path) -> dict[str, object]:
+    """Three trainings compared speaker-independently on both corpora, each with its own chosen heads (from the
+    shipped configs; the RAVDESS-only row reuses the combined model's): EmoDB only (``speech-emodb``), EmoDB +
+    RAVDESS (``speech-emodb-ravdess``) and RAVDESS only (the other cross-corpus direction).
+
+    * ``leave_one_speaker_out``: each of the 13 speakers (10 EmoDB, 3 RAVDESS) is predicted by a model trained on
+      the other speakers of the training data (so EmoDB-only on RAVDESS and RAVDESS-only on EmoDB are
+      cross-corpus);
+    * ``held_out``: trained on the dev speakers of the training data, tested on the speakers no selection saw
+      (EmoDB 12, 14, 15, 16 and RAVDESS actor 13).
+
+    EmoDB is scored over its 7 classes (RAVDESS-only: the 6 it has, boredom clips left out), RAVDESS over the 6
+    shared classes with the prediction made among them (``uar``) and among all 7 (``uar_7way``: a clip read as
+    boredom is wrong). The ``speaker`` head reads features z-scored per speaker over all the speaker's clips
+    (unlabelled; a RAVDESS actor's calm and surprised takes included), the ``global`` head raw features."""
+    from affectkit.training import speech_combined as sc
+
+    corpora = sc.load_corpora(data, cache)
+    emodb_heads = load_speech_model("speech-emodb").config["heads"]
+    combined_heads = load_speech_model("speech-emodb-ravdess").config["heads"]
+    trainings = {
+        "emodb only (speech-emodb)": ({k: (v, 1) for k, v in emodb_heads.items()}, ["emodb"]),  # type: ignore[union-attr]
+        "emodb + ravdess (speech-emodb-ravdess)": (
+            {k: sc.parse_choice(v) for k, v in combined_heads.items()}, ["emodb", "ravdess"]),  # type: ignore[union-attr]
+        "ravdess only": ({k: (sc.parse_choice(v)[0], 1) for k, v in combined_heads.items()},  # type: ignore[union-attr]
+                         ["ravdess"]),
+    }
+    everyone = sorted(set(corpora.speakers.tolist()))
+    dev = set(DEV_SPEAKERS + sc.RAVDESS_DEV)
+    results: dict[str, object] = {}
+    for training, (heads, sources) in trainings.items():
+        pool = np.isin(corpora.corpus, sources)
+        by_protocol: dict[str, object] = {}
+        for protocol in ("leave_one_speaker_out", "held_out"):
+            by_head = {}
+            for norm, x in (("speaker", corpora.normalised), ("global", corpora.raw)):
+                name, weight = heads[norm]
+                probabilities = np.full((len(corpora.y), len(EMODB_LABELS)), np.nan)
+                if protocol == "held_out":
+                    test = corpora.rows(sc.HELD_OUT)
+                    train = sc.weighted(pool & np.isin(corpora.speakers, list(dev)), corpora.corpus, weight)
+                    probabilities[test] = sc.fit_predict(name, x, corpora.y, train, np.flatnonzero(test))
+                else:
+                    for speaker in everyone:
+                        test = corpora.speakers == speaker
+                        train = sc.weighted(pool & ~test, corpora.corpus, weight)
+                        probabilities[test] = sc.fit_predict(name, x, corpora.y, train, np.flatnonzero(test))
+                by_head[norm] = {"model": f"{name} ravdess x{weight}" if "ravdess" in sources else name,
+                                 **combined_scores(corpora, probabilities, shared_only=sources == ["ravdess"])}
+            by_protocol[protocol] = by_head
+        results[training] = by_protocol
+    return {
+        "protocols": combined_comparison.__doc__,
+        "chance_uar": {"emodb": round(1 / 7, 4), "ravdess": round(1 / 6, 4)},
+        "clips": {"emodb": int(np.sum(corpora.corpus == "emodb")), "ravdess": int(np.sum(corpora.corpus == "ravdess"))},
+        "trainings": results,
+    }
+
+
+def combined_scores(corpora: Any, probabilities: np.ndarray, shared_only: bool) -> dict[str, object]:
+    """UAR, per-class recall and per-speaker UAR on each corpus of the rows that were predicted."""
+    from affectkit.training.speech_combined import SHARED
+
+    scored = ~np.isnan(probabilities[:, 0])
+    out: dict[str, object] = {}
+    log = np.log(np.nan_to_num(probabilities) + 1e-12)
+    among_shared = log.copy()
+    among_shared[:, [i for i in range(len(EMODB_LABELS)) if i not in SHARED]] = -np.inf
+    for corpus in ("emodb", "ravdess"):
+        rows = scored & (corpora.corpus == corpus)
+        if corpus == "emodb" and shared_only:
+            rows &= np.isin(corpora.y, SHARED)
+        if not rows.any():
+            continue
+        y, speakers = corpora.y[rows], corpora.speakers[rows]
+        predicted = np.argmax(among_shared[rows] if corpus == "ravdess" or shared_only else log[rows], axis=1)
+        entry: dict[str, object] = {"uar": round(uar(y, predicted), 4)}
+        if corpus == "ravdess":
+            entry["uar_7way"] = round(uar(y, np.argmax(log[rows], axis=1)), 4)
+        entry["recall"] = per_class(y, predicted)
+        entry["per_speaker_uar"] = {s: round(uar(y[speakers == s], predicted[speakers == s]), 3)
+                                    for s in sorted(set(speakers.tolist()))}
+        out[corpus] = entry
+    return out
+
+
+def combined_main(data: Path, cache: Path, out: Path) -> int:
+    """Run :func:`combined_comparison`, write it to ``out`` and print its table."""
+    from affectkit.speech.model import MODELS
+
+    comparison = combined_comparison(data, cache)
+    folder = MODELS / "speech-emodb-ravdess"
+    comparison = {"command": "OMP_NUM_THREADS=1 python " + rerun_command("speech.py"),
+                  "model": load_speech_model("speech-emodb-ravdess").name,
+                  "model_bytes": sum(p.stat().st_size for p in folder.iterdir() if p.is_file()), **comparison}
+    out.write_text(json.dumps(comparison, indent=1) + "\n", encoding="utf-8")
+    print(f"{'training':40s} {'protocol':22s} {'head':8s} {'EmoDB UAR':>10s} {'RAVDESS UAR':>12s} {'(7-way)':>8s}")
+    for training, protocols in comparison["trainings"].items():  # type: ignore[union-attr]
+        for protocol, heads in protocols.items():
+            for head, scores in heads.items():
+                emodb, ravdess = scores.get("emodb", {}), scores.get("ravdess", {})
+                print(f"{training:40s} {protocol:22s} {head:8s} {emodb.get('uar', float('nan')):10.3f} "
+                      f"{ravdess.get('uar', float('nan')):12.3f} {ravdess.get('uar_7way', float('nan')):8.3f}")
     return 0
 
 

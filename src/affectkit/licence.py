@@ -11,6 +11,10 @@ Two profiles:
   causes come from the word-list heuristic ``heuristic-causes@1`` (our own), and every analysis and plan says
   so with warning ``AK-W011``. The strategy model covers 5 of the 8 ESConv strategies (see its card).
 
+The voice (:mod:`affectkit.speech`): the default profile reads it with ``speech-emodb-ravdess-egemaps@1``
+(EmoDB and RAVDESS, CC BY-NC-SA 4.0: non-commercial), the commercial one with ``speech-emodb-egemaps@1`` (EmoDB
+only); a non-commercial speech model given explicitly under the commercial profile gets ``AK-W013``.
+
 The profile is chosen once, with :func:`configure` (``affectkit.configure(licence="commercial")``), the
 environment variable ``AFFECTKIT_LICENCE`` or the command line's ``--licence``; :func:`configure` wins over
 the environment. Models are picked when a call starts, so a change applies to the next call.
@@ -75,11 +79,13 @@ class Profile:
     text: str
     risk: str
     notes: tuple[tuple[str, str], ...] = ()
+    speech: str = "speech-emodb"
+    """The speech model's folder (:mod:`affectkit.speech.model`)."""
 
     @property
     def models(self) -> tuple[str, ...]:
         """The model folders this profile reads (the text model's folder included)."""
-        names = [self.text, self.turn, self.strategy, self.risk]
+        names = [self.text, self.turn, self.strategy, self.risk, self.speech]
         if self.cause is not None:
             names.append(self.cause)
         return tuple(dict.fromkeys(name.split("@")[0] for name in names))
@@ -87,10 +93,11 @@ class Profile:
 
 PROFILES = {
     "default": Profile("default", turn="conversation-minilm@1", cause="conversation-minilm@1",
-                       strategy="strategy-minilm@1", text=DEFAULT, risk="crisis-use"),
+                       strategy="strategy-minilm@1", text=DEFAULT, risk="crisis-use",
+                       speech="speech-emodb-ravdess"),
     "commercial": Profile("commercial", turn="conversation-edos-minilm@2", cause=None,
                           strategy="strategy-edos-minilm@2", text=DEFAULT, risk="crisis-use",
-                          notes=(CRISIS_GAP,)),
+                          notes=(CRISIS_GAP,), speech="speech-emodb"),
 }
 # Models a profile uses although their training data does not allow it (each with its warning above).
 KNOWN_EXCEPTIONS = {"commercial": ("crisis-use",)}

@@ -67,7 +67,11 @@ def test_synthetic_speech_with_its_transcript_is_fused(service, tmp_path) -> Non
     expected = analyze_speech(wav, TRANSCRIPT)
     assert body["transcript"] == TRANSCRIPT and body["text"]["text"] == TRANSCRIPT
     assert body["fused_vad"] == expected.fused_vad.model_dump() and body["emotions"] == expected.emotions
-    assert body["text"]["vad"]["valence"] < 0 and body["fused_vad"]["valence"] < body["vad"]["valence"]
+    words, voice, fused = body["text"]["vad"]["valence"], body["vad"]["valence"], body["fused_vad"]["valence"]
+    # whatever the speech model reads in a synthetic voice: the fused valence lies between the words' and the
+    # voice's, nearer the words'
+    assert words < 0 and min(words, voice) - 1e-3 <= fused <= max(words, voice) + 1e-3
+    assert abs(fused - words) <= abs(fused - voice) + 1e-3
     assert [d["kind"] for d in body["disagreements"]] == [d.kind for d in expected.disagreements]
 
 

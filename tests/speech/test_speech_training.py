@@ -33,3 +33,23 @@ def test_speaker_normalisation_removes_each_speakers_offset():
     for s in "abc":
         assert np.allclose(z[speakers == s].mean(axis=0), 0, atol=1e-9)
         assert np.allclose(z[speakers == s].std(axis=0), 1, atol=1e-6)
+
+
+def test_combined_training_weights_ravdess_and_keeps_seven_columns():
+    from affectkit.training.speech_combined import decide, fit_predict, parse_choice, weighted
+
+    corpus = np.array(["emodb", "emodb", "ravdess", "ravdess", "emodb"])
+    rows = np.array([True, False, True, True, True])
+    assert sorted(weighted(rows, corpus, 2).tolist()) == [0, 2, 2, 3, 3, 4]
+    assert weighted(rows, corpus, 1).tolist() == [0, 2, 3, 4]
+    assert parse_choice("all263 lda shrinkage=auto ravdess x2") == ("all263 lda shrinkage=auto", 2)
+    # trained without boredom (label 1), the probabilities still have 7 columns, boredom's at 0
+    rng = np.random.default_rng(2)
+    y = np.repeat(np.array([0, 2, 3, 4, 5, 6]), 15)
+    x = rng.standard_normal((len(y), 263)) + np.eye(7)[y] @ rng.standard_normal((7, 263))
+    p = fit_predict("func88 logreg C=0.1", x, y, np.arange(len(y)), np.arange(5))
+    assert p.shape == (5, 7) and np.all(p[:, 1] == 0) and np.allclose(p.sum(axis=1), 1)
+    # a RAVDESS row is decided among the six shared labels, an EmoDB row among all seven
+    boredom = np.tile(np.array([0.0, 0.9, 0.02, 0.02, 0.02, 0.02, 0.02]), (2, 1))
+    assert decide(boredom, np.array(["emodb", "ravdess"])).tolist()[0] == 1
+    assert decide(boredom, np.array(["emodb", "ravdess"])).tolist()[1] != 1

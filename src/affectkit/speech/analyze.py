@@ -114,7 +114,7 @@ def window_vectors(audio: Audio) -> Windows:
 
 
 def speaker_profile(recordings: Sequence[AudioInput], sample_rate: int | None = None,
-                    model: SpeechModel | None = None) -> SpeakerProfile:
+                    model: SpeechModel | str | None = None) -> SpeakerProfile:
     """A :class:`SpeakerProfile` from unlabelled recordings of one speaker (paths, or arrays at
     ``sample_rate``): every window of speech in them counts as a clip. Ten or more clips, in more than one mood,
     make a good profile; see the model card for how accuracy grows with them.
@@ -127,7 +127,7 @@ def speaker_profile(recordings: Sequence[AudioInput], sample_rate: int | None = 
         >>> speaker_profile(clips, sample_rate=rate).clips
         3
     """
-    model = model or load_speech_model()
+    model = as_model(model)
     loaded = (rec if isinstance(rec, Audio) else load_audio(rec, sample_rate) for rec in recordings)
     vectors = [v for audio in loaded for v in window_vectors(audio)[2]]
     return model.profile(np.vstack(vectors))
@@ -139,7 +139,7 @@ def analyze_speech(
     *,
     sample_rate: int | None = None,
     profile: SpeakerProfile | None = None,
-    model: SpeechModel | None = None,
+    model: SpeechModel | str | None = None,
     calibrate: bool = False,
 ) -> SpeechAnalysis:
     """Read the emotion in the voice of ``audio`` (a WAV/FLAC/OGG path or its bytes, an array with its
@@ -149,10 +149,12 @@ def analyze_speech(
     :func:`speaker_profile`) selects the speaker-normalised head, which is much more accurate for a known
     speaker. ``calibrate=True`` (one speaker only!) fits that profile on the recording itself when it holds at
     least :data:`SESSION_CLIPS` windows of speech: per-speaker normalisation over the session, which assumes the
-    recording holds more than one mood.
+    recording holds more than one mood. ``model`` is a :class:`~affectkit.speech.model.SpeechModel`, a shipped
+    model's name (``"speech-emodb"``, ``"speech-emodb-ravdess"``) or a folder; by default the licence profile's
+    (:func:`~affectkit.speech.model.load_speech_model`); fit ``profile`` with the same model.
     Raises ``AK-E030``-``AK-E033`` for audio that cannot be read or holds no speech.
     """
-    model = model or load_speech_model()
+    model = as_model(model)
     loaded = audio if isinstance(audio, Audio) else load_audio(audio, sample_rate)
     found = window_vectors(loaded)
     session = profile is None and calibrate and len(found[2]) >= SESSION_CLIPS
@@ -164,6 +166,35 @@ def analyze_speech(
     if transcript is not None:
         result = fuse(result, transcript)
     return result
+
+
+def as_model(model: SpeechModel | str | Path | None) -> SpeechModel:
+    """``model`` itself, or the shipped model it names (:func:`~affectkit.speech.model.load_speech_model`)."""
+    return model if isinstance(model, SpeechModel) else load_speech_model(model)
+
+
+def licence_note(model: SpeechModel) -> list[AnalysisWarning]:
+    """``AK-W013`` when the ``commercial`` licence profile is in force and ``model`` was trained on data that does
+    not permit commercial use (it can only have been given explicitly: the profile's own model is commercial).
+
+    Example:
+        >>> from affectkit import licence
+        >>> from affectkit.speech.model import load_speech_model
+        >>> _ = licence.configure("commercial")
+        >>> [w.code for w in licence_note(load_speech_model("speech-emodb-ravdess"))]
+        ['AK-W013']
+        >>> licence_note(load_speech_model())
+        []
+        >>> licence.configure(None)
+        'default'
+    """
+    from affectkit.licence import NOT_COMMERCIAL, current_licence
+
+    if model.commercial_use or current_licence() != "commercial":
+        return []
+    code, message = NOT_COMMERCIAL
+    return [AnalysisWarning(code=code, message=f"{message} (speech model {model.name}: "
+                            f"{model.config.get('licence_note', 'no commercial use stated')})")]
 
 
 def profile_note(profile: SpeakerProfile, fitted_on: str) -> AnalysisWarning:
@@ -180,7 +211,7 @@ def read_windows(loaded: Audio, found: Windows, model: SpeechModel, profile: Spe
     labels = model.labels
     weights = np.asarray(speech) / max(sum(speech), 1e-9)
     mean = weights @ probabilities
-    warnings = list(loaded.warnings)
+    warnings = list(loaded.warnings) + licence_note(model)
     speech_seconds = float(sum(e - s for s, e in segments))
     silence = loaded.duration - speech_seconds
     if silence >= 0.5 and silence / loaded.duration >= SILENCE_NOTE:

@@ -7,6 +7,7 @@ Examples::
     affectkit speech call.wav --transcript-file call.txt --profile alex.json
     affectkit speech --make-profile alex.json alex1.wav alex2.wav alex3.wav ...
     affectkit speech --conversation call.json      # the audio turns of a conversation (see affectkit conversation)
+    affectkit speech call.wav --model speech-emodb # the EmoDB-only model (commercial use) whatever the profile
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def add_commands(sub: Any) -> None:
                         help="FILE is a conversation (.json, .jsonl, .csv) whose utterances may carry an 'audio' path "
                         "(relative to FILE's folder): print each turn with its voice's fused reading (the same "
                         "analysis as 'affectkit conversation FILE')")
+    speech.add_argument("--model", metavar="NAME",
+                        help="speech model: speech-emodb (EmoDB, commercial use), speech-emodb-ravdess (EmoDB and "
+                        "RAVDESS, non-commercial) or a model folder; default: the licence profile's")
     speech.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
     speech.set_defaults(handler=_speech)
 
@@ -52,7 +56,7 @@ def _speech(args: argparse.Namespace) -> int:
     if args.conversation:
         return _conversation(args)
     if args.make_profile is not None:
-        made = speaker_profile([str(f) for f in args.files])
+        made = speaker_profile([str(f) for f in args.files], model=args.model)
         try:
             args.make_profile.write_text(json.dumps(made.to_dict()), encoding="utf-8")
         except OSError as exc:
@@ -71,7 +75,7 @@ def _speech(args: argparse.Namespace) -> int:
             profile = SpeakerProfile.from_dict(json.loads(read_text_file(args.profile)))
         except (ValueError, KeyError, TypeError) as exc:
             raise AffectkitError("AK-E034", f"not a speaker profile ({exc})", source=str(args.profile)) from exc
-    readings = [analyze_speech(str(f), transcript, profile=profile) for f in args.files]
+    readings = [analyze_speech(str(f), transcript, profile=profile, model=args.model) for f in args.files]
     if args.format == "json":
         items = [r.model_dump(mode="json") for r in readings]
         sys.stdout.write(json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n")
@@ -106,6 +110,9 @@ def _conversation(args: argparse.Namespace) -> int:
 
     if len(args.files) != 1:
         raise AffectkitError("AK-E003", "--conversation reads one FILE")
+    if args.model is not None:
+        raise AffectkitError("AK-E003", "--model applies to recordings, not --conversation (a conversation's voices "
+                             "are read by the licence profile's speech model: choose it with --licence)")
     analysis = analyze_conversation(read_conversation(args.files[0]))
     if args.format == "json":
         sys.stdout.write(analysis.model_dump_json(indent=2) + "\n")

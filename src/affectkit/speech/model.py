@@ -6,10 +6,22 @@
 * the **global** head reads features z-scored with the training corpus' statistics, and is what a single clip of
   an unknown speaker gets. It is markedly weaker (a voice's pitch and loudness are read against everyone's).
 
+Two models ship (:data:`SPEECH_MODELS`), both over the same features and EmoDB's seven labels:
+
+* ``speech-emodb-egemaps@1`` (folder ``speech-emodb``), trained on EmoDB only: usable commercially, the speech
+  model of the ``commercial`` licence profile (:mod:`affectkit.licence`);
+* ``speech-emodb-ravdess-egemaps@1`` (folder ``speech-emodb-ravdess``), trained on EmoDB and the RAVDESS subset:
+  **non-commercial** (RAVDESS is CC BY-NC-SA 4.0), the speech model of the ``default`` profile. It reads English
+  speech much better (see its model card).
+
+:func:`load_speech_model` with no argument gives the model of the licence profile in force.
+
 Example:
-    >>> model = load_speech_model()
-    >>> model.name, model.labels[:3], model.dim
-    ('speech-emodb-egemaps@1', ['anger', 'boredom', 'disgust'], 263)
+    >>> model = load_speech_model("speech-emodb")
+    >>> model.name, model.labels[:3], model.dim, model.commercial_use
+    ('speech-emodb-egemaps@1', ['anger', 'boredom', 'disgust'], 263, True)
+    >>> load_speech_model("speech-emodb-ravdess").commercial_use
+    False
     >>> import numpy as np
     >>> probabilities = model.predict_proba(np.zeros((1, model.dim)))
     >>> probabilities.shape, bool(np.isclose(probabilities.sum(), 1.0))
@@ -28,7 +40,11 @@ import numpy as np
 
 from affectkit.errors import AffectkitError
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "speech-emodb"
+MODELS = Path(__file__).resolve().parent.parent / "models"
+MODEL_DIR = MODELS / "speech-emodb"
+"""The EmoDB-only model (commercial use allowed)."""
+SPEECH_MODELS = ("speech-emodb", "speech-emodb-ravdess")
+"""The shipped speech models, by folder under ``affectkit/models``."""
 PRIOR_CLIPS = 5.0
 """A profile's spread is blended with the training speakers' mean within-speaker spread, as if from this many
 clips: a profile of a few clips is noisy, and its spread more so than its mean."""
@@ -93,6 +109,12 @@ class SpeechModel:
         return f"{self.config['name']}@{self.config['version']}"
 
     @property
+    def commercial_use(self) -> bool:
+        """Whether the model's training data permits commercial use (``commercial_use`` in its config; a model
+        whose config does not say is taken as non-commercial)."""
+        return self.config.get("commercial_use") is True
+
+    @property
     def labels(self) -> list[str]:
         """The emotion labels, in the order of the probabilities."""
         return list(self.config["labels"])  # type: ignore[call-overload]
@@ -132,7 +154,32 @@ class SpeechModel:
         return float(v), float(a), float(d)
 
 
-@functools.lru_cache(maxsize=4)
-def load_speech_model(path: str | None = None) -> SpeechModel:
-    """The shipped speech model (or the one in ``path``), loaded once."""
-    return SpeechModel(MODEL_DIR if path is None else Path(path))
+def speech_model_dir(model: str | Path | None = None) -> Path:
+    """The folder of a speech model: ``None`` is the licence profile's (:func:`affectkit.licence.profile`); a
+    shipped model is named by its folder or its ``name@version``; anything else is a path.
+
+    Example:
+        >>> speech_model_dir("speech-emodb-ravdess-egemaps@1").name
+        'speech-emodb-ravdess'
+    """
+    if model is None:
+        from affectkit.licence import profile
+
+        return MODELS / profile().speech
+    text = str(model)
+    for folder in SPEECH_MODELS:
+        if text == folder or (text.startswith(folder + "-egemaps@") and text.count("@") == 1):
+            return MODELS / folder
+    return Path(model)
+
+
+def load_speech_model(model: str | Path | None = None) -> SpeechModel:
+    """The speech model of the licence profile in force (``affectkit.configure(licence=...)``), or the one named
+    (``"speech-emodb"``, ``"speech-emodb-ravdess"`` or a ``name@version``) or in the folder ``model``; each
+    folder is loaded once."""
+    return _load(speech_model_dir(model).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path) -> SpeechModel:
+    return SpeechModel(path)

@@ -97,12 +97,14 @@ def weighted(rows: np.ndarray, corpus: np.ndarray, weight: int) -> np.ndarray:
 
 def fit_predict(name: str, x: np.ndarray, y: np.ndarray, train: np.ndarray, test: np.ndarray) -> np.ndarray:
     """Class probabilities (test rows x 7) of candidate ``name`` fitted on the rows ``train`` (indices, repeats
-    allowed), z-scoring fitted on them."""
+    allowed), z-scoring fitted on them; a label absent from training gets probability 0."""
     cols, factory, _ = candidates()[name]
     mean, scale = x[train].mean(axis=0), x[train].std(axis=0) + 1e-8
     model = factory()  # type: ignore[operator]
     model.fit(((x[train] - mean) / scale)[:, cols], y[train])
-    return np.asarray(model.predict_proba(((x[test] - mean) / scale)[:, cols]))
+    out = np.zeros((len(test), len(EMODB_LABELS)))
+    out[:, model.classes_] = model.predict_proba(((x[test] - mean) / scale)[:, cols])
+    return out
 
 
 def decide(probabilities: np.ndarray, corpus: np.ndarray) -> np.ndarray:
