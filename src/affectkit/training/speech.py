@@ -8,6 +8,7 @@ and ``speech`` extras)::
 Every clip goes through the run-time path (:func:`affectkit.speech.analyze.clip_vector`: 16 kHz, voice activity,
 the span from the first to the last speech, eGeMAPS v02 in one openSMILE run, the 263-value vector of
 :mod:`affectkit.speech.vectors`). The vectors are cached in ``--cache`` (outside the repository).
+:mod:`affectkit.training.speech_combined` trains the EmoDB + RAVDESS model (non-commercial) on the same vectors.
 """
 
 from __future__ import annotations
