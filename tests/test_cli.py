@@ -36,7 +36,7 @@ def test_texts_as_arguments_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
         assert FIELDS <= set(row)
         assert len(row["emotions"]) == 28 and len(row["ekman"]) == 7 and len(row["sentiment"]) == 3
         assert set(row["vad"]) == {"valence", "arousal", "dominance"}
-        assert row["model"] == "goemotions-minilm@3"
+        assert row["model"] == "goemotions-minilm@4"
 
 
 def test_txt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,7 +163,7 @@ def test_unknown_model_is_a_coded_error(capsys: pytest.CaptureFixture[str]) -> N
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo")
     assert code == 0
-    assert "goemotions-minilm@3" in out and "Sam" in out and "AK-W003" in out
+    assert "goemotions-minilm@4" in out and "Sam" in out and "AK-W003" in out
     assert "conversation-minilm@1" in out and "plan for 'Alex'" in out and "strategy:" in out
 
 
@@ -315,5 +315,5 @@ def test_version_and_models_name_the_extra(capsys: pytest.CaptureFixture[str]) -
     assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"affectkit {affectkit.__version__}"
     code, out, _ = run(capsys, "models")
     assert code == 0
-    assert "goemotions-minilm@3  (default)" in out.splitlines()
+    assert "goemotions-minilm@4  (default)" in out.splitlines()
     assert any(line.startswith("nrc-lexicon@1  (needs the 'baseline' extra") for line in out.splitlines())

@@ -279,7 +279,7 @@ def test_analysis_contract(chat_analysis: affectkit.types.ConversationAnalysis) 
     assert list(analysis.speakers) == ["Sam", "Alex", "Jo"]
     assert analysis.speakers["Sam"].turns == [0, 2, 4, 5, 8]
     assert [p.turn for p in analysis.speakers["Sam"].trajectory] == [0, 2, 4, 5, 8]
-    assert analysis.model == "conversation-minilm@1+goemotions-minilm@3"
+    assert analysis.model == "conversation-minilm@1+goemotions-minilm@4"
     assert analysis.cause_model == "conversation-minilm@1:cause"
     assert "not a diagnosis" in analysis.notice
     kinds = [(f.turn, f.kind, f.severity) for f in analysis.flags if f.kind != "persistent_negative"]

@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=0, help="use only this many examples per split (smoke test)"
     )
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0 = torch's default)")
-    parser.add_argument("--version", default="3", help="model version written to the config")
+    parser.add_argument("--version", default="4", help="model version written to the config")
     parser.add_argument("--checkpoint", type=Path, help="also save the best torch weights here (not shipped)")
     parser.add_argument(
         "--teacher-ratings", type=Path, help="teacher V/A/D ratings (teacher_ratings.py --out): an extra V/A/D task"
