@@ -127,3 +127,6 @@ def test_unknown_model_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(AffectkitError) as error:
         analyze_speech(speech_data() / "speech_emodb" / "wav" / "03a01Wa.wav", model=str(tmp_path / "nope"))
     assert error.value.code == "AK-E034"
+    with pytest.raises(AffectkitError) as error:
+        load_speech_model("speech-emodb-ravdess-egemaps@9")
+    assert error.value.code == "AK-E034" and "speech-emodb-ravdess-egemaps@1" in error.value.message

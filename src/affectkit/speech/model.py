@@ -176,8 +176,12 @@ def speech_model_dir(model: str | Path | None = None) -> Path:
 def load_speech_model(model: str | Path | None = None) -> SpeechModel:
     """The speech model of the licence profile in force (``affectkit.configure(licence=...)``), or the one named
     (``"speech-emodb"``, ``"speech-emodb-ravdess"`` or a ``name@version``) or in the folder ``model``; each
-    folder is loaded once."""
-    return _load(speech_model_dir(model).resolve())
+    folder is loaded once. A ``name@version`` that is not the shipped version is ``AK-E034``."""
+    loaded = _load(speech_model_dir(model).resolve())
+    if model is not None and "@" in str(model) and loaded.name != str(model):
+        raise AffectkitError("AK-E034", f"no speech model {model} is shipped (this affectkit has {loaded.name})",
+                             source=str(loaded.path))
+    return loaded
 
 
 @functools.lru_cache(maxsize=8)
