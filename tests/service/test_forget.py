@@ -204,3 +204,67 @@ def test_the_erasure_log_holds_ids_only_and_is_read_from_where_a_worker_stopped(
         assert session.scalar(select(ErasureRow.seq).where(ErasureRow.seq == middle)) is None
     assert not store.erasures_after(start).complete  # a worker this far behind must forget everything
     store.close()
+
+
+def _request_texts() -> tuple[list[dict[str, str]], str]:
+    utterances = [{"speaker": "user", "text": f"My dog ran away this morning {uuid.uuid4().hex[:8]}."},
+                  {"speaker": "assistant", "text": f"Oh no, I'm so sorry {uuid.uuid4().hex[:8]}."},
+                  {"speaker": "user", "text": f"I have looked everywhere and I feel hopeless {uuid.uuid4().hex[:8]}."}]
+    return utterances, f"Calm down, it's just a dog {uuid.uuid4().hex[:8]}."
+
+
+def test_plan_and_check_reply_keep_no_reading_of_their_texts(service) -> None:  # type: ignore[no-untyped-def]
+    """A conversation sent with ``/v1/plan`` or ``/v1/check-reply`` is read and its texts leave the caches before the
+    answer: no reading is held for data the service does not store (and so could never erase)."""
+    utterances, reply = _request_texts()
+    texts = [u["text"] for u in utterances]
+    planned = service.post("/v1/plan", {"conversation": {"utterances": utterances}})
+    assert planned.status_code == 200, planned.text
+    for text in texts:
+        assert _cached(text) == {"encoder": False, "risk": False}, text
+    checked = service.post("/v1/check-reply", {"conversation": {"utterances": utterances}, "reply": reply})
+    assert checked.status_code == 200, checked.text
+    for text in [*texts, reply]:
+        assert _cached(text) == {"encoder": False, "risk": False}, text
+    # read again from nothing, the answers are the same
+    assert service.post("/v1/plan", {"conversation": {"utterances": utterances}}).json() == planned.json()
+    assert service.post("/v1/check-reply", {"conversation": {"utterances": utterances},
+                                            "reply": reply}).json() == checked.json()
+
+
+@pytest.mark.parametrize("how", ["delete", "retention"])
+def test_no_reading_made_for_plan_or_check_reply_outlives_an_erasure(make_service, how: str) -> None:  # type: ignore[no-untyped-def]
+    """A client stores a conversation, plans its replies over the same texts with ``/v1/plan`` and checks a candidate
+    reply it never sends (``/v1/check-reply``), then erases the conversation (DELETE, or retention): no reading of
+    any of those texts is left in the caches (the reply was never stored, so an erasure could not have named it)."""
+    service = make_service(retention_days=1)
+    utterances, reply = _request_texts()
+    conversation_id = service.conversation()
+    for utterance in utterances:
+        stored = service.post(f"/v1/conversations/{conversation_id}/utterances", utterance)
+        assert stored.status_code == 200, stored.text
+    assert service.post("/v1/plan", {"conversation": {"utterances": utterances}}).status_code == 200
+    assert service.post("/v1/check-reply", {"conversation": {"utterances": utterances},
+                                            "reply": reply}).status_code == 200
+    assert _cached(reply) == {"encoder": False, "risk": False}
+    if how == "delete":
+        assert service.delete(f"/v1/conversations/{conversation_id}").status_code == 204
+    else:
+        service.store.set_updated_at(conversation_id, datetime.now(timezone.utc) - timedelta(days=2))
+        assert service.client.portal.call(service.runtime.enforce_retention) == [conversation_id]
+    for text in [*(u["text"] for u in utterances), reply]:
+        assert _cached(text) == {"encoder": False, "risk": False}, text
+
+
+def test_respond_keeps_no_reading_of_its_texts(make_service, openai_server) -> None:  # type: ignore[no-untyped-def]
+    """``/v1/respond`` plans, generates and checks: neither the conversation's texts nor the generated reply stay in
+    the caches."""
+    generated = f"That sounds really hard, I'm here {uuid.uuid4().hex[:8]}."
+    openai_server.reply = lambda messages: generated
+    service = make_service(llm_base_url=openai_server.base_url, llm_model="test-model")
+    utterances, _ = _request_texts()
+    response = service.post("/v1/respond", {"conversation": {"utterances": utterances}})
+    assert response.status_code == 200, response.text
+    assert response.json()["reply"] == generated
+    for text in [*(u["text"] for u in utterances), generated]:
+        assert _cached(text) == {"encoder": False, "risk": False}, text

@@ -253,7 +253,7 @@ def build_router() -> APIRouter:
         more = paged and last + 1 < stored.turns
         out = schemas.ConversationOut(id=stored.id, agent=stored.agent, locale=stored.locale, turns=stored.turns,
                                       created_at=stored.created_at, updated_at=stored.updated_at,
-                                      analysis=analysis_from_store(stored, rows, paged=paged),
+                                      analysis=analysis_from_store(stored, rows),
                                       after=after, next_after=last if more else None)
         return _json(out.model_dump_json())
 
@@ -289,7 +289,8 @@ def build_router() -> APIRouter:
                  summary="Plan the agent's next reply to a conversation")
     async def plan(body: schemas.PlanRequest, key: KeyId, runtime: RuntimeDep) -> Response:
         _check_conversation(body.conversation, runtime.settings)
-        result = await runtime.models.run("plan", _plan, body)
+        conversations = runtime.conversations
+        result = await runtime.models.run("plan", conversations.read_once, _texts(body), _plan, body)
         return _json(result.model_dump_json())
 
     @router.post("/check-reply", response_model=schemas.ReplyCheck, tags=["replies"],
@@ -300,8 +301,9 @@ def build_router() -> APIRouter:
         _check_conversation(body.conversation, runtime.settings)
         _check_texts([body.reply], runtime.settings.max_text_chars, "reply")
         conversation = body.conversation.model_dump()
-        result = await runtime.models.run("check_reply", check, conversation, body.reply, body.language,
-                                          assistant_speakers=(body.agent,))
+        result = await runtime.models.run("check_reply", runtime.conversations.read_once,
+                                          [*_texts(body), body.reply], check, conversation, body.reply,
+                                          body.language, assistant_speakers=(body.agent,))
         return _json(result.model_dump_json())
 
     @router.post("/respond", response_model=schemas.GeneratedReply, tags=["replies"],
@@ -317,7 +319,8 @@ def build_router() -> APIRouter:
             raise ServiceError(503, "AK-E026", "no LLM backend configured: set AFFECTKIT_LLM_BASE_URL and "
                                "AFFECTKIT_LLM_MODEL (and AFFECTKIT_LLM_API_KEY if the server wants one)")
         _check_conversation(body.conversation, settings)
-        the_plan = await runtime.models.run("plan", _plan, body)
+        conversations = runtime.conversations
+        the_plan = await runtime.models.run("plan", conversations.read_once, _texts(body), _plan, body)
         backend_settings = settings.backend_settings()
 
         def generate() -> Any:
@@ -325,7 +328,9 @@ def build_router() -> APIRouter:
                 return backend.complete(the_plan.messages)
 
         generated = await asyncio.to_thread(generate)
-        reply_check = await runtime.models.run("check_reply", check, body.conversation.model_dump(), generated.text,
+        reply_check = await runtime.models.run("check_reply", conversations.read_once,
+                                               [*_texts(body), generated.text], check,
+                                               body.conversation.model_dump(), generated.text,
                                                assistant_speakers=(body.agent,))
         result = GeneratedReply(plan=the_plan, reply=generated.text, check=reply_check, model=generated.model,
                                 latency_ms=round(generated.latency_ms, 1))
@@ -361,6 +366,11 @@ def utterance_result(conversation_id: str, result: Any) -> schemas.UtteranceResu
                                    speaker=schemas.SpeakerState.of(update.summary), shifts=update.shifts,
                                    flags=update.flags,
                                    plan=schemas.PlanBrief.of(result.plan) if result.plan is not None else None)
+
+
+def _texts(body: schemas.PlanRequest | schemas.CheckReplyRequest) -> list[str]:
+    """The texts of the conversation sent with a request (read by the models, then dropped from their caches)."""
+    return [utterance.text for utterance in body.conversation.utterances]
 
 
 def _plan(body: schemas.PlanRequest) -> Any:

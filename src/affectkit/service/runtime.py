@@ -18,14 +18,24 @@ the new turn). A tracker missing from memory (a restart, another worker took the
 from the stored utterances. Appends to one conversation are serialised in the process; across processes the
 database refuses the second of two appends at the same turn (409, ``AK-E025``). An utterance whose client ``id``
 is already stored in the conversation is not appended again (409, ``AK-E050``, with that ``turn``), so that a client
-may send again what it does not know to be stored (a dropped connection).
+may send again what it does not know to be stored (a dropped connection); the database's unique index makes this
+hold for two workers storing the same ``id`` at the same instant too.
+
+**What is stored.** Each turn's row holds its analysis, its flags and its speaker's new trajectory point and shifts;
+the conversation's summary holds what does not grow with it (the speakers' arcs and dominant emotions, the contagion,
+the latest plan without its flags and notes), so an append writes the same amount at turn 10 and turn 1000. The
+lists (turns, trajectories, shifts, the plan's flags and notes) are put together again from the rows when read.
 
 **Forgetting.** The texts of stored conversations held in the models' caches (the utterance encoder's, the risk
 detector's) are those of the live trackers (and of appends under way): a tracker that leaves memory (evicted, an
 append that failed) takes its texts out of the caches with it. A worker that erases a conversation (DELETE,
 retention) drops its tracker and its texts, and writes the erasure in the database's log (ids only); every worker
 reads the log's latest entry with each append, before the caches are used, and every
-``erasure_check_seconds``, and drops the trackers of conversations erased elsewhere, with their texts.
+``erasure_check_seconds``, and drops the trackers of conversations erased elsewhere, with their texts. The routes
+that read a conversation sent with the request (``/v1/plan``, ``/v1/check-reply``, ``/v1/respond``) drop the texts
+they read from the caches before they answer (:meth:`Conversations.read_once`), so no cached reading is left that an
+erasure would have to find: a client that plans over the texts of a stored conversation and then erases it leaves
+nothing behind in any worker.
 """
 
 from __future__ import annotations
@@ -43,8 +53,16 @@ from typing import Any, TypeVar
 from affectkit.errors import AffectkitError
 from affectkit.service.metrics import Metrics
 from affectkit.service.problems import ServiceError
-from affectkit.service.storage import Store, StoredConversation, StoredUtterance, TurnTaken
-from affectkit.types import ConversationAnalysis, ResponsePlan, TextAnalysis, TrackerUpdate, Utterance
+from affectkit.service.storage import Store, StoredConversation, StoredUtterance, TurnTaken, UtteranceStored
+from affectkit.types import (
+    ConversationAnalysis,
+    ResponsePlan,
+    Shift,
+    TextAnalysis,
+    TrackerUpdate,
+    TrajectoryPoint,
+    Utterance,
+)
 
 T = TypeVar("T")
 logger = logging.getLogger("affectkit.service")
@@ -290,6 +308,16 @@ class Conversations:
             self.erasures_seen = max(self.erasures_seen, erasures.seq)
         await self.flush()
 
+    def read_once(self, texts: Sequence[str], function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``function(*args, **kwargs)`` (model thread), then drop ``texts``, what it read, from the models' caches
+        whatever else holds them (a live conversation that holds one reads it again, to the same numbers): a reading
+        kept for a conversation that is not stored could never be tied to an erasure."""
+        self.drain()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            self.forget_texts(texts)
+
     def forget_texts(self, texts: Sequence[str]) -> int:
         """Drop ``texts`` from the models' caches, the utterance encoder's and the risk detector's (model thread):
         an erased conversation leaves no text behind in this process. Returns how many cache entries went."""
@@ -360,6 +388,7 @@ class Conversations:
                                    f"most one may hold (AFFECTKIT_MAX_TURNS)")
             live: LiveConversation | None = None
             kept = False
+            stateless: list[int] = []  # turns stored by an earlier version without their speaker's state
             try:
                 if self.prefetcher is not None:
                     await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
@@ -370,6 +399,7 @@ class Conversations:
                     live = None
                     rows = await asyncio.to_thread(self.store.utterances, conversation_id)
                     live = await self.models.run("replay", self._replay, conversation, rows)
+                    stateless = [row.turn for row in rows if row.state is None]
                 # the tracker keeps no half-added turn if this fails, but it is rebuilt next time to be sure
                 update, analysis, plan = await self.models.run("utterance", self._step, live, utterance,
                                                                conversation)
@@ -377,10 +407,16 @@ class Conversations:
                     turn=update.turn.index, speaker=utterance.speaker, text=utterance.text,
                     timestamp=utterance.timestamp, utterance_id=utterance.id,
                     analysis=update.turn.model_dump(mode="json"),
-                    flags=[flag.model_dump(mode="json") for flag in update.flags])
+                    flags=[flag.model_dump(mode="json") for flag in update.flags],
+                    state=state_of(update.summary.trajectory[-1], update.shifts))
                 try:
                     await asyncio.to_thread(self.store.append_utterance, conversation_id, stored,
-                                            {**summary_of(analysis), "plan": plan_record(plan)})
+                                            {**summary_of(analysis), "plan": plan_record(plan)},
+                                            turn_states(live.tracker, stateless))
+                except UtteranceStored as stored_first:  # another worker stored the same id a moment before
+                    raise ServiceError(409, "AK-E050", f"an utterance with id {utterance.id!r} is already stored at "
+                                       f"turn {stored_first.turn}: it was not appended again",
+                                       turn=stored_first.turn) from None
                 except TurnTaken:
                     if await asyncio.to_thread(self.store.get_conversation, key_id, conversation_id) is None:
                         raise ServiceError(404, "AK-E022", f"no conversation {conversation_id!r} (erased while "
@@ -463,10 +499,32 @@ def plan_from_tracker(tracker: Any, analysis: ConversationAnalysis, agent: str, 
         raise
 
 
+def state_of(point: TrajectoryPoint, shifts: Sequence[Shift]) -> dict[str, Any]:
+    """What a turn's row keeps of its speaker's trajectory: the point the turn added and the shifts it raised."""
+    return {"point": point.model_dump(mode="json"), "shifts": [shift.model_dump(mode="json") for shift in shifts]}
+
+
+def turn_states(tracker: Any, turns: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The :func:`state_of` of each of ``turns`` from a tracker's speaker tracks (for rows stored without it)."""
+    if not turns:
+        return {}
+    wanted = set(turns)
+    states: dict[int, dict[str, Any]] = {}
+    for track in tracker.tracks_.values():
+        for turn, point in zip(track.turns, track.points, strict=True):
+            if turn in wanted:
+                states[turn] = state_of(point, [shift for shift in track.shifts if shift.turn == turn])
+    return states
+
+
 def summary_of(analysis: ConversationAnalysis) -> dict[str, Any]:
-    """What is stored per conversation beside the turns: speakers' summaries, contagion and model names."""
+    """What is stored per conversation beside the turns, of a size that does not grow with the conversation: each
+    speaker's arc and dominant emotions (their turns, trajectory points and shifts are in the turns' rows), the
+    contagion between speakers and the model names."""
     return {
-        "speakers": {name: summary.model_dump(mode="json") for name, summary in analysis.speakers.items()},
+        "speakers": {name: {"speaker": summary.speaker, "arc": summary.arc,
+                            "dominant_emotions": list(summary.dominant_emotions)}
+                     for name, summary in analysis.speakers.items()},
         "contagion": [c.model_dump(mode="json") for c in analysis.contagion],
         "model": analysis.model,
         "cause_model": analysis.cause_model,
@@ -474,11 +532,12 @@ def summary_of(analysis: ConversationAnalysis) -> dict[str, Any]:
 
 
 def plan_record(plan: ResponsePlan | None) -> dict[str, Any] | None:
-    """What is stored of the latest plan: everything but the chat messages, which are its system message (kept)
-    followed by the conversation's utterances (stored anyway: see :func:`plan_from_store`)."""
+    """What is stored of the latest plan: everything but what grows with the conversation, the chat messages (its
+    system message, kept, followed by the conversation's utterances) and the safety part's flags and notes (the
+    turns' flags and warnings): :func:`plan_from_store` puts them together again from the stored turns."""
     if plan is None:
         return None
-    record = plan.model_dump(mode="json", exclude={"messages"})
+    record = plan.model_dump(mode="json", exclude={"messages": True, "safety": {"flags", "notes"}})
     record["system"] = plan.messages[0]["content"] if plan.messages else ""
     return record
 
@@ -493,26 +552,39 @@ def plan_from_store(conversation: StoredConversation, rows: Sequence[StoredUtter
     if not record:
         return None
     system = record.pop("system", "")
+    agent = record.get("agent", conversation.agent)
     utterances = [Utterance.model_construct(speaker=row.speaker, text=row.text, timestamp=row.timestamp,
                                             id=row.utterance_id) for row in rows]
-    messages = compose_messages(Conversation.model_construct(id=conversation.id, utterances=utterances),
-                                record.get("agent", conversation.agent), system)
-    return ResponsePlan.model_validate({**record, "messages": messages})
+    messages = compose_messages(Conversation.model_construct(id=conversation.id, utterances=utterances), agent,
+                                system)
+    safety = dict(record.get("safety") or {})
+    if "flags" not in safety:  # stored without its lists: the planner's own safety step on the stored turns
+        from affectkit.planning.planner import _safety
+
+        again = _safety(analysis_from_store(conversation, rows), agent, list(safety.get("resources", [])),
+                        conversation.locale)
+        safety = {**safety, "flags": [flag.model_dump(mode="json") for flag in again.flags], "notes": again.notes}
+    return ResponsePlan.model_validate({**record, "safety": safety, "messages": messages})
 
 
-def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredUtterance],
-                        paged: bool = False) -> ConversationAnalysis:
-    """The conversation's analysis as stored: each turn's analysis in context, every flag, and the summaries
-    after the latest turn. ``paged``: ``rows`` are a page of the turns, and the speakers' turns, trajectories and
-    shifts are cut to the page too (their arcs and dominant emotions stay those of the whole conversation)."""
+def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> ConversationAnalysis:
+    """The conversation's analysis as stored: each turn's analysis in context, every flag, and the speakers'
+    summaries after the latest turn, their turns, trajectory points and shifts read from the turns' rows. When
+    ``rows`` are a page of the turns, the speakers' turns, trajectories and shifts are those of the page (their arcs
+    and dominant emotions stay those of the whole conversation)."""
     summary = conversation.summary or {}
-    speakers = summary.get("speakers", {})
-    if paged:
-        page = {row.turn for row in rows}
-        speakers = {name: {**value, "turns": [t for t in value.get("turns", []) if t in page],
-                           "trajectory": [p for p in value.get("trajectory", []) if p.get("turn") in page],
-                           "shifts": [h for h in value.get("shifts", []) if h.get("turn") in page]}
-                    for name, value in speakers.items()}
+    page = {row.turn for row in rows}
+    speakers = {}
+    for name, value in summary.get("speakers", {}).items():
+        if "trajectory" in value:  # a summary stored by an earlier version, with the speaker's whole lists
+            speakers[name] = {**value, "turns": [t for t in value.get("turns", []) if t in page],
+                              "trajectory": [p for p in value["trajectory"] if p.get("turn") in page],
+                              "shifts": [h for h in value.get("shifts", []) if h.get("turn") in page]}
+            continue
+        own = [row for row in rows if row.speaker == name]
+        speakers[name] = {**value, "turns": [row.turn for row in own],
+                          "trajectory": [row.state["point"] for row in own if row.state],
+                          "shifts": [shift for row in own if row.state for shift in row.state["shifts"]]}
     return ConversationAnalysis.model_validate({
         "id": conversation.id,
         "turns": [row.analysis for row in rows if row.analysis is not None],

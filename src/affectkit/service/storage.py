@@ -1,10 +1,15 @@
 """Storage of the service through SQLAlchemy 2: API keys, conversations, utterances and what was derived
-from them (each turn's analysis in context, its flags, the speakers' summaries).
+from them (each turn's analysis in context, its flags and its speaker's new trajectory point and shifts; per
+conversation a summary of a bounded size: the speakers' arcs and dominant emotions, the contagion between them and
+the latest plan without its lists that grow).
 
 A SQLite file by default (WAL journal, ``synchronous=FULL``: an acknowledged utterance survives a crash of
 the process), PostgreSQL by URL (``postgresql://...``, driver psycopg 3). Tables are created on first use.
 Every method opens its own short transaction and commits before returning, so a route that has an answer
 from the store has its data on disk. Calls block: the service runs them in worker threads.
+
+An utterance's client ``id`` is stored once per conversation: a unique index refuses the second of two workers
+storing the same ``id`` at the same instant (:class:`UtteranceStored`), whatever turn each of them read.
 
 Example:
     >>> store = Store("sqlite:///:memory:")
@@ -19,9 +24,10 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -34,21 +40,24 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
     create_engine,
     delete,
     event,
     func,
+    inspect,
     select,
     text,
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 TOKEN_PREFIX = "ak_"
+logger = logging.getLogger("affectkit.service")
 
 
 def _now() -> datetime:
@@ -98,10 +107,15 @@ class ConversationRow(Base):
     summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
+CLIENT_ID_INDEX = "affectkit_utterance_client_id_once"
+OLD_CLIENT_ID_INDEX = "affectkit_utterance_client_id"  # not unique: tables made before the unique index had it
+
+
 class UtteranceRow(Base):
     __tablename__ = "affectkit_utterances"
     __table_args__ = (UniqueConstraint("conversation_id", "turn", name="affectkit_utterance_turn"),
-                      Index("affectkit_utterance_client_id", "conversation_id", "utterance_id"))
+                      # a client id once per conversation (rows without one, NULL, are all distinct)
+                      Index(CLIENT_ID_INDEX, "conversation_id", "utterance_id", unique=True))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(
@@ -112,9 +126,12 @@ class UtteranceRow(Base):
     timestamp: Mapped[Any] = mapped_column(JSON, nullable=True)
     utterance_id: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    # Derived: the turn's analysis in context (TurnAnalysis JSON) and the flags it raised (RiskFlag JSON list).
+    # Derived: the turn's analysis in context (TurnAnalysis JSON), the flags it raised (RiskFlag JSON list), and its
+    # speaker's state after it ({"point": TrajectoryPoint, "shifts": [Shift, ...]}: the trajectory's new point and
+    # the shifts the turn raised), so that the conversation's summary need not hold the speakers' whole histories.
     analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    state: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class ErasureRow(Base):
@@ -148,6 +165,7 @@ class StoredUtterance:
     utterance_id: str | None
     analysis: dict[str, Any] | None
     flags: list[Any]
+    state: dict[str, Any] | None = None  # the speaker's trajectory point and shifts after this turn
 
 
 @dataclass(frozen=True)
@@ -184,6 +202,16 @@ class Erasures:
 
 class TurnTaken(Exception):
     """Another request stored an utterance at the same turn first."""
+
+
+class UtteranceStored(Exception):
+    """An utterance with the same client ``id`` is already stored in the conversation, at ``turn`` (another request,
+    perhaps another worker's, stored it first)."""
+
+    def __init__(self, conversation_id: str, utterance_id: str, turn: int) -> None:
+        super().__init__(conversation_id, utterance_id, turn)
+        self.utterance_id = utterance_id
+        self.turn = turn
 
 
 def normalise_url(url: str) -> str:
@@ -235,14 +263,44 @@ class Store:
             self.create_tables()
 
     def create_tables(self) -> None:
-        """Create the tables that are missing (two workers starting together may race: the loser retries)."""
+        """Create the tables that are missing, and bring tables made by earlier versions up to date (two workers
+        starting together may race: the loser retries)."""
         for attempt in range(3):
             try:
                 Base.metadata.create_all(self.engine)
+                self._upgrade()
                 return
-            except (OperationalError, IntegrityError):
+            except DatabaseError:  # e.g. a column or index another worker has just added
                 if attempt == 2:
                     raise
+
+    def _upgrade(self) -> None:
+        """What tables made by earlier versions lack: the utterances' ``state`` column (their rows get it at the
+        conversation's next append, see :meth:`append_utterance`) and the unique index of client ids, which replaces
+        the plain one."""
+        table = UtteranceRow.__table__
+        assert isinstance(table, Table)
+        columns = {column["name"] for column in inspect(self.engine).get_columns(table.name)}
+        if "state" not in columns:
+            kind = table.c.state.type.compile(dialect=self.engine.dialect)
+            with self.engine.begin() as connection:
+                connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN state {kind}"))
+        def indexes() -> set[str]:
+            return {str(index["name"]) for index in inspect(self.engine).get_indexes(table.name)}
+
+        if CLIENT_ID_INDEX not in indexes():
+            [unique] = [index for index in table.indexes if index.name == CLIENT_ID_INDEX]
+            try:
+                unique.create(self.engine, checkfirst=True)
+            except IntegrityError:
+                if CLIENT_ID_INDEX not in indexes():  # not made by another worker at the same moment: duplicates
+                    logger.warning("the utterances' client ids are not unique in this database (stored twice before "
+                                   "the unique index existed): two workers storing the same id at the same instant "
+                                   "may both succeed until the duplicates are removed")
+                    return
+        if OLD_CLIENT_ID_INDEX in indexes():
+            with self.engine.begin() as connection:
+                connection.execute(text(f"DROP INDEX IF EXISTS {OLD_CLIENT_ID_INDEX}"))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -355,9 +413,13 @@ class Store:
         session.add_all([ErasureRow(conversation_id=conversation_id, erased_at=now)
                          for conversation_id in conversation_ids])
 
-    def append_utterance(self, conversation_id: str, utterance: StoredUtterance, summary: dict[str, Any]) -> None:
-        """Store ``utterance`` (with its derived analysis) as turn ``utterance.turn`` and the conversation's new
-        summary, in one committed transaction. Raises :class:`TurnTaken` when that turn is already stored."""
+    def append_utterance(self, conversation_id: str, utterance: StoredUtterance, summary: dict[str, Any],
+                         states: Mapping[int, dict[str, Any]] | None = None) -> None:
+        """Store ``utterance`` (with what was derived from it) as turn ``utterance.turn`` and the conversation's new
+        summary, in one committed transaction; ``states`` gives earlier turns the ``state`` they lack (rows stored
+        by an earlier version). Raises :class:`UtteranceStored` when an utterance with the same client ``id`` is
+        already stored in the conversation (checked by the database itself: of two workers storing it at the same
+        instant, one wins), else :class:`TurnTaken` when that turn is already stored."""
         try:
             with self.session() as session:
                 updated = session.execute(
@@ -369,9 +431,25 @@ class Store:
                 session.add(UtteranceRow(
                     conversation_id=conversation_id, turn=utterance.turn, speaker=utterance.speaker,
                     text=utterance.text, timestamp=utterance.timestamp, utterance_id=utterance.utterance_id,
-                    analysis=utterance.analysis, flags=utterance.flags, created_at=_now()))
-        except IntegrityError as error:
+                    analysis=utterance.analysis, flags=utterance.flags, state=utterance.state, created_at=_now()))
+                session.flush()  # the unique indexes are checked here, inside the transaction
+                for turn, state in (states or {}).items():
+                    session.execute(update(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id,
+                                                               UtteranceRow.turn == turn).values(state=state))
+        except (TurnTaken, IntegrityError) as error:
+            stored = self.turn_of(conversation_id, utterance.utterance_id)
+            if stored is not None:
+                raise UtteranceStored(conversation_id, str(utterance.utterance_id), stored) from None
             raise TurnTaken(conversation_id) from error
+
+    def turn_of(self, conversation_id: str, utterance_id: str | None) -> int | None:
+        """The turn holding the utterance with client id ``utterance_id`` in the conversation (None: none does)."""
+        if utterance_id is None:
+            return None
+        with self.session() as session:
+            return session.scalar(select(UtteranceRow.turn).where(UtteranceRow.conversation_id == conversation_id,
+                                                                  UtteranceRow.utterance_id == utterance_id)
+                                  .order_by(UtteranceRow.turn).limit(1))
 
     def delete_conversation(self, key_id: str, conversation_id: str) -> bool:
         """Erase the conversation, its utterances and everything derived from them; False when it is not
@@ -443,7 +521,8 @@ def _conversation(row: ConversationRow) -> StoredConversation:
 
 def _utterance(row: UtteranceRow) -> StoredUtterance:
     return StoredUtterance(turn=row.turn, speaker=row.speaker, text=row.text, timestamp=row.timestamp,
-                           utterance_id=row.utterance_id, analysis=row.analysis, flags=list(row.flags or []))
+                           utterance_id=row.utterance_id, analysis=row.analysis, flags=list(row.flags or []),
+                           state=row.state)
 
 
 def stored_utterances(rows: Sequence[StoredUtterance]) -> list[dict[str, Any]]:
