@@ -65,12 +65,13 @@ import inspect as pyinspect
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from affectkit.errors import AffectkitError
 from affectkit.evals import registry
+from affectkit.evals._build import VARIANT_PARAMETERS
 from affectkit.evals._optional import require_inspect
 
 if TYPE_CHECKING:
@@ -140,7 +141,9 @@ _VARIANT_FORMS = "'baseline', 'affect_hints', 'support_plan', 'stimulus=ID', or 
 
 @dataclass(frozen=True)
 class Variant:
-    """A solver variant: which affectkit wrappers go in front of the task's own solver."""
+    """A solver variant: which affectkit wrappers go in front of the task's own solver. Its fields are
+    :func:`~affectkit.evals.solvers.compose`'s keyword arguments and a variant task's parameters after ``solver``
+    (:data:`affectkit.evals._build.VARIANT_PARAMETERS`)."""
 
     stimulus: str | None = None
     affect_hints: bool = False
@@ -418,9 +421,9 @@ def _factory(task: str) -> Any:
 def build_tasks(suite: Suite, tasks: Sequence[SuiteTask], variants: Sequence[Variant]) -> list[Task]:
     """One inspect ``Task`` per (task, variant), baseline first, labelled in its metadata (see the module docstring).
 
-    A task that takes ``stimulus`` / ``affect_hints`` / ``support_plan`` arguments gets the variant through them
-    (so they appear in the log's task arguments); for the others the wrappers are put in front of the task's own
-    solver with :func:`affectkit.evals.solvers.compose`.
+    A task that takes the variant parameters (:data:`affectkit.evals._build.VARIANT_PARAMETERS`) gets the variant
+    through them (so they appear in the log's task arguments); for the others the wrappers are put in front of the
+    task's own solver with :func:`affectkit.evals.solvers.compose`.
     """
     require_inspect()
     from inspect_ai import task_with
@@ -431,17 +434,14 @@ def build_tasks(suite: Suite, tasks: Sequence[SuiteTask], variants: Sequence[Var
     for entry in tasks:
         factory = _factory(entry.task)
         parameters = pyinspect.signature(factory).parameters
-        takes_variant = all(p in parameters for p in ("stimulus", "affect_hints", "support_plan"))
+        takes_variant = all(p.name in parameters for p in VARIANT_PARAMETERS)
         for variant in (Variant(), *variants):
             args = dict(entry.args)
             if takes_variant and not variant.is_baseline:
-                args.update(stimulus=variant.stimulus, affect_hints=variant.affect_hints,
-                            support_plan=variant.support_plan)
+                args.update(asdict(variant))
             task = factory(**args)
             if not takes_variant and not variant.is_baseline:
-                task = task_with(task, solver=compose(task.solver, stimulus=variant.stimulus,
-                                                      affect_hints=variant.affect_hints,
-                                                      support_plan=variant.support_plan))
+                task = task_with(task, solver=compose(task.solver, **asdict(variant)))
             metadata = {**(task.metadata or {}), SUITE_KEY: suite.name, TASK_KEY: entry.name,
                         VARIANT_KEY: variant.name, FACTORY_KEY: entry.task}
             label = entry.name if variant.is_baseline else f"{entry.name}+{variant.name}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,22 +12,19 @@ from affectkit.evals.recognition.dataset import recognition_dataset
 from affectkit.evals.recognition.scorer import recognition_scorer
 
 if TYPE_CHECKING:
-    from inspect_ai import Task
-    from inspect_ai.solver import Solver
+    from inspect_ai.dataset import Dataset
+    from inspect_ai.scorer import Scorer
 
 
 @task
+@variant_task
 def emotion_recognition(
     data: str | None = None,
     scheme: str = "goemotions",
     shots: int = 0,
     limit: int | None = None,
     split: str = "test",
-    solver: Solver | Sequence[Solver] | None = None,
-    stimulus: str | None = None,
-    affect_hints: bool = False,
-    support_plan: bool = False,
-) -> Task:
+) -> tuple[Dataset, Scorer]:
     """Multi-label emotion recognition by the model under test (see the module docstring).
 
     Args:
@@ -38,10 +34,6 @@ def emotion_recognition(
         shots: number of retrieved demonstrations from the training split (0 = zero-shot).
         limit: use only the first this many texts of the split.
         split: the split to evaluate on (``test`` or ``dev``).
-        solver: the solver to run instead of ``generate()`` (the wrappers below still go in front).
-        stimulus: an emotional-stimulus id (``EP01``..., ``NP01``...) to append to the prompt.
-        affect_hints: put affectkit's reading of the text in a system message.
-        support_plan: put affectkit's plan for a reply to the text in a system message.
 
     Example:
         >>> import tempfile
@@ -52,11 +44,4 @@ def emotion_recognition(
         [['joy']]
     """
     folder = Path(data) if data is not None else data_root() / "goemotions"
-    return variant_task(
-        recognition_dataset(folder, scheme, shots, limit, split),
-        recognition_scorer(),
-        solver,
-        stimulus=stimulus,
-        affect_hints=affect_hints,
-        support_plan=support_plan,
-    )
+    return recognition_dataset(folder, scheme, shots, limit, split), recognition_scorer()
