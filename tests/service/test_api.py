@@ -331,7 +331,7 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     ready = service.client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["checks"] == {"models": True, "database": True}
     info = service.get("/v1/info").json()
-    assert info["models"]["text"] == "goemotions-minilm@3" and len(info["labels"]["goemotions"]) == 28
+    assert info["models"]["text"] == "goemotions-minilm@4" and len(info["labels"]["goemotions"]) == 28
     assert "en" in info["languages"]["risk"] and info["version"] == affectkit.__version__
     assert_problem(service.client.get("/v1/info"), 401, "AK-E021")
     service.post("/v1/analyze", {"texts": ["metrics please"]})
