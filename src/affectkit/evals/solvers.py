@@ -131,6 +131,17 @@ def _insert_system(state: TaskState, content: str) -> None:
     state.messages.insert(last + 1, ChatMessageSystem(content=content))
 
 
+async def _add_system_message(state: TaskState, text_of: Callable[[SampleInput], str | None], key: str) -> TaskState:
+    """Insert ``text_of`` the sample's input as a system message (none when it is ``None``) and keep it in the
+    sample store under ``key``: the body of the :func:`affect_hints` and :func:`support_plan` solvers."""
+    sample = sample_input(state.metadata, state.messages)
+    text = await _in_thread(lambda: text_of(sample))
+    if text is not None:
+        _insert_system(state, text)
+    state.store.set(key, text)
+    return state
+
+
 # --- Emotional stimuli ------------------------------------------------------------------------------
 
 
@@ -243,12 +254,7 @@ def affect_hints() -> Solver:
     """
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
-        sample = sample_input(state.metadata, state.messages)
-        text = await _in_thread(lambda: affect_hints_text(sample))
-        if text is not None:
-            _insert_system(state, text)
-        state.store.set(HINTS_KEY, text)
-        return state
+        return await _add_system_message(state, affect_hints_text, HINTS_KEY)
 
     return solve
 
@@ -285,12 +291,7 @@ def support_plan(debias: bool = False) -> Solver:
     """
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
-        sample = sample_input(state.metadata, state.messages)
-        text = await _in_thread(lambda: support_plan_text(sample, debias))
-        if text is not None:
-            _insert_system(state, text)
-        state.store.set(PLAN_KEY, text)
-        return state
+        return await _add_system_message(state, lambda sample: support_plan_text(sample, debias), PLAN_KEY)
 
     return solve
 

@@ -121,15 +121,16 @@ def _percentiles(values: np.ndarray, confidence: float) -> tuple[float | None, f
     return float(low), float(high)
 
 
+def _in_blocks(n: int, rows: int, draw: Callable[[int], np.ndarray]) -> list[np.ndarray]:
+    """``rows`` rows of ``n`` numbers, drawn ``draw(size)`` rows at a time in blocks of about ``_CELLS`` numbers."""
+    block = max(1, _CELLS // max(n, 1))
+    return [draw(min(block, rows - start)) for start in range(0, rows, block)]
+
+
 def _bootstrap_weights(rng: np.random.Generator, n: int, resamples: int) -> list[np.ndarray]:
     """Multiplicity vectors of ``resamples`` bootstrap resamples of ``n`` units, in memory-sized blocks."""
-    block = max(1, _CELLS // max(n, 1))
     uniform = np.full(n, 1.0 / n)
-    blocks = []
-    for start in range(0, resamples, block):
-        size = min(block, resamples - start)
-        blocks.append(rng.multinomial(n, uniform, size=size).astype(float))
-    return blocks
+    return _in_blocks(n, resamples, lambda size: rng.multinomial(n, uniform, size=size).astype(float))
 
 
 def _check_units(units: np.ndarray) -> np.ndarray:
@@ -169,12 +170,7 @@ def _swap_patterns(rng: np.random.Generator, n: int, permutations: int) -> tuple
     """0/1 swap patterns: every one of the ``2**n`` when ``n <= EXACT_UP_TO``, else ``permutations`` random ones."""
     if n <= EXACT_UP_TO:
         return [np.array(list(itertools.product((0.0, 1.0), repeat=n)), dtype=float).reshape(-1, n)], True
-    block = max(1, _CELLS // n)
-    blocks = []
-    for start in range(0, permutations, block):
-        size = min(block, permutations - start)
-        blocks.append(rng.integers(0, 2, size=(size, n)).astype(float))
-    return blocks, False
+    return _in_blocks(n, permutations, lambda size: rng.integers(0, 2, size=(size, n)).astype(float)), False
 
 
 def paired_sums(

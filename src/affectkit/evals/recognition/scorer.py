@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from affectkit.errors import AffectkitError
+from affectkit.evals._metrics import parsed_answers
 from affectkit.evals._optional import HAVE_INSPECT, metric, scorer
 from affectkit.evals.headline import HeadlineMetric, ScoreRecord, f1, meta, parsed_prediction, ratio
 from affectkit.metrics import f1_per_label, micro_f1
@@ -79,11 +80,7 @@ def recognition_metrics() -> Metric:
     """
 
     def compute(scores: list[SampleScore]) -> dict[str, float | None]:
-        metadata = [s.score.metadata or {} for s in scores]
-        parsed = [m for m in metadata if m.get("predicted") is not None]
-        values: dict[str, float | None] = {
-            "parse_failures": (len(metadata) - len(parsed)) / len(metadata) if metadata else None
-        }
+        parsed, values = parsed_answers(scores)
         if parsed:
             values.update(multilabel_scores([m["gold"] for m in parsed], [m["predicted"] for m in parsed]))
         return values

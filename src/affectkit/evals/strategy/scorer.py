@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from affectkit.evals._metrics import parsed_answers
 from affectkit.evals._optional import HAVE_INSPECT, metric, scorer
 from affectkit.evals.headline import HeadlineMetric, f1, meta, one_label, parsed_prediction, ratio
 from affectkit.metrics.strategy import strategy_report
@@ -90,11 +91,7 @@ def strategy_metrics() -> Metric:
     """
 
     def compute(scores: list[SampleScore]) -> dict[str, float | None]:
-        metadata = [s.score.metadata or {} for s in scores]
-        parsed = [m for m in metadata if m.get("predicted") is not None]
-        values: dict[str, float | None] = {
-            "parse_failures": (len(metadata) - len(parsed)) / len(metadata) if metadata else None
-        }
+        parsed, values = parsed_answers(scores)
         if not parsed:
             return values
         report = strategy_report([m["gold"] for m in parsed], [m["predicted"] for m in parsed])
