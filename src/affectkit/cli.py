@@ -240,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conversation.add_argument("--neutral-bias", type=float, metavar="B", help=NEUTRAL_BIAS_HELP)
     conversation.add_argument("--language", "-l", help=TURN_LANGUAGE_HELP)
+    conversation.add_argument(
+        "--agent", help="the speaker name of the assistant or supporter: its turns are not read for crisis language "
+        "(a supporter quoting the user is no disclosure)")
     conversation.set_defaults(handler=_conversation)
 
     plan = sub.add_parser(
@@ -508,10 +511,10 @@ def _conversation(args: argparse.Namespace) -> int:
     _say_if_unread(args.language)
     if args.no_context:
         analysis = analyze_conversation(conversation, TextTurnModel(), HeuristicCauseModel(), progress=args.progress,
-                                        neutral_bias=args.neutral_bias, language=args.language)
+                                        neutral_bias=args.neutral_bias, language=args.language, agent=args.agent)
     else:
         analysis = analyze_conversation(conversation, progress=args.progress, neutral_bias=args.neutral_bias,
-                                        language=args.language)
+                                        language=args.language, agent=args.agent)
     if args.format == "json":
         output = analysis.model_dump_json(indent=2) + "\n"
     elif args.format == "html":

@@ -310,6 +310,17 @@ def test_the_agents_turns_are_not_read_for_crisis_language() -> None:
         assert (error.value.code, error.value.field) == ("AK-E005", "agent")
 
 
+def test_the_cli_takes_the_agent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "quote.txt"
+    path.write_text("user: I want to kill myself.\nassistant: You said: I want to kill myself. I'm here with you.\n",
+                    encoding="utf-8")
+    assert cli.main(["conversation", str(path), "-f", "json", "--agent", "assistant"]) == 0
+    flags = json.loads(capsys.readouterr().out)["flags"]
+    assert {f["turn"] for f in flags if f["kind"] != "persistent_negative"} == {0}
+    assert cli.main(["conversation", str(path), "--agent", " "]) == 2  # no name: AK-E005
+    assert "AK-E005" in capsys.readouterr().err
+
+
 def test_smoothed_trajectory_matches_turn_valences(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
     sam = chat_analysis.speakers["Sam"]
     raw = [chat_analysis.turns[t].vad.valence for t in sam.turns]
