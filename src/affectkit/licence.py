@@ -169,9 +169,9 @@ def profile_of(turn_model_id: str, cause_model_id: str) -> str:
     profile in force).
 
     Example:
-        >>> profile_of("conversation-edos-minilm@2+goemotions-minilm@3", "heuristic-causes@1")
+        >>> profile_of("conversation-edos-minilm@2+goemotions-minilm@4", "heuristic-causes@1")
         'commercial'
-        >>> profile_of("conversation-minilm@1+goemotions-minilm@3", "heuristic-causes@1")
+        >>> profile_of("conversation-minilm@1+goemotions-minilm@4", "heuristic-causes@1")
         'default'
     """
     commercial = PROFILES["commercial"]
