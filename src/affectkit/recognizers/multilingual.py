@@ -41,14 +41,13 @@ import numpy as np
 
 from affectkit.errors import AffectkitError
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings, onnx_session
+from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_tokenizer, normalise
 from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "brighter-e5"
 EMOTIONS = ("anger", "disgust", "fear", "joy", "sadness", "surprise")
 EKMAN = (*EMOTIONS, "neutral")
 NEGATIVE = ("anger", "disgust", "fear", "sadness")
-PREFIX = "query: "
-_SPACES = re.compile(" {2,}")
 _WORDS = re.compile(r"\S+")
 
 
@@ -119,20 +118,12 @@ class MultilingualRecognizer(Recognizer):
 
     @cached_property
     def _normalisation(self) -> dict[int, str]:
-        table = json.loads((self.path / "normalisation.json").read_text(encoding="utf-8"))
-        return {int(cp): out for cp, out in table.items()}
+        return load_normalisation(self.path / "normalisation.json")
 
     @cached_property
     def _tokenizer(self) -> Any:
-        from tokenizers import Tokenizer
-
         packed = self.path / "tokenizer.json.gz"
-        if packed.is_file():
-            import gzip
-
-            tokenizer = Tokenizer.from_str(gzip.decompress(packed.read_bytes()).decode("utf-8"))
-        else:
-            tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        tokenizer = load_tokenizer(packed if packed.is_file() else self.path / "tokenizer.json")
         tokenizer.enable_truncation(self.max_tokens, stride=self.stride)
         tokenizer.no_padding()
         return tokenizer
@@ -155,7 +146,7 @@ class MultilingualRecognizer(Recognizer):
     # --- features ------------------------------------------------------------------------------------
 
     def normalise(self, text: str) -> str:
-        return _SPACES.sub(" ", text.translate(self._normalisation))
+        return normalise(text, self._normalisation)
 
     def windows(self, texts: Sequence[str]) -> list[list[list[int]]]:
         """Token ids of each text (prefix and special tokens included), in overlapping windows."""

