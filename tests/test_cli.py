@@ -317,3 +317,29 @@ def test_version_and_models_name_the_extra(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     assert "goemotions-minilm@4  (default)" in out.splitlines()
     assert any(line.startswith("nrc-lexicon@1  (needs the 'baseline' extra") for line in out.splitlines())
+
+
+def test_models_list_the_speech_models_with_their_licence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from affectkit import licence
+    from affectkit.speech import model as speech_model
+
+    monkeypatch.delenv(licence.ENV, raising=False)
+    monkeypatch.setattr(speech_model, "speech_extra_installed", lambda: True)
+    emodb = ("speech-emodb-egemaps@1  (speech; language de; trained on EmoDB; commercial use allowed; licence profile "
+             "'commercial'{}; needs the 'speech' extra{})")
+    combined = ("speech-emodb-ravdess-egemaps@1  (speech; languages de, en; trained on EmoDB, RAVDESS; non-commercial; "
+                "licence profile 'default'{}; needs the 'speech' extra{})")
+    try:
+        code, out, _ = run(capsys, "models")
+        assert code == 0 and "goemotions-minilm@4  (default)" in out.splitlines()  # the recognizers first, as before
+        assert out.splitlines()[-2:] == [emodb.format("", ", installed"),
+                                         combined.format(" (in force)", ", installed")]
+        monkeypatch.setattr(speech_model, "speech_extra_installed", lambda: False)
+        code, out, _ = run(capsys, "models", "--licence", "commercial")
+        missing = ": pip install 'affectkit[speech]'"
+        assert code == 0 and out.splitlines()[-2:] == [emodb.format(" (in force)", missing),
+                                                       combined.format("", missing)]
+    finally:
+        licence.configure(None)

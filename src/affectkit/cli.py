@@ -281,7 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     respond.add_argument("--stream", action="store_true", help="print the reply as it is generated (table format)")
     respond.set_defaults(handler=_respond)
 
-    models = sub.add_parser("models", help="list the registered recognizers")
+    models = sub.add_parser("models", help="list the registered recognizers and the speech models (languages, "
+                            "training data, licence, profile)")
     models.set_defaults(handler=_models)
 
     evaluate = sub.add_parser(
@@ -674,16 +675,27 @@ def _respond(args: argparse.Namespace) -> int:
 
 
 def _models(args: argparse.Namespace) -> int:
+    from affectkit.licence import current_licence
     from affectkit.recognizers import DEFAULT, available, requirement
+    from affectkit.speech.model import shipped_speech_models, speech_extra_installed
+
+    def needs(extra: str, installed: bool) -> str:
+        return f"needs the '{extra}' extra" + (", installed" if installed else f": pip install 'affectkit[{extra}]'")
 
     for name in available():
         notes = ["default"] if name == DEFAULT else []
-        needs = requirement(name)
-        if needs is not None:
-            extra, installed = needs
-            notes.append(f"needs the '{extra}' extra" + (", installed" if installed else
-                                                         f": pip install 'affectkit[{extra}]'"))
+        requires = requirement(name)
+        if requires is not None:
+            notes.append(needs(*requires))
         print(name + (f"  ({'; '.join(notes)})" if notes else ""))
+    in_force = current_licence()
+    for info in shipped_speech_models():  # the voice (affectkit speech), one model per licence profile
+        notes = ["speech", ("language " if len(info.languages) == 1 else "languages ") + ", ".join(info.languages),
+                 "trained on " + ", ".join(info.corpora),
+                 "commercial use allowed" if info.commercial_use else "non-commercial"]
+        notes += [f"licence profile '{name}'" + (" (in force)" if name == in_force else "") for name in info.profiles]
+        notes.append(needs("speech", speech_extra_installed()))
+        print(f"{info.name}  ({'; '.join(notes)})")
     return 0
 
 

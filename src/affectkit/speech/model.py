@@ -14,7 +14,8 @@ Two models ship (:data:`SPEECH_MODELS`), both over the same features and EmoDB's
   **non-commercial** (RAVDESS is CC BY-NC-SA 4.0), the speech model of the ``default`` profile. It reads English
   speech much better (see its model card).
 
-:func:`load_speech_model` with no argument gives the model of the licence profile in force.
+:func:`load_speech_model` with no argument gives the model of the licence profile in force;
+:func:`shipped_speech_models` lists both with their languages, corpora, licence and profile.
 
 Example:
     >>> model = load_speech_model("speech-emodb")
@@ -182,6 +183,53 @@ def load_speech_model(model: str | Path | None = None) -> SpeechModel:
         raise AffectkitError("AK-E034", f"no speech model {model} is shipped (this affectkit has {loaded.name})",
                              source=str(loaded.path))
     return loaded
+
+
+@dataclass(frozen=True)
+class SpeechModelInfo:
+    """What a shipped speech model is, for listings (``affectkit models``, the service's ``/v1/info``)."""
+
+    name: str
+    """``name@version``."""
+    languages: tuple[str, ...]
+    """ISO 639-1 codes of the languages spoken in its training data."""
+    corpora: tuple[str, ...]
+    """The corpora it was trained on."""
+    commercial_use: bool
+    """Whether its training data permits commercial use."""
+    profiles: tuple[str, ...]
+    """The licence profiles (:mod:`affectkit.licence`) that read voices with it."""
+
+
+def speech_extra_installed() -> bool:
+    """Whether the modules of the ``speech`` extra, which reading a recording needs, are installed (none is
+    imported)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(module) is not None for module in ("opensmile", "soundfile", "audresample"))
+
+
+def shipped_speech_models() -> list[SpeechModelInfo]:
+    """The shipped speech models (:data:`SPEECH_MODELS`), read from their configs (no weights are loaded).
+
+    Example:
+        >>> for info in shipped_speech_models():
+        ...     print(info.name, info.languages, info.corpora, info.commercial_use, info.profiles)
+        speech-emodb-egemaps@1 ('de',) ('EmoDB',) True ('commercial',)
+        speech-emodb-ravdess-egemaps@1 ('de', 'en') ('EmoDB', 'RAVDESS') False ('default',)
+    """
+    from affectkit.licence import PROFILES
+
+    infos = []
+    for folder in SPEECH_MODELS:
+        model = _load((MODELS / folder).resolve())
+        languages: list[str] = model.config["languages"]  # type: ignore[assignment]
+        corpora: list[str] = model.config["corpora"]  # type: ignore[assignment]
+        infos.append(SpeechModelInfo(
+            name=model.name, languages=tuple(languages), corpora=tuple(corpora), commercial_use=model.commercial_use,
+            profiles=tuple(name for name, profile in PROFILES.items() if profile.speech == folder),
+        ))
+    return infos
 
 
 @functools.lru_cache(maxsize=8)

@@ -209,6 +209,7 @@ def export(data: Path, cache: Path, out: Path, selection: dict[str, object]) -> 
         "heads": {"global": chosen["global"], "speaker": chosen["speaker"]},  # type: ignore[index]
         "vad_prototypes": VAD_PROTOTYPES, "selection_protocol": selection["protocol"],
         "training_data": "Berlin EmoDB, all 535 utterances of 10 speakers (CC0-1.0 as packaged by audEERING)",
+        "corpora": ["EmoDB"], "languages": ["de"], "commercial_use": True,
     }
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 

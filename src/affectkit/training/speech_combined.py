@@ -207,7 +207,8 @@ def export(data_dir: Path, cache: Path, out: Path, selection: dict[str, object])
         "name": NAME, "version": 1, "labels": EMODB_LABELS,
         "features": "egemaps-v02+lld-stats@1", "feature_names": vector_names(*feature_names()),
         "heads": chosen, "vad_prototypes": VAD_PROTOTYPES, "selection_protocol": selection["protocol"],
-        "training_data": TRAINING_DATA, "commercial_use": False,
+        "training_data": TRAINING_DATA, "corpora": ["EmoDB", "RAVDESS"], "languages": ["de", "en"],
+        "commercial_use": False,
         "licence_note": "non-commercial: trained on RAVDESS (CC BY-NC-SA 4.0)",
     }
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
