@@ -333,6 +333,14 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     info = service.get("/v1/info").json()
     assert info["models"]["text"] == "goemotions-minilm@4" and len(info["labels"]["goemotions"]) == 28
     assert "en" in info["languages"]["risk"] and info["version"] == affectkit.__version__
+    assert info["models"]["speech"] == "speech-emodb-ravdess-egemaps@1"  # the default profile's: what /v1/speech uses
+    assert info["languages"]["speech"] == ["de", "en"]
+    assert info["speech_models"] == [
+        {"name": "speech-emodb-egemaps@1", "languages": ["de"], "corpora": ["EmoDB"], "commercial_use": True,
+         "profiles": ["commercial"]},
+        {"name": "speech-emodb-ravdess-egemaps@1", "languages": ["de", "en"], "corpora": ["EmoDB", "RAVDESS"],
+         "commercial_use": False, "profiles": ["default"]},
+    ]
     assert_problem(service.client.get("/v1/info"), 401, "AK-E021")
     service.post("/v1/analyze", {"texts": ["metrics please"]})
     metrics = service.client.get("/metrics")
@@ -345,6 +353,17 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     assert {"/v1/analyze", "/v1/conversations", "/v1/conversations/{conversation_id}/utterances", "/v1/plan",
             "/v1/check-reply", "/v1/respond", "/v1/info"} <= set(schema["paths"])
     assert service.client.get("/docs").status_code == 200
+
+
+def test_info_names_the_models_of_the_licence_profile(make_service, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from affectkit import licence
+
+    monkeypatch.setenv(licence.ENV, "commercial")
+    info = make_service().get("/v1/info").json()
+    assert info["models"]["speech"] == "speech-emodb-egemaps@1" and info["languages"]["speech"] == ["de"]
+    assert info["models"]["turn"].startswith("conversation-edos-minilm@2")
+    assert [model["name"] for model in info["speech_models"] if "commercial" in model["profiles"]] == [
+        "speech-emodb-egemaps@1"]
 
 
 def test_problem_content_type(service) -> None:  # type: ignore[no-untyped-def]

@@ -47,7 +47,7 @@ import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
 from affectkit.errors import AffectkitError
@@ -609,6 +609,7 @@ def warm_up(conversations: Conversations) -> dict[str, Any]:
     from affectkit.planning.reply_check import LANGUAGES, check_reply
     from affectkit.recognizers import get_recognizer
     from affectkit.risk import default_detector
+    from affectkit.speech.model import load_speech_model, shipped_speech_models
 
     recognizer = get_recognizer()
     recognizer.analyze(["Warming up the service."])
@@ -620,6 +621,8 @@ def warm_up(conversations: Conversations) -> dict[str, Any]:
     check_reply([{"speaker": "user", "text": "Thanks."}], "You're welcome.")
     detector = default_detector()
     heads = getattr(recognizer, "config", {}).get("heads", {})
+    speech = load_speech_model()  # the licence profile's (its config only: the weights load with the first upload)
+    speech_models = shipped_speech_models()
     return {
         "version": __version__,
         "models": {
@@ -628,6 +631,7 @@ def warm_up(conversations: Conversations) -> dict[str, Any]:
             "cause": analysis.cause_model,
             "strategy": the_plan.strategy.model if the_plan is not None else "",
             "risk": getattr(detector, "model_id", type(detector).__name__),
+            "speech": speech.name,
         },
         "labels": {name: list(head.get("labels", [])) for name, head in heads.items()
                    if name in ("goemotions", "ekman", "sentiment", "vad")},
@@ -635,6 +639,8 @@ def warm_up(conversations: Conversations) -> dict[str, Any]:
             "text": ["en"],
             "risk": list(detector.languages),
             "reply_check": list(LANGUAGES),
+            "speech": next((list(info.languages) for info in speech_models if info.name == speech.name), []),
         },
+        "speech_models": [asdict(info) for info in speech_models],
     }
 

@@ -212,16 +212,29 @@ class Health(BaseModel):
     checks: dict[str, bool] = Field(default_factory=dict)
 
 
+class SpeechModelInfo(BaseModel):
+    """A shipped speech model (:func:`affectkit.speech.model.shipped_speech_models`)."""
+
+    name: str = Field(description="name@version, as in a SpeechAnalysis' model field")
+    languages: list[str] = Field(description="ISO 639-1 codes of the languages spoken in its training data")
+    corpora: list[str] = Field(description="the corpora it was trained on")
+    commercial_use: bool = Field(description="whether its training data permits commercial use")
+    profiles: list[str] = Field(description="the licence profiles that read voices with it")
+
+
 class Info(BaseModel):
     version: str
-    models: dict[str, str]
+    models: dict[str, str] = Field(description="the model of each task under the service's licence profile (speech: "
+                                   "the one POST /v1/speech uses, which needs the speech extra)")
     labels: dict[str, list[str]]
     languages: dict[str, list[str]]
+    speech_models: list[SpeechModelInfo] = Field(description="every shipped speech model, with its licence")
     limits: dict[str, int | float]
 
 
 __all__ = [
     "AnalyzeRequest", "AnalyzeResponse", "CheckReplyRequest", "ConversationIn", "ConversationInfo",
     "ConversationOut", "CreateConversation", "GeneratedReply", "Health", "Info", "PlanBrief", "PlanRequest",
-    "ReplyCheck", "RespondRequest", "ResponsePlan", "SafetyBrief", "SpeakerState", "UtteranceIn", "UtteranceResult",
+    "ReplyCheck", "RespondRequest", "ResponsePlan", "SafetyBrief", "SpeakerState", "SpeechModelInfo", "UtteranceIn",
+    "UtteranceResult",
 ]
