@@ -81,6 +81,7 @@ train-heads: install-dev
 		--out src/affectkit/models/conversation-minilm
 	$(PY) -m affectkit.training.strategy --esconv $(DATA)/esconv --out src/affectkit/models/strategy-minilm
 
-# The crisis classifier of affectkit.risk (about 10 minutes): independent of the text model.
+# The crisis classifier of affectkit.risk and its verifier (about 10 + 45 minutes): independent of the text model.
 train-crisis: install-dev
 	$(PY) -m affectkit.training.crisis --crisis data/crisis --data $(DATA) --out src/affectkit/models/crisis-use
+	$(PY) -m affectkit.training.crisis_verifier --crisis data/crisis --data $(DATA) --out src/affectkit/models/crisis-use

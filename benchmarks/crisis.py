@@ -16,7 +16,8 @@
 * **public safety sets**: OpenAI's moderation set (recall on its 51 self-harm texts; flag rate on texts
   with no category) and XSTest (flag rate on its safe prompts: homonyms, figurative language, safe contexts);
 * **cost**: risk detection per turn (uncached, distinct chat messages, one at a time) p50 / p95, in wall-clock
-  time and in this process's CPU time (which other load on the machine disturbs less).
+  time and in this process's CPU time (which other load on the machine disturbs less), and the share of turns the
+  verifier read, with their median time.
 
 Prints tables and writes ``benchmarks/results/crisis.json``.
 """
@@ -166,20 +167,25 @@ def public_sets(detector: RiskDetector, data: Path) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def latency(texts: list[str]) -> dict[str, float]:
-    detector = RiskDetector(cache_size=0)
-    detector.read(["warm up the encoder and the rules"])
-    times, cpu = [], []
+def latency(texts: list[str], model: Path | None) -> dict[str, float]:
+    """Wall-clock and CPU time per turn; and the share of turns the verifier read, with their own median."""
+    detector = RiskDetector(model_path=model, cache_size=0)
+    detector.read(["warm up the encoder and the rules", "I want to kill myself"])
+    times, cpu, verified = [], [], []
     for text in texts:
         start, start_cpu = time.perf_counter(), time.process_time()
-        detector.read_one(text)
+        reading = detector.read_one(text)
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)  # this process's CPU: less sensitive to other load
+        if reading.verifier_score is not None:
+            verified.append(times[-1])
     times.sort()
     cpu.sort()
     return {"turns": len(times), "p50_ms": round(statistics.median(times), 2),
             "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2), "cpu_p50_ms": round(statistics.median(cpu), 2),
-            "cpu_p95_ms": round(cpu[int(0.95 * (len(cpu) - 1))], 2)}  # fmt: skip
+            "cpu_p95_ms": round(cpu[int(0.95 * (len(cpu) - 1))], 2),
+            "verified_share": round(len(verified) / max(len(times), 1), 4),
+            "verified_p50_ms": round(statistics.median(verified), 2) if verified else None}  # fmt: skip
 
 
 def main() -> None:
@@ -196,7 +202,7 @@ def main() -> None:
     if args.latency_only:
         require_inputs([("--out", args.out)])  # the full run's results, which this updates
         results = json.loads(args.out.read_text(encoding="utf-8"))
-        results["latency"] = latency(chat)
+        results["latency"] = latency(chat, args.model)
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print("latency per turn:", results["latency"])
         return
@@ -204,10 +210,13 @@ def main() -> None:
         "goemotions", "dailydialog", "safety/openai_moderation_samples-1680.jsonl.gz", "safety/xstest_prompts.csv",
         "semeval2025_task11_brighter", "xed")])
     detector = RiskDetector(model_path=args.model)
-    results: dict[str, Any] = {"model": detector.model_id, "threshold": detector.classifier_.config["threshold"]}
+    verifier = detector.classifier_.config.get("verifier", {})
+    results: dict[str, Any] = {"model": detector.model_id, "threshold": detector.classifier_.config["threshold"],
+                               "verifier_threshold": verifier.get("threshold"),
+                               "verifier_candidate_threshold": verifier.get("candidate_threshold")}  # fmt: skip
     results["held_out"] = held_out(detector, args.test)
     results["public"] = public_sets(detector, data)
-    results["latency"] = latency(chat)
+    results["latency"] = latency(chat, args.model)
     results["ordinary"] = ordinary(detector, data)
     results["other_languages"] = other_languages(detector, data)
     args.out.parent.mkdir(parents=True, exist_ok=True)

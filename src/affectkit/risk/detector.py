@@ -17,8 +17,14 @@ a severity, the language and where it came from:
   flags a message below ``high_threshold`` and every crisis phrase the rules find in it is negated, reported,
   quoted or joked about ("I would never hurt myself"), the message is not flagged.
 
+* **the verifier** (:class:`~affectkit.risk.verifier.CrisisVerifier`): a fine-tuned multilingual transformer that
+  reads again every message the classifier finds close to a crisis or a rule fires in: it reads negation, the past
+  and talk about the topic better than a bag of n-grams does. Its reading and the classifier's are combined into
+  the message's crisis score; it cannot clear a rule's flag, nor one the classifier is sure of.
+
 A message is flagged when its calibrated ``crisis`` score (any kind) reaches the model's ``threshold`` (chosen on
-dev for recall), with the kind the classifier finds most likely, and a kind is flagged when a rule for it fired;
+dev for recall; for a message the verifier read, the combined score and the verifier's threshold), with the kind
+the classifier finds most likely, and a kind is flagged when a rule for it fired;
 ``high`` severity when the crisis score reaches ``high_threshold`` or a rule fired, ``medium`` otherwise. A
 finding's ``score`` is the crisis score for the classifier's kind and the kind's own probability otherwise.
 Kinds: ``suicidal_ideation``, ``self_harm``, ``harm_to_others``, ``abuse`` (the speaker is being harmed) and
@@ -52,6 +58,7 @@ import numpy as np
 from affectkit.recognizers.base import check_texts
 from affectkit.risk.classifier import CrisisClassifier
 from affectkit.risk.language import risk_language
+from affectkit.risk.verifier import CrisisVerifier
 from affectkit.rules.engine import GroupProperties, RuleBook, joking, language_codes, sentence_spans
 
 Severity = Literal["low", "medium", "high"]
@@ -100,6 +107,8 @@ class RiskReading:
     # For a message the classifier flags: the rules found crisis phrases and every one is negated, reported, quoted
     # or joked about.
     denied: bool = False
+    # The verifier's own crisis probability, for a message it read (None otherwise); crisis_score then combines both
+    verifier_score: float | None = None
 
     @property
     def crisis(self) -> bool:
@@ -119,16 +128,24 @@ def _rule_properties() -> dict[str, GroupProperties]:
 
 class RiskDetector:
     """Reads crisis language in messages (see the module docstring). Results are cached per text
-    (``cache_size`` entries, 0 for none), so the planner and the reply check never read a turn twice."""
+    (``cache_size`` entries, 0 for none), so the planner and the reply check never read a turn twice. With
+    ``verify=False`` the verifier is left out: the first reader and the rules decide."""
 
-    def __init__(self, model_path: Path | None = None, cache_size: int = 4096) -> None:
+    def __init__(self, model_path: Path | None = None, cache_size: int = 4096, verify: bool = True) -> None:
         self.model_path = model_path
         self.cache_size = cache_size
+        self.verify = verify  # False: the first reader and the rules alone (faster, more false alarms)
         self._cache: OrderedDict[str, RiskReading] = OrderedDict()
 
     @cached_property
     def classifier_(self) -> CrisisClassifier:
         return CrisisClassifier(self.model_path)
+
+    @cached_property
+    def verifier_(self) -> CrisisVerifier | None:
+        """The second reader of flagged messages, when the model has one."""
+        config = self.classifier_.config.get("verifier")
+        return CrisisVerifier(self.classifier_.path, config) if config and self.verify else None
 
     @cached_property
     def rules_(self) -> RuleBook:
@@ -176,11 +193,19 @@ class RiskDetector:
         threshold = self.classifier_.config["threshold"]
         languages = {t: risk_language(t, self.languages) for t in todo}
         hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
-        sentences = self._read_pieces({t: spans[t] for t in todo
-                                       if len(spans[t]) > 1 and (rows[t][-1] >= threshold or hits[t])})  # fmt: skip
+        verifier = self.verifier_
+        lowest = threshold if verifier is None else min(threshold, verifier.candidate_threshold)
+        candidates = [t for t in todo if rows[t][-1] >= lowest or hits[t]]
+        sentences = self._read_pieces({t: spans[t] for t in candidates if len(spans[t]) > 1})
+        verified: dict[str, float | None] = {}
+        if verifier is not None:
+            asked = [t for t in candidates if verifier.reads(languages[t][0])
+                     and (rows[t][-1] >= verifier.candidate_threshold or hits[t])]  # fmt: skip
+            verified = dict(zip(asked, verifier.logits(asked), strict=True))
         for text in todo:
             crisis_by_sentence = [(span, float(outputs[-1])) for span, outputs in sentences.get(text, [])]
-            found[text] = self._assess(text, rows[text], crisis_by_sentence, languages[text], hits[text])
+            found[text] = self._assess(text, rows[text], crisis_by_sentence, languages[text], hits[text],
+                                       verified.get(text))
             self._remember(text, found[text])
         return [found[t] for t in texts]
 
@@ -205,10 +230,11 @@ class RiskDetector:
             self._cache.popitem(last=False)
 
     def _assess(self, text: str, row: np.ndarray, sentences: list[tuple[tuple[int, int], float]],
-                language_coverage: tuple[str, bool], rule_hits: dict[str, tuple[int, int]]) -> RiskReading:  # fmt: skip
+                language_coverage: tuple[str, bool], rule_hits: dict[str, tuple[int, int]],
+                verifier_logit: float | None = None) -> RiskReading:  # fmt: skip
         """``row`` holds the calibrated outputs for the text (the kinds, then ``crisis``; of its strongest window for
         a long text); ``sentences`` the crisis score of each sentence (of a text with several that is flagged or
-        holds a rule match)."""
+        holds a rule match); ``verifier_logit`` the verifier's reading of a text it read."""
         config = self.classifier_.config
         kinds = self.classifier_.kinds
         language, covered = language_coverage
@@ -217,9 +243,20 @@ class RiskDetector:
         floor = config.get("rule_floor", 0.0)
         hits = {kind: span for kind, span in rule_hits.items()
                 if max([crisis_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
-        # "I would never hurt myself": only asked when it can change the decision
-        denied = crisis_score >= config["threshold"] and not rule_hits and self._mentions_crisis(text, language)
-        flagged = classifier_flags(crisis_score, denied, config)
+        verifier, verifier_score = self.verifier_, None
+        if verifier is not None and verifier_logit is not None:
+            verifier_score = round(verifier.probability(verifier_logit), 4)
+            first_score, crisis_score = crisis_score, round(verifier.combine(crisis_score, verifier_logit), 4)
+            denied = not rule_hits and self._mentions_crisis(text, language)
+            # the combined score decides, with the rules' denial as for the first reader alone; a rule's flag stands
+            # (the rules drop negated, quoted and joking phrases themselves), and so does a flag the first reader is
+            # sure of: the verifier cannot clear a crisis on its own
+            flagged = classifier_flags(crisis_score, denied, {**config, "threshold": verifier.threshold}) or (
+                first_score >= verifier.trusted_first_score and not denied)
+        else:
+            # "I would never hurt myself": only asked when it can change the decision
+            denied = crisis_score >= config["threshold"] and not rule_hits and self._mentions_crisis(text, language)
+            flagged = classifier_flags(crisis_score, denied, config)
         top = max(scores, key=lambda kind: scores[kind])  # the kind the classifier reads, when it flags
         found = list(hits) + ([top] if flagged and top not in hits else [])
         findings = []
@@ -243,7 +280,8 @@ class RiskDetector:
             findings.append(RiskFinding(kind, concern, severity, score, start, end, text[start:end], source, label))
         findings.sort(key=lambda f: (f.severity != "high", -f.score))
         warnings = () if covered or not text.strip() else (UNCOVERED_WARNING,)
-        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, denied)
+        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, denied,
+                           verifier_score)
 
     def rule_hits(self, text: str) -> dict[str, tuple[int, int]]:
         """The first span per kind where a crisis rule fires in ``text``, in the text's language (negated, reported

@@ -129,6 +129,15 @@ def public_examples(data: Path, seed: int) -> tuple[list[str], list[str]]:
     texts += [t.text for d in load_dailydialog(data / "dailydialog", "validation") for t in d.turns]
     texts += other_language_negatives(data, seed)
     labels = ["none"] * len(texts)
+    hate_texts, hate_labels = hatecheck_examples(data, rng)
+    return texts + hate_texts, labels + hate_labels
+
+
+def hatecheck_examples(data: Path, rng: random.Random) -> tuple[list[str], list[str]]:
+    """Multilingual HateCheck: a sample of its threats per language as ``harm_to_others``, and of its other cases
+    (hateful but no threat, negated or quoted threats, neutral mentions) as negatives."""
+    texts: list[str] = []
+    labels: list[str] = []
     by_language: dict[str, list[tuple[str, str]]] = {}
     for text, language, functionality in load_hatecheck(data / "safety" / "multilingual_hatecheck"):
         by_language.setdefault(language, []).append((text, functionality))
@@ -156,7 +165,8 @@ def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -
     """The decision threshold, chosen with the full detector and its own decision rule (see the module docstring)."""
     from affectkit.risk.detector import RiskDetector, classifier_flags
 
-    detector = RiskDetector(model_path=out, cache_size=0)
+    # the first reader's own threshold (affectkit.training.crisis_verifier decides the verifier's)
+    detector = RiskDetector(model_path=out, cache_size=0, verify=False)
     config = dict(detector.classifier_.config)
     grid = np.round(np.arange(0.01, 0.96, 0.01), 2)
     detector.classifier_.config["threshold"] = float(grid[0])  # so that every reading says whether it is denied
