@@ -286,8 +286,6 @@ def test_analysis_contract(chat_analysis: affectkit.types.ConversationAnalysis) 
     assert (4, "suicidal_ideation") in [(turn, kind) for turn, kind, _ in kinds]
 
 
-@pytest.mark.xfail(strict=True, reason="crisis-use@4 scores turn 6 (a friend's crisis that got better) 0.22, over its "
-                   "threshold 0.18: a known false positive of past third-party talk, issue 13 (crisis-use@3 did not)")
 def test_a_friends_past_crisis_is_not_flagged(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
     assert all(f.turn == 4 for f in chat_analysis.flags if f.kind != "persistent_negative")
 

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 from affectkit.risk.detector import CONCERNS, UNCOVERED_WARNING, RiskDetector, RiskFinding, RiskReading
@@ -28,10 +29,15 @@ __all__ = [
 ]  # fmt: skip
 
 
+VERIFIER_ENV = "AFFECTKIT_RISK_VERIFIER"
+
+
 @cache
 def default_detector() -> RiskDetector:
-    """The shipped detector, built once per process (its models load on first use)."""
-    return RiskDetector()
+    """The shipped detector, built once per process (its models load on first use). With the environment variable
+    ``AFFECTKIT_RISK_VERIFIER=off`` it leaves the verifier out: more recall on the held-out crisis test, and many
+    more false alarms (see the crisis model card)."""
+    return RiskDetector(verify=os.environ.get(VERIFIER_ENV, "on").strip().lower() not in ("off", "0", "false", "no"))
 
 
 def flags_from_reading(turn: int, speaker: str, reading: RiskReading) -> list[RiskFlag]:
