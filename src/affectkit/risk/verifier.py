@@ -27,7 +27,9 @@ Example:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -56,9 +58,14 @@ class CrisisVerifier:
         return cls(path, CrisisClassifier(path).config["verifier"])
 
     @cached_property
-    def _session(self) -> Any:
-        # One thread: a message of 10-40 tokens gains nothing from more, and the reading stays the same everywhere
-        return onnx_session(self.path / self.config["file"], 1)
+    def _sessions(self) -> list[Any]:
+        # One thread per session: a message of 10-40 tokens gains little from more, and the reading stays the same
+        # on every machine; several messages are read side by side, one session per core (each still alone)
+        return [onnx_session(self.path / self.config["file"], 1) for _ in range(min(2, os.cpu_count() or 1))]
+
+    @cached_property
+    def _pool(self) -> ThreadPoolExecutor:
+        return ThreadPoolExecutor(max_workers=len(self._sessions), thread_name_prefix="affectkit-verifier")
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -78,12 +85,20 @@ class CrisisVerifier:
 
     def logits(self, texts: Sequence[str]) -> list[float | None]:
         """The ``crisis`` logit of each text, read alone; ``None`` for a text longer than ``max_tokens`` tokens."""
-        out: list[float | None] = []
-        for ids in self.token_ids(texts):
-            if len(ids) > self.max_tokens:
-                out.append(None)
-                continue
-            out.append(float(self._session.run(None, {"input_ids": np.array([ids], dtype=np.int64)})[0][0][-1]))
+        ids = self.token_ids(texts)
+        todo = [i for i, x in enumerate(ids) if len(x) <= self.max_tokens]
+        out: list[float | None] = [None] * len(ids)
+        sessions = self._sessions
+
+        def read(worker: int) -> None:
+            for i in todo[worker :: len(sessions)]:
+                out[i] = float(sessions[worker].run(None, {"input_ids": np.array([ids[i]], dtype=np.int64)})[0][0][-1])
+
+        if len(todo) > 1 and len(sessions) > 1:
+            list(self._pool.map(read, range(len(sessions))))
+        else:
+            for worker in range(len(sessions)):
+                read(worker)
         return out
 
     def probability(self, logit: float) -> float:
