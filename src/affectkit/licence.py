@@ -19,9 +19,10 @@ The profile is chosen once, with :func:`configure` (``affectkit.configure(licenc
 environment variable ``AFFECTKIT_LICENCE`` or the command line's ``--licence``; :func:`configure` wins over
 the environment. Models are picked when a call starts, so a change applies to the next call.
 
-Known gap: the crisis reader ``crisis-use@4`` (``affectkit.risk``) was trained partly on DailyDialog. It is
-kept in the commercial profile, because turning crisis detection off would be worse, and every analysis and
-plan of that profile carries warning ``AK-W012`` until a crisis model without non-commercial data ships.
+Known gap: the crisis reader ``crisis-use@5`` (``affectkit.risk``) was trained partly on DailyDialog (its first
+reader; its verifier was not). It is kept in the commercial profile, because turning crisis detection off would be
+worse, and every analysis and plan of that profile carries warning ``AK-W012`` until a crisis model without
+non-commercial data ships.
 
 Example:
     >>> configure(licence="commercial")
@@ -56,7 +57,7 @@ HEURISTIC_CAUSES = (
 )
 CRISIS_GAP = (
     "AK-W012",
-    "the crisis reader crisis-use@4 was trained partly on DailyDialog (CC BY-NC-SA 4.0): no crisis model "
+    "the crisis reader crisis-use@5 was trained partly on DailyDialog (CC BY-NC-SA 4.0): no crisis model "
     "trained only on commercially usable data is shipped yet",
 )
 

