@@ -343,6 +343,8 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     ]
     assert_problem(service.client.get("/v1/info"), 401, "AK-E021")
     service.post("/v1/analyze", {"texts": ["metrics please"]})
+    # an append of this test's own, so that the route template shows whatever ran before
+    assert service.post(f"/v1/conversations/{service.conversation()}/utterances", CHAT[0]).status_code == 200
     metrics = service.client.get("/metrics")
     assert metrics.status_code == 200 and metrics.headers["content-type"].startswith("text/plain")
     for name in ("affectkit_requests_total", "affectkit_request_seconds_bucket", "affectkit_batch_texts_bucket",
