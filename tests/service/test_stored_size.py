@@ -15,7 +15,7 @@ from sqlalchemy import update
 import affectkit
 from affectkit.service.storage import ConversationRow, UtteranceRow
 
-USER = ["I can't sleep since the move.", "I feel so hopeless, nothing will ever get better.",
+USER = ["I can't sleep since the move.", "I feel so hopeless, I want to end my life.",  # a crisis: flags come
         "My boss yelled at me again today.", "We finally fixed the leak, what a relief!"]
 AGENT = ["That sounds exhausting.", "I'm here with you.", "What do you think changed?"]
 TURNS = 240
