@@ -88,3 +88,6 @@ def test_the_environment_can_leave_the_verifier_out() -> None:
         env = {**os.environ, "AFFECTKIT_RISK_VERIFIER": value}
         out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         assert out.stdout.split() == expected.split(), (value, out.stdout, out.stderr[-500:])
+    env = {**os.environ, "AFFECTKIT_RISK_VERIFIER": "maybe"}  # a typo must not silently pick a mode
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert out.returncode != 0 and "AK-E005" in out.stderr and "AFFECTKIT_RISK_VERIFIER" in out.stderr

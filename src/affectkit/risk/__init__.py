@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
+from affectkit.errors import AffectkitError
 from affectkit.risk.detector import CONCERNS, UNCOVERED_WARNING, RiskDetector, RiskFinding, RiskReading
 from affectkit.risk.persistent import PersistentNegativeMonitor, strongly_negative
 from affectkit.risk.resources import resources_for
@@ -36,8 +37,15 @@ VERIFIER_ENV = "AFFECTKIT_RISK_VERIFIER"
 def default_detector() -> RiskDetector:
     """The shipped detector, built once per process (its models load on first use). With the environment variable
     ``AFFECTKIT_RISK_VERIFIER=off`` it leaves the verifier out: more recall on the held-out crisis test, and many
-    more false alarms (see the crisis model card)."""
-    return RiskDetector(verify=os.environ.get(VERIFIER_ENV, "on").strip().lower() not in ("off", "0", "false", "no"))
+    more false alarms (see the crisis model card). A value other than on/off (or 1/0, true/false, yes/no) is
+    ``AK-E005``."""
+    value = os.environ.get(VERIFIER_ENV, "on").strip().lower()
+    if value not in _SWITCH:
+        raise AffectkitError("AK-E005", f"{VERIFIER_ENV}={value!r}: expected on or off", field=VERIFIER_ENV)
+    return RiskDetector(verify=_SWITCH[value])
+
+
+_SWITCH = {"on": True, "1": True, "true": True, "yes": True, "off": False, "0": False, "false": False, "no": False}
 
 
 def flags_from_reading(turn: int, speaker: str, reading: RiskReading) -> list[RiskFlag]:
