@@ -263,9 +263,9 @@ def quantise(fp32: Path, out: Path, work: Path) -> None:
 def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) -> dict[str, Any]:
     """The combination of the two readings and the thresholds, fitted and chosen on dev (step 5)."""
     from affectkit.risk.detector import RiskDetector, classifier_flags
+    from affectkit.risk.verifier import CrisisVerifier
 
-    verifier = RiskDetector(model_path=out).verifier_
-    assert verifier is not None
+    verifier = CrisisVerifier.from_model_dir(out)
     detector = RiskDetector(model_path=out, cache_size=0, verify=False)  # the first reader alone,
     config = dict(detector.classifier_.config)
     detector.classifier_.config["threshold"] = 0.01  # every message read at the lowest threshold
