@@ -116,6 +116,18 @@ class RiskReading:
         return any(f.severity in ("medium", "high") for f in self.findings)
 
 
+@dataclass(frozen=True)
+class _Decision:
+    """What the readings of a message decide: its first reader's and its final crisis score, the flag, the rules'
+    denial and the verifier's own probability (None when it did not read the message)."""
+
+    first_score: float
+    crisis_score: float
+    flagged: bool
+    denied: bool
+    verifier_score: float | None = None
+
+
 def classifier_flags(crisis_score: float, denied: bool, config: Mapping[str, Any]) -> bool:
     """Whether the classifier's crisis score flags a message: at ``threshold``, unless every crisis phrase the
     rules find is denied and the score stays under ``high_threshold``. Training chooses the threshold with it."""
@@ -190,22 +202,22 @@ class RiskDetector:
         for text, row in self._read_pieces({t: _windows(spans[t]) for t in todo
                                             if len(spans[t]) >= LONG_TEXT_SENTENCES}).items():  # fmt: skip
             rows[text] = max([rows[text]] + [outputs for _, outputs in row], key=lambda outputs: float(outputs[-1]))
-        threshold = self.classifier_.config["threshold"]
         languages = {t: risk_language(t, self.languages) for t in todo}
         hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
         verifier = self.verifier_
-        lowest = threshold if verifier is None else min(threshold, verifier.candidate_threshold)
-        candidates = [t for t in todo if rows[t][-1] >= lowest or hits[t]]
-        sentences = self._read_pieces({t: spans[t] for t in candidates if len(spans[t]) > 1})
         verified: dict[str, float | None] = {}
         if verifier is not None:
-            asked = [t for t in candidates if verifier.reads(languages[t][0])
+            asked = [t for t in todo if verifier.reads(languages[t][0])
                      and (rows[t][-1] >= verifier.candidate_threshold or hits[t])]  # fmt: skip
             verified = dict(zip(asked, verifier.logits(asked), strict=True))
+        decisions = {t: self._decide(t, rows[t], languages[t][0], hits[t], verified.get(t)) for t in todo}
+        # a text's sentences matter only for a rule's weight and a flag's evidence: the others are not read again
+        sentences = self._read_pieces({t: spans[t] for t in todo
+                                       if len(spans[t]) > 1 and (hits[t] or decisions[t].flagged)})  # fmt: skip
         for text in todo:
             crisis_by_sentence = [(span, float(outputs[-1])) for span, outputs in sentences.get(text, [])]
             found[text] = self._assess(text, rows[text], crisis_by_sentence, languages[text], hits[text],
-                                       verified.get(text))
+                                       decisions[text])
             self._remember(text, found[text])
         return [found[t] for t in texts]
 
@@ -229,34 +241,40 @@ class RiskDetector:
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
+    def _decide(self, text: str, row: np.ndarray, language: str, rule_hits: dict[str, tuple[int, int]],
+                verifier_logit: float | None) -> _Decision:
+        """Whether the readings flag ``text``: ``row`` holds the classifier's calibrated outputs (the kinds, then
+        ``crisis``), ``verifier_logit`` the verifier's reading of a text it read."""
+        config = self.classifier_.config
+        first_score = round(float(row[-1]), 4)
+        verifier = self.verifier_
+        if verifier is None or verifier_logit is None:
+            # "I would never hurt myself": only asked when it can change the decision
+            denied = first_score >= config["threshold"] and not rule_hits and self._mentions_crisis(text, language)
+            return _Decision(first_score, first_score, classifier_flags(first_score, denied, config), denied)
+        crisis_score = round(verifier.combine(first_score, verifier_logit), 4)
+        denied = not rule_hits and self._mentions_crisis(text, language)
+        # the combined score decides, with the rules' denial as for the first reader alone; a rule's flag stands (the
+        # rules drop negated, quoted and joking phrases themselves), and so does a flag the first reader is sure of:
+        # the verifier cannot clear a crisis on its own
+        flagged = classifier_flags(crisis_score, denied, {**config, "threshold": verifier.threshold}) or (
+            first_score >= verifier.trusted_first_score and not denied)
+        return _Decision(first_score, crisis_score, flagged, denied, round(verifier.probability(verifier_logit), 4))
+
     def _assess(self, text: str, row: np.ndarray, sentences: list[tuple[tuple[int, int], float]],
                 language_coverage: tuple[str, bool], rule_hits: dict[str, tuple[int, int]],
-                verifier_logit: float | None = None) -> RiskReading:  # fmt: skip
-        """``row`` holds the calibrated outputs for the text (the kinds, then ``crisis``; of its strongest window for
-        a long text); ``sentences`` the crisis score of each sentence (of a text with several that is flagged or
-        holds a rule match); ``verifier_logit`` the verifier's reading of a text it read."""
+                decision: _Decision) -> RiskReading:  # fmt: skip
+        """The reading of ``text`` from its :meth:`_decide` decision; ``row`` holds the classifier's calibrated
+        outputs for the text (the kinds, then ``crisis``; of its strongest window for a long text), ``sentences``
+        the crisis score of each sentence (of a text with several that is flagged or holds a rule match)."""
         config = self.classifier_.config
         kinds = self.classifier_.kinds
         language, covered = language_coverage
         scores = {kind: round(float(row[k]), 4) for k, kind in enumerate(kinds)}
-        crisis_score = round(float(row[-1]), 4)
         floor = config.get("rule_floor", 0.0)
         hits = {kind: span for kind, span in rule_hits.items()
-                if max([crisis_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
-        verifier, verifier_score = self.verifier_, None
-        if verifier is not None and verifier_logit is not None:
-            verifier_score = round(verifier.probability(verifier_logit), 4)
-            first_score, crisis_score = crisis_score, round(verifier.combine(crisis_score, verifier_logit), 4)
-            denied = not rule_hits and self._mentions_crisis(text, language)
-            # the combined score decides, with the rules' denial as for the first reader alone; a rule's flag stands
-            # (the rules drop negated, quoted and joking phrases themselves), and so does a flag the first reader is
-            # sure of: the verifier cannot clear a crisis on its own
-            flagged = classifier_flags(crisis_score, denied, {**config, "threshold": verifier.threshold}) or (
-                first_score >= verifier.trusted_first_score and not denied)
-        else:
-            # "I would never hurt myself": only asked when it can change the decision
-            denied = crisis_score >= config["threshold"] and not rule_hits and self._mentions_crisis(text, language)
-            flagged = classifier_flags(crisis_score, denied, config)
+                if max([decision.first_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
+        crisis_score, flagged = decision.crisis_score, decision.flagged
         top = max(scores, key=lambda kind: scores[kind])  # the kind the classifier reads, when it flags
         found = list(hits) + ([top] if flagged and top not in hits else [])
         findings = []
@@ -280,8 +298,8 @@ class RiskDetector:
             findings.append(RiskFinding(kind, concern, severity, score, start, end, text[start:end], source, label))
         findings.sort(key=lambda f: (f.severity != "high", -f.score))
         warnings = () if covered or not text.strip() else (UNCOVERED_WARNING,)
-        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, denied,
-                           verifier_score)
+        return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, decision.denied,
+                           decision.verifier_score)
 
     def rule_hits(self, text: str) -> dict[str, tuple[int, int]]:
         """The first span per kind where a crisis rule fires in ``text``, in the text's language (negated, reported
