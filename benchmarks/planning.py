@@ -7,7 +7,10 @@
   earlier strategies come from the tagger, never from the gold labels). Accuracy, macro-F1, each strategy's
   Bradley–Terry preference and the bias B (:mod:`affectkit.metrics.strategy`), for the model, the model
   with ``debias=True`` and the majority-class baseline (the most frequent strategy of ESConv train).
-* ``plan()`` p50/p95 on 20-turn ESConv test conversations, each conversation new to the process caches.
+* ``plan()`` p50/p95 on 20-turn ESConv test conversations, each conversation new to the process caches (cold:
+  every turn is read), and live: a chat application that keeps a :class:`~affectkit.conversation.ConversationTracker`
+  and a :class:`~affectkit.planning.planner.LivePlanning` per conversation pays, for a user message at turn 20 or
+  later, the tracker's reading of that message and ``plan(..., analysis=..., live=...)``.
 
 Prints tables and writes ``benchmarks/results/planning.json``.
 """
@@ -74,6 +77,36 @@ def plan_latency(data: Path, turns: int = 20, conversations: int = 30) -> dict[s
             "p95_ms": round(timings[int(len(timings) * 0.95)], 1), "cpu_p50_ms": round(cpu[len(cpu) // 2], 1)}
 
 
+def live_plan_latency(data: Path, turns: int = 20, conversations: int = 30) -> dict[str, Any]:
+    """Per new user message at turn ``turns`` or later: the tracker's reading of it and the plan, the earlier turns
+    having been given to the tracker and the live planning state as they came."""
+    from affectkit.conversation.analyzer import ConversationTracker
+    from affectkit.planning.planner import LivePlanning, plan
+    from affectkit.types import Utterance
+
+    timings = []
+    for dialogue in reversed(load_esconv(data / "esconv", "test")):  # not the conversations the cold figure read
+        utterances = [Utterance(speaker="assistant" if t.speaker == "sys" else "user", text=t.text)
+                      for t in dialogue.turns]  # fmt: skip
+        last = next((i for i in range(turns - 1, len(utterances)) if utterances[i].speaker == "user"), None)
+        if last is None:
+            continue
+        tracker, live = ConversationTracker(agent="assistant"), LivePlanning(agent="assistant")
+        for utterance in utterances[:last]:
+            tracker.add(utterance)
+            live.add(utterance)
+        started = time.perf_counter()
+        tracker.add(utterances[last])
+        live.add(utterances[last])
+        plan(utterances[: last + 1], analysis=tracker.result(), live=live)
+        timings.append((time.perf_counter() - started) * 1000)
+        if len(timings) > conversations:
+            break
+    timings = sorted(timings[1:])  # the first loads every model
+    return {"turn": turns, "conversations": len(timings), "p50_ms": round(timings[len(timings) // 2], 1),
+            "p95_ms": round(timings[int(len(timings) * 0.95)], 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -81,11 +114,12 @@ def main() -> None:
                         help="only time plan() (prints it, writes nothing): for a rerun on a quiet machine")
     args = parser.parse_args()
     if args.latency_only:
-        print(json.dumps(plan_latency(args.data)))
+        print(json.dumps({"cold": plan_latency(args.data), "live": live_plan_latency(args.data)}))
         return
     reports = strategy_accuracy(args.data)
-    latency = plan_latency(args.data)
-    results = {"esconv_test": reports, "plan_latency": latency, "model": StrategyModel().model_id}
+    latency, live = plan_latency(args.data), live_plan_latency(args.data)
+    results = {"esconv_test": reports, "plan_latency": latency, "live_plan_latency": live,
+               "model": StrategyModel().model_id}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "planning.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
@@ -104,6 +138,8 @@ def main() -> None:
         print(f"-- {name}\n{format_report(StrategyReport(**reports[name]))}\n")
     print(f"plan() on {latency['turns']}-turn conversations: p50 {latency['p50_ms']} ms, "
           f"p95 {latency['p95_ms']} ms, CPU p50 {latency['cpu_p50_ms']} ms ({latency['conversations']} conversations)")
+    print(f"live, a user message at turn {live['turn']} or later (tracker + plan): p50 {live['p50_ms']} ms, "
+          f"p95 {live['p95_ms']} ms ({live['conversations']} conversations)")
 
 
 if __name__ == "__main__":
