@@ -43,6 +43,8 @@ def test_the_verifier_clears_a_look_alike_the_first_reader_flags(detector: RiskD
     assert RiskDetector(verify=False).read_one(text).crisis  # the n-gram reader alone flags the past crisis
     reading = detector.read_one(text)
     assert not reading.crisis and not reading.findings and reading.verifier_score is not None
+    # the first reader's own score stays readable beside the combined one
+    assert reading.first_score == RiskDetector(verify=False).read_one(text).crisis_score != reading.crisis_score
     reading = detector.read_one(DISCLOSURES[0])
     assert reading.crisis and reading.verifier_score is not None and reading.verifier_score >= 0.5
 
@@ -67,7 +69,7 @@ def test_the_verifier_does_not_read_what_it_cannot_judge(detector: RiskDetector,
 
 def test_a_message_far_from_a_crisis_is_not_verified(detector: RiskDetector) -> None:
     reading = detector.read_one("Thanks, see you tomorrow at the gym!")
-    assert reading.verifier_score is None and not reading.crisis
+    assert reading.verifier_score is None and not reading.crisis and reading.first_score == reading.crisis_score
 
 
 def test_combined_scores_are_probabilities_that_grow_with_each_reading(verifier: CrisisVerifier) -> None:

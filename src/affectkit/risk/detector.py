@@ -109,6 +109,8 @@ class RiskReading:
     denied: bool = False
     # The verifier's own crisis probability, for a message it read (None otherwise); crisis_score then combines both
     verifier_score: float | None = None
+    # The first reader's own crisis probability (crisis_score itself for a message the verifier did not read)
+    first_score: float | None = None
 
     @property
     def crisis(self) -> bool:
@@ -299,7 +301,7 @@ class RiskDetector:
         findings.sort(key=lambda f: (f.severity != "high", -f.score))
         warnings = () if covered or not text.strip() else (UNCOVERED_WARNING,)
         return RiskReading(text, language, covered, crisis_score, scores, tuple(findings), warnings, decision.denied,
-                           decision.verifier_score)
+                           decision.verifier_score, decision.first_score)
 
     def rule_hits(self, text: str) -> dict[str, tuple[int, int]]:
         """The first span per kind where a crisis rule fires in ``text``, in the text's language (negated, reported
