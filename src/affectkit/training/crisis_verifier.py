@@ -360,7 +360,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     require_inputs([("--crisis", args.crisis / "train.jsonl"), ("--crisis", args.crisis / "dev.jsonl"),
                      ("--out", args.out / "config.json"), ("--data", args.data / "goemotions"),
-                     ("--data", args.data / "edos"), ("--data", args.data / "semeval2025_task11_brighter"), ("--data", args.data / "xed"),
+                     ("--data", args.data / "edos"), ("--data", args.data / "semeval2025_task11_brighter"),
+                     ("--data", args.data / "xed"),
                      ("--data", args.data / "safety" / "multilingual_hatecheck")])  # fmt: skip
     require_training_extra()
     if args.command == "thresholds":
