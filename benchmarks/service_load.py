@@ -1,6 +1,7 @@
 """Load test of the HTTP service over loopback, bounded in time, all figures from one run.
 
     .venv/bin/python benchmarks/service_load.py [--duration 20] [--concurrency 32] [--workers 1] [--data ../shared/data]
+        [--phases single,batch,utterances]
     .venv/bin/python benchmarks/service_load.py --append-growth [--growth-turns 200] [--growth-conversations 3]
 
 Starts ``affectkit serve`` in a subprocess on a free port with a fresh SQLite database (rate limit off),
@@ -14,6 +15,11 @@ then, each phase lasting ``--duration`` seconds after a short warm-up:
    ``--concurrency`` connections, each connection starting a new conversation after its 20th turn: p50/p99
    latency of an append (the answer holds what the turn brought: the turn in context, its speaker's new trajectory
    point, the flags it raised and the next reply's plan in brief), 5xx.
+
+Each phase also reports the server's CPU time per request (its /proc counters, every thread: what a request costs
+whatever else the machine runs; on C cores at most C / that many requests a second, and with N connections always
+waiting no latency below N times that over C) and the load average at its start and end. ``--phases`` runs only some
+of the three (the library's throughput is measured when the batch phase runs).
 
 With ``--append-growth`` it measures instead whether an append costs more as the conversation grows: one
 connection appends to ``--growth-conversations`` conversations one utterance at a time (no concurrency) up to
@@ -150,7 +156,8 @@ async def timed(recorder: Recorder, connection: Connection, method: str, path: s
     return data
 
 
-async def measure(port: int, token: str, args: argparse.Namespace, texts: list[str]) -> dict[str, Any]:
+async def measure(port: int, token: str, args: argparse.Namespace, texts: list[str],
+                  server_pid: int) -> dict[str, Any]:
     host = "127.0.0.1"
     connections = [Connection(host, port, token) for _ in range(args.concurrency)]
     counter = {"next": 0}
@@ -159,22 +166,31 @@ async def measure(port: int, token: str, args: argparse.Namespace, texts: list[s
         counter["next"] += 1
         return texts[counter["next"] % len(texts)]
 
+    results: dict[str, Any] = {}
+
+    async def phase(name: str, chosen: list[Connection], warm_up: float,
+                    step: Callable[[int, Connection, Recorder], Awaitable[None]], per_request: int = 1) -> None:
+        await run_phase(chosen, min(warm_up, args.duration), step)  # warm-up: connections, caches
+        cpu_started, load_started = cpu_seconds(server_pid), os.getloadavg()[0]
+        recorder, seconds = await run_phase(chosen, args.duration, step)
+        results[name] = recorder.summary(seconds, per_request=per_request)
+        # the server's CPU time per request (its /proc counters): what a request costs whatever else runs, and so
+        # the most requests/s the machine's cores could serve, and the latency floor at this concurrency
+        cpu_ms = 1000 * (cpu_seconds(server_pid) - cpu_started) / max(1, results[name]["requests"])
+        results[name]["server_cpu_ms_per_request"] = round(cpu_ms, 2)
+        results[name]["load_average"] = [round(load_started, 2), round(os.getloadavg()[0], 2)]
+
     async def single(i: int, connection: Connection, recorder: Recorder) -> None:
         await timed(recorder, connection, "POST", "/v1/analyze", {"texts": [next_text()]})
 
-    results: dict[str, Any] = {}
-    await run_phase(connections, min(3.0, args.duration), single)  # warm-up: connections, caches, JIT-free paths
-    recorder, seconds = await run_phase(connections, args.duration, single)
-    results["single_text"] = recorder.summary(seconds)
-
-    batch_connections = connections[:4]
+    if "single" in args.phases:
+        await phase("single_text", connections, 3.0, single)
 
     async def batch(i: int, connection: Connection, recorder: Recorder) -> None:
         await timed(recorder, connection, "POST", "/v1/analyze", {"texts": [next_text() for _ in range(64)]})
 
-    await run_phase(batch_connections, min(2.0, args.duration), batch)
-    recorder, seconds = await run_phase(batch_connections, args.duration, batch)
-    results["batch_64"] = recorder.summary(seconds, per_request=64)
+    if "batch" in args.phases:
+        await phase("batch_64", connections[:4], 2.0, batch, per_request=64)
 
     state: dict[int, tuple[str, int]] = {}
 
@@ -187,10 +203,8 @@ async def measure(port: int, token: str, args: argparse.Namespace, texts: list[s
         await timed(recorder, connection, "POST", f"/v1/conversations/{conversation}/utterances", body)
         state[i] = (conversation, turn + 1)
 
-    await run_phase(connections, min(2.0, args.duration), utterance)
-    state.clear()
-    recorder, seconds = await run_phase(connections, args.duration, utterance)
-    results["utterances_20_turns"] = recorder.summary(seconds)
+    if "utterances" in args.phases:
+        await phase("utterances_20_turns", connections, 2.0, utterance)
     for connection in connections:
         await connection.close()
     return results
@@ -380,7 +394,12 @@ def main() -> None:
                         help="measure append latency at turn 10 against turn --growth-turns instead of the load")
     parser.add_argument("--growth-turns", type=int, default=200, help="the later checkpoint (default 200)")
     parser.add_argument("--growth-conversations", type=int, default=3, help="conversations appended (default 3)")
+    parser.add_argument("--phases", default="single,batch,utterances",
+                        help="comma-separated phases to run: single, batch, utterances (default all three)")
     args = parser.parse_args()
+    args.phases = {name.strip() for name in args.phases.split(",") if name.strip()}
+    if not args.phases or args.phases - {"single", "batch", "utterances"}:
+        parser.error("--phases takes single, batch and utterances")
     if args.growth_turns < 20:
         parser.error("--growth-turns must be at least 20")
 
@@ -402,25 +421,27 @@ def main() -> None:
             if args.append_growth:
                 results = asyncio.run(append_growth(port, token, args, texts, server.pid))
             else:
-                results = asyncio.run(measure(port, token, args, texts))
+                results = asyncio.run(measure(port, token, args, texts, server.pid))
         finally:
             server.terminate()
             server.wait(timeout=60)
     if args.append_growth:
         report_growth(results, args, load_before)
         return
-    results["library_batch_64"] = library_throughput(texts, args.duration)
-    single, batch, turns = results["single_text"], results["batch_64"], results["utterances_20_turns"]
-    ratio = batch["texts_per_s"] / results["library_batch_64"]["texts_per_s"]
-    results["batch_vs_library"] = round(ratio, 3)
+    if "batch_64" in results:
+        results["library_batch_64"] = library_throughput(texts, args.duration)
+        results["batch_vs_library"] = round(results["batch_64"]["texts_per_s"]
+                                            / results["library_batch_64"]["texts_per_s"], 3)
     results["targets"] = TARGETS
-    results["met"] = {
-        "single_rps": single["requests_per_s"] >= TARGETS["single_rps"],
-        "single_p99_ms": single["p99_ms"] <= TARGETS["single_p99_ms"],
-        "batch_ratio": ratio >= TARGETS["batch_ratio"],
-        "utterance_p99_ms": turns["p99_ms"] <= TARGETS["utterance_p99_ms"],
-        "no_5xx": single["status_5xx"] + batch["status_5xx"] + turns["status_5xx"] == 0,
+    checks = {
+        "single_rps": ("single_text", lambda r: r["requests_per_s"] >= TARGETS["single_rps"]),
+        "single_p99_ms": ("single_text", lambda r: r["p99_ms"] <= TARGETS["single_p99_ms"]),
+        "batch_ratio": ("batch_64", lambda r: results["batch_vs_library"] >= TARGETS["batch_ratio"]),
+        "utterance_p99_ms": ("utterances_20_turns", lambda r: r["p99_ms"] <= TARGETS["utterance_p99_ms"]),
     }
+    phases = [name for name in ("single_text", "batch_64", "utterances_20_turns") if name in results]
+    results["met"] = {target: check(results[name]) for target, (name, check) in checks.items() if name in results}
+    results["met"]["no_5xx"] = sum(results[name]["status_5xx"] for name in phases) == 0
     results["setup"] = {
         "command": rerun_command("service_load.py"), "duration_s": args.duration,
         "concurrency": args.concurrency, "workers": args.workers, "cpus": os.cpu_count(),
@@ -432,13 +453,16 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    print(f"{'phase':<26} {'req/s':>8} {'texts/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'5xx':>5}")
-    for name in ("single_text", "batch_64", "utterances_20_turns"):
+    print(f"{'phase':<26} {'req/s':>8} {'texts/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'5xx':>5} {'cpu ms/req':>11} "
+          f"{'load avg':>11}")
+    for name in phases:
         r = results[name]
         print(f"{name:<26} {r['requests_per_s']:>8} {r['texts_per_s']:>8} {r['p50_ms']:>8} {r['p99_ms']:>8} "
-              f"{r['status_5xx']:>5}")
-    print(f"library analyze, 64-text batches: {results['library_batch_64']['texts_per_s']} texts/s; "
-          f"service/library = {ratio:.2f}")
+              f"{r['status_5xx']:>5} {r['server_cpu_ms_per_request']:>11} "
+              f"{r['load_average'][0]:>5}-{r['load_average'][1]:<5}")
+    if "batch_64" in results:
+        print(f"library analyze, 64-text batches: {results['library_batch_64']['texts_per_s']} texts/s; "
+              f"service/library = {results['batch_vs_library']:.2f}")
     print(f"targets met: {results['met']}")
     print(f"wrote {args.out}")
 

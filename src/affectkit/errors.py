@@ -39,6 +39,7 @@
 | AK-E036 | error   | speech: the audio is longer than the limit (`max_seconds`, `AFFECTKIT_MAX_AUDIO_SECONDS`) |
 | AK-E040 | error   | multilingual: the language given (`language=`, `--language`) is not an ISO 639 code (`en`, `de`) |
 | AK-E050 | error   | service: an utterance with this `id` is already stored in the conversation (not appended again) |
+| AK-E060 | error   | service: one more speaker than a stored conversation may hold (`AFFECTKIT_MAX_SPEAKERS`) |
 | AK-W001 | warning | the text is empty or only whitespace |
 | AK-W002 | warning | the text has no letters (digits, punctuation, or emoji and symbols the recognizer cannot read) |
 | AK-W003 | warning | the text does not look English; the shipped models are trained on English |

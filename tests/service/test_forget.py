@@ -268,3 +268,30 @@ def test_respond_keeps_no_reading_of_its_texts(make_service, openai_server) -> N
     assert response.json()["reply"] == generated
     for text in [*(u["text"] for u in utterances), generated]:
         assert _cached(text) == {"encoder": False, "risk": False}, text
+
+
+def test_a_speech_transcript_leaves_the_caches_before_the_answer(service) -> None:  # type: ignore[no-untyped-def]
+    """``/v1/speech`` reads its transcript with the text model: that reading is dropped from the models' caches as
+    the texts of ``/v1/plan`` are, whoever put the text there (here a stored conversation that said the same words,
+    which reads it again when it needs it), so that erasing the conversation leaves nothing behind."""
+    sf = pytest.importorskip("soundfile", reason="the 'speech' extra is not installed")
+    pytest.importorskip("opensmile", reason="the 'speech' extra is not installed")
+    import io
+
+    import numpy as np
+
+    transcript = f"I keep replaying the argument in my head, {uuid.uuid4().hex[:8]}."
+    conversation_id = service.conversation()
+    _append(service, conversation_id, transcript)
+    assert _cached(transcript) == {"encoder": True, "risk": True}
+    buffer = io.BytesIO()
+    sf.write(buffer, 0.2 * np.sin(2 * np.pi * 150 * np.arange(32000) / 16000), 16000, format="WAV")
+    response = service.client.post("/v1/speech", content=buffer.getvalue(), params={"transcript": transcript},
+                                   headers={**service.headers, "Content-Type": "audio/wav"})
+    assert response.status_code == 200, response.text
+    assert response.json()["transcript"] == transcript
+    assert _cached(transcript) == {"encoder": False, "risk": False}
+    again = _append(service, conversation_id, "Thanks for listening.")  # the conversation reads on as before
+    assert again["turns"] == 2
+    assert service.delete(f"/v1/conversations/{conversation_id}").status_code == 204
+    assert _cached(transcript) == {"encoder": False, "risk": False}

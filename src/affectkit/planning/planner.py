@@ -205,8 +205,24 @@ def _user_state(analysis: ConversationAnalysis, agent: str, language: str | None
     )
 
 
-def _safety(analysis: ConversationAnalysis, agent: str, resources: Resources, locale: str | None) -> SafetyPlan:
-    """Escalate on a crisis-language flag of anyone but the agent; resources in the user's language."""
+def safety_plan(analysis: ConversationAnalysis, agent: str = "assistant", resources: Resources = None,
+                locale: str | None = None) -> SafetyPlan:
+    """The safety part of a plan (``ResponsePlan.safety``) from a conversation's analysis, as :func:`plan` makes it:
+    escalate on a crisis-language flag (medium or high) of anyone but ``agent``, with crisis resources for ``locale``
+    or else the language of the worst crisis message (``resources`` as in :func:`plan`); the other flags and the
+    warnings of languages the risk detector does not cover become notes. Bad ``resources`` or ``locale`` raise
+    AK-E005.
+
+    Example:
+        >>> from affectkit.types import RiskFlag
+        >>> crisis = RiskFlag(turn=0, speaker="user", kind="suicidal_ideation", concern="suicidal_ideation",
+        ...                   severity="high", message="suicidal ideation", evidence="end it all", score=0.97)
+        >>> analysis = ConversationAnalysis.model_construct(turns=[], flags=[crisis])
+        >>> safety = safety_plan(analysis, "assistant", resources=["Call 112."])
+        >>> safety.escalate, safety.resources, safety.notes[0][:23]
+        (True, ['Call 112.'], 'crisis signal at turn 0')
+    """
+    _check_resources(resources, locale)
     flags = [f for f in analysis.flags if f.speaker != agent]
     crisis = [f for f in flags if f.severity in ("medium", "high") and f.kind in CRISIS_KINDS]
     notes = []
@@ -396,7 +412,7 @@ def plan(
         seeks_attachment = any(ATTACHMENT_CUES.search(u.text) for u in conversation.utterances if u.speaker != agent)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
-    safety = _safety(analysis, agent, resources, locale)
+    safety = safety_plan(analysis, agent, resources, locale)
     neutral = VAD(valence=0.0, arousal=0.0, dominance=0.0)
     target = target_emotion(user.vad if user else neutral, strategy.choice, p, trend=user.trend if user else None,
                             arc=user.arc if user else "stable", crisis=safety.escalate)

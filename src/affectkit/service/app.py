@@ -41,6 +41,7 @@ from affectkit.service.runtime import (
     Conversations,
     MicroBatcher,
     ModelThread,
+    StoreWriter,
     analysis_from_store,
     analyze_texts,
     plan_from_store,
@@ -62,12 +63,13 @@ class Runtime:
         self.store = Store(settings.database_url)
         self.models = ModelThread(self.metrics)
         self.conversations = Conversations(self.store, self.models, self.metrics, settings.tracker_cache_size,
-                                           settings.max_turns)
+                                           settings.max_turns, settings.max_speakers)
         self.batcher = MicroBatcher(self.models, analyze_texts, settings.batch_max_texts,
                                     settings.batch_wait_ms / 1000.0, self.metrics)
         self.conversations.prefetcher = MicroBatcher(self.models, self.conversations.prefetch,
                                                      settings.batch_max_texts, settings.batch_wait_ms / 1000.0,
                                                      self.metrics, task="utterance")
+        self.conversations.writer = StoreWriter(self.store)
         self.limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
         self.keys: dict[str, tuple[str, float]] = {}
         self.info: dict[str, Any] = {}
@@ -79,6 +81,8 @@ class Runtime:
         self.batcher.start()
         assert self.conversations.prefetcher is not None
         self.conversations.prefetcher.start()
+        assert self.conversations.writer is not None
+        self.conversations.writer.start()
         self.info = await self.models.run("load", warm_up, self.conversations)
         # erasures logged before this process started concern nothing it holds
         self.conversations.erasures_seen = await asyncio.to_thread(self.store.erasure_seq)
@@ -96,6 +100,8 @@ class Runtime:
         await self.batcher.stop()
         if self.conversations.prefetcher is not None:
             await self.conversations.prefetcher.stop()
+        if self.conversations.writer is not None:
+            await self.conversations.writer.stop()
         self.models.close()
         self.store.close()
 
@@ -347,6 +353,7 @@ def build_router() -> APIRouter:
         settings = runtime.settings
         limits = {"max_body_bytes": settings.max_body_bytes, "max_batch_texts": settings.max_batch_texts,
                   "max_text_chars": settings.max_text_chars, "max_turns": settings.max_turns,
+                  "max_speakers": settings.max_speakers,
                   "rate_limit_per_minute": settings.rate_limit_per_minute,
                   "retention_days": settings.retention_days, "max_audio_bytes": settings.max_audio_bytes,
                   "max_audio_seconds": settings.max_audio_seconds}

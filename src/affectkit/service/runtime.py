@@ -24,7 +24,15 @@ hold for two workers storing the same ``id`` at the same instant too.
 **What is stored.** Each turn's row holds its analysis, its flags and its speaker's new trajectory point and shifts;
 the conversation's summary holds what does not grow with it (the speakers' arcs and dominant emotions, the contagion,
 the latest plan without its flags and notes), so an append writes the same amount at turn 10 and turn 1000. The
+summary and an append's work do grow with the number of distinct speakers (an arc per speaker, a contagion per pair
+of speakers who answer each other), so a stored conversation holds at most ``max_speakers`` of them
+(``AFFECTKIT_MAX_SPEAKERS``, 64 by default: 413 ``AK-E060`` for one more). The
 lists (turns, trajectories, shifts, the plan's flags and notes) are put together again from the rows when read.
+One writer per process (:class:`StoreWriter`) stores the appends, those waiting together in one transaction.
+
+**What an append reads.** The new utterance only: its text is read ahead with the other appends waiting (the text
+model; the risk detector for a turn not the agent's), then the tracker's step reads the few earlier turns it needs
+from the caches.
 
 **Forgetting.** The texts of stored conversations held in the models' caches (the utterance encoder's, the risk
 detector's) are those of the live trackers (and of appends under way): a tracker that leaves memory (evicted, an
@@ -32,10 +40,11 @@ append that failed) takes its texts out of the caches with it. A worker that era
 retention) drops its tracker and its texts, and writes the erasure in the database's log (ids only); every worker
 reads the log's latest entry with each append, before the caches are used, and every
 ``erasure_check_seconds``, and drops the trackers of conversations erased elsewhere, with their texts. The routes
-that read a conversation sent with the request (``/v1/plan``, ``/v1/check-reply``, ``/v1/respond``) drop the texts
-they read from the caches before they answer (:meth:`Conversations.read_once`), so no cached reading is left that an
-erasure would have to find: a client that plans over the texts of a stored conversation and then erases it leaves
-nothing behind in any worker.
+that read a conversation sent with the request (``/v1/plan``, ``/v1/check-reply``, ``/v1/respond``), and
+``/v1/speech`` its transcript, drop the texts they read from the caches before they answer
+(:meth:`Conversations.read_once`), so no cached reading is left that an erasure would have to find: a client that
+plans over the texts of a stored conversation, or sends one as a transcript, and then erases it leaves nothing
+behind in any worker.
 """
 
 from __future__ import annotations
@@ -53,7 +62,14 @@ from typing import Any, TypeVar
 from affectkit.errors import AffectkitError
 from affectkit.service.metrics import Metrics
 from affectkit.service.problems import ServiceError
-from affectkit.service.storage import Store, StoredConversation, StoredUtterance, TurnTaken, UtteranceStored
+from affectkit.service.storage import (
+    Append,
+    Store,
+    StoredConversation,
+    StoredUtterance,
+    TurnTaken,
+    UtteranceStored,
+)
 from affectkit.types import (
     ConversationAnalysis,
     ResponsePlan,
@@ -93,14 +109,14 @@ class ModelThread:
 
 @dataclass
 class _Waiting:
-    texts: list[str]
+    texts: list[Any]  # the texts (or items) of one request
     future: asyncio.Future[list[Any]]
 
 
 class MicroBatcher:
     """Gathers concurrent ``analyze`` requests into one model call (see the module docstring)."""
 
-    def __init__(self, models: ModelThread, analyze: Callable[[list[str]], list[Any]], max_texts: int,
+    def __init__(self, models: ModelThread, analyze: Callable[[list[Any]], list[Any]], max_texts: int,
                  wait_seconds: float, metrics: Metrics, task: str = "analyze") -> None:
         self.task = task
         self.models = models
@@ -126,7 +142,7 @@ class MicroBatcher:
             if not waiting.future.done():
                 waiting.future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
 
-    async def analyze(self, texts: list[str]) -> list[Any]:
+    async def analyze(self, texts: list[Any]) -> list[Any]:
         """The results of ``texts``, read in a batch with whatever other requests are waiting."""
         if self.worker is None or self.worker.done():
             raise ServiceError(503, "AK-E026", "the analysis worker is not running")
@@ -181,6 +197,64 @@ class MicroBatcher:
             start = end
 
 
+class StoreWriter:
+    """Stores the appends of the process on a thread of its own, those waiting together in one transaction
+    (:meth:`Store.append_utterances`: one sync to disk for all of them), so that appends never wait on each other for
+    the database's write lock and the store's writes keep pace with the models. An append is stored whether or not its
+    request is still waiting (as a write already started would be)."""
+
+    def __init__(self, store: Store, max_appends: int = 64) -> None:
+        self.store = store
+        self.max_appends = max_appends
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="affectkit-store")
+        self.queue: asyncio.Queue[tuple[Append, asyncio.Future[None]]] = asyncio.Queue()
+        self.worker: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self.worker = asyncio.get_running_loop().create_task(self._serve(), name="affectkit-store-writer")
+
+    async def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            try:
+                await self.worker
+            except asyncio.CancelledError:
+                pass
+        while not self.queue.empty():
+            _, future = self.queue.get_nowait()
+            if not future.done():
+                future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
+        self.executor.shutdown(wait=True)
+
+    async def append(self, append: Append) -> None:
+        """Store ``append`` (raises :class:`UtteranceStored` or :class:`TurnTaken` as :meth:`Store.append_utterance`
+        does)."""
+        if self.worker is None or self.worker.done():
+            raise ServiceError(503, "AK-E026", "the storage writer is not running")
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        await self.queue.put((append, future))
+        await asyncio.shield(future)  # a request that goes away leaves the write to finish
+
+    async def _serve(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            batch = [await self.queue.get()]
+            while len(batch) < self.max_appends and not self.queue.empty():
+                batch.append(self.queue.get_nowait())
+            try:
+                outcomes = await loop.run_in_executor(self.executor, self.store.append_utterances,
+                                                      [append for append, _ in batch])
+            except Exception as error:  # the database failed: every append of the transaction fails with it
+                outcomes = [error] * len(batch)
+            for (_, future), outcome in zip(batch, outcomes, strict=True):
+                if future.done():
+                    continue
+                if outcome is None:
+                    future.set_result(None)
+                else:
+                    future.set_exception(outcome)
+
+
 @dataclass(frozen=True)
 class AppendResult:
     update: TrackerUpdate
@@ -209,11 +283,13 @@ class Conversations:
     metrics: Metrics
     cache_size: int
     max_turns: int
+    max_speakers: int = 64  # distinct speakers of a stored conversation (AFFECTKIT_MAX_SPEAKERS)
     trackers: OrderedDict[str, LiveConversation] = field(default_factory=OrderedDict)
     locks: weakref.WeakValueDictionary[str, asyncio.Lock] = field(default_factory=weakref.WeakValueDictionary)
     _turn_model: Any = None
     _cause_model: Any = None
     prefetcher: MicroBatcher | None = None
+    writer: StoreWriter | None = None  # stores the appends (None: each in a worker thread of its own)
     erasures_seen: int = 0  # the latest entry of the database's erasure log this process has acted on
     own_erasures: set[str] = field(default_factory=set)  # erased here: nothing to do when read in the log
     unforgotten: deque[str] = field(default_factory=deque)  # texts to drop from the caches at the next model call
@@ -228,19 +304,22 @@ class Conversations:
         self._turn_model = licence.turn_model()
         self._cause_model = licence.cause_model()
 
-    def prefetch(self, texts: list[str]) -> list[None]:
-        """Read the texts of utterances about to be appended, all in one batch (model thread): their encodings
-        and risk readings wait in the models' caches, so each append's own step is short. Every text is read
-        alone whatever its batch, so the numbers are those the step would get by itself."""
+    def prefetch(self, reads: list[tuple[str, bool]]) -> list[None]:
+        """Read the texts of utterances about to be appended, all in one batch (model thread): their encodings,
+        and the risk readings of those ``(text, True)`` (a turn not the agent's: the tracker reads no other for
+        crisis language), wait in the models' caches, so each append's own step is short. Every text is read alone
+        whatever its batch, so the numbers are those the step would get by itself."""
         from affectkit.conversation.context import prefetch
         from affectkit.risk import default_detector
 
         if self._turn_model is None:
             self.load_models()
         self.drain()
-        prefetch((self._turn_model, self._cause_model), texts)
-        default_detector().read(texts)
-        return [None] * len(texts)
+        prefetch((self._turn_model, self._cause_model), [text for text, _ in reads])
+        risky = [text for text, risk in reads if risk]
+        if risky:
+            default_detector().read(risky)
+        return [None] * len(reads)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:
         lock = self.locks.get(conversation_id)
@@ -386,12 +465,17 @@ class Conversations:
             if conversation.turns >= self.max_turns:
                 raise ServiceError(413, "AK-E023", f"the conversation has {conversation.turns} utterances, the "
                                    f"most one may hold (AFFECTKIT_MAX_TURNS)")
+            speakers = (conversation.summary or {}).get("speakers", {})
+            if utterance.speaker not in speakers and len(speakers) >= self.max_speakers:
+                raise ServiceError(413, "AK-E060", f"the conversation has {len(speakers)} speakers, the most one may "
+                                   f"hold (AFFECTKIT_MAX_SPEAKERS): {utterance.speaker!r} would be one more")
             live: LiveConversation | None = None
             kept = False
             stateless: list[int] = []  # turns stored by an earlier version without their speaker's state
             try:
                 if self.prefetcher is not None:
-                    await self.prefetcher.analyze([utterance.text])  # batched with the other appends waiting
+                    # batched with the other appends waiting; the agent's turns are not read for crisis language
+                    await self.prefetcher.analyze([(utterance.text, utterance.speaker != conversation.agent)])
                 live = self.trackers.pop(conversation_id, None)
                 if live is None or len(live.tracker.turns_) != conversation.turns:
                     if live is not None:
@@ -409,10 +493,14 @@ class Conversations:
                     analysis=update.turn.model_dump(mode="json"),
                     flags=[flag.model_dump(mode="json") for flag in update.flags],
                     state=state_of(update.summary.trajectory[-1], update.shifts))
+                append = Append(conversation_id, stored, {**summary_of(analysis), "plan": plan_record(plan)},
+                                turn_states(live.tracker, stateless))
                 try:
-                    await asyncio.to_thread(self.store.append_utterance, conversation_id, stored,
-                                            {**summary_of(analysis), "plan": plan_record(plan)},
-                                            turn_states(live.tracker, stateless))
+                    if self.writer is not None:
+                        await self.writer.append(append)
+                    else:
+                        await asyncio.to_thread(self.store.append_utterance, append.conversation_id,
+                                                append.utterance, append.summary, append.states)
                 except UtteranceStored as stored_first:  # another worker stored the same id a moment before
                     raise ServiceError(409, "AK-E050", f"an utterance with id {utterance.id!r} is already stored at "
                                        f"turn {stored_first.turn}: it was not appended again",
@@ -559,10 +647,10 @@ def plan_from_store(conversation: StoredConversation, rows: Sequence[StoredUtter
                                 system)
     safety = dict(record.get("safety") or {})
     if "flags" not in safety:  # stored without its lists: the planner's own safety step on the stored turns
-        from affectkit.planning.planner import _safety
+        from affectkit.planning.planner import safety_plan
 
-        again = _safety(analysis_from_store(conversation, rows), agent, list(safety.get("resources", [])),
-                        conversation.locale)
+        again = safety_plan(analysis_from_store(conversation, rows), agent, list(safety.get("resources", [])),
+                            conversation.locale)
         safety = {**safety, "flags": [flag.model_dump(mode="json") for flag in again.flags], "notes": again.notes}
     return ResponsePlan.model_validate({**record, "safety": safety, "messages": messages})
 

@@ -31,6 +31,8 @@ class ServiceSettings(BaseSettings):
     max_batch_texts: int = Field(default=256, ge=1, description="most texts in one /v1/analyze request (413)")
     max_text_chars: int = Field(default=20_000, ge=1, description="longest text or utterance accepted (413)")
     max_turns: int = Field(default=5_000, ge=1, description="most utterances in one conversation (413)")
+    max_speakers: int = Field(default=64, ge=1, description="most distinct speakers in one stored conversation "
+                              "(413 AK-E060): the stored summary and an append's work grow with them")
     max_audio_bytes: int = Field(default=20_000_000, ge=1, description="largest audio upload to /v1/speech (413)")
     max_audio_seconds: float = Field(default=600.0, gt=0, description="longest recording /v1/speech reads (413)")
     rate_limit_per_minute: float = Field(default=600, ge=0, description="requests per minute and API key, per "

@@ -10,7 +10,9 @@ prints it.
 
 Limits: the body at most ``AFFECTKIT_MAX_AUDIO_BYTES`` (413 ``AK-E023``), the recording at most
 ``AFFECTKIT_MAX_AUDIO_SECONDS`` long (413 ``AK-E036``, read from the file's header before decoding), the
-transcript at most ``AFFECTKIT_MAX_TEXT_CHARS``. Bad audio is the client's error, never the server's: 422 with
+transcript at most ``AFFECTKIT_MAX_TEXT_CHARS``. The transcript is dropped from the models' text caches before the
+answer (:meth:`~affectkit.service.runtime.Conversations.read_once`), so no reading of it is left that an erasure
+would have to find. Bad audio is the client's error, never the server's: 422 with
 ``AK-E030`` (not audio, corrupt), ``AK-E031`` (empty, too short) or ``AK-E032`` (silent); a form upload is 415
 ``AK-E030``. Without the ``speech`` extra the route answers 503 ``AK-E026``.
 
@@ -88,9 +90,10 @@ def build_router() -> APIRouter:
         if len(data) > settings.max_audio_bytes:  # the body limit normally stops it first
             raise ServiceError(413, "AK-E023", f"the audio is larger than {settings.max_audio_bytes} bytes "
                                "(AFFECTKIT_MAX_AUDIO_BYTES)")
-        try:
-            result = await runtime.models.run("speech", read_upload, data, transcript, calibrate,
-                                              settings.max_audio_seconds)
+        try:  # the transcript leaves the models' caches before the answer, as the texts of /v1/plan do
+            result = await runtime.models.run("speech", runtime.conversations.read_once,
+                                              [transcript] if transcript is not None else [], read_upload, data,
+                                              transcript, calibrate, settings.max_audio_seconds)
         except AffectkitError as error:
             if error.code == "AK-E036":
                 raise ServiceError(413, error.code, f"{error.message} (AFFECTKIT_MAX_AUDIO_SECONDS)") from error

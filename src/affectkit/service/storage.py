@@ -8,6 +8,11 @@ the process), PostgreSQL by URL (``postgresql://...``, driver psycopg 3). Tables
 Every method opens its own short transaction and commits before returning, so a route that has an answer
 from the store has its data on disk. Calls block: the service runs them in worker threads.
 
+Writes to a SQLite file take turns in the process (a lock around each writing transaction): SQLite lets one
+writer in at a time, and a writer that finds the file locked sleeps in growing steps before it looks again, so
+threads of one process writing at once wasted most of their time asleep while the file was free. Appends arriving
+together are stored in one transaction (:meth:`Store.append_utterances`): one sync to disk for all of them.
+
 An utterance's client ``id`` is stored once per conversation: a unique index refuses the second of two workers
 storing the same ``id`` at the same instant (:class:`UtteranceStored`), whatever turn each of them read.
 
@@ -26,9 +31,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import threading
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -200,6 +206,16 @@ class Erasures:
     complete: bool
 
 
+@dataclass(frozen=True)
+class Append:
+    """One utterance to store, as :meth:`Store.append_utterance` takes it."""
+
+    conversation_id: str
+    utterance: StoredUtterance
+    summary: dict[str, Any]
+    states: Mapping[int, dict[str, Any]] | None = None
+
+
 class TurnTaken(Exception):
     """Another request stored an utterance at the same turn first."""
 
@@ -259,6 +275,9 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite: one writing transaction at a time in the process (see the module docstring)
+        self._write_lock: AbstractContextManager[Any] = (
+            threading.Lock() if self.engine.dialect.name == "sqlite" else nullcontext())
         if create:
             self.create_tables()
 
@@ -310,6 +329,12 @@ class Store:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """:meth:`session` for a transaction that writes: on SQLite it waits for the process's other writers first."""
+        with self._write_lock, self.session() as session:
+            yield session
+
     def ping(self) -> bool:
         """True when the database answers."""
         try:
@@ -325,7 +350,7 @@ class Store:
         """A new key named ``name``: its record and the token, which is shown once and never stored."""
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         row = ApiKeyRow(id=secrets.token_hex(6), name=name, token_hash=hash_token(token), created_at=_now())
-        with self.session() as session:
+        with self.writing() as session:
             session.add(row)
         return _key(row), token
 
@@ -335,7 +360,7 @@ class Store:
 
     def revoke_key(self, key_id: str) -> bool:
         """Revoke the key ``key_id``; False when there is no such key that is still active."""
-        with self.session() as session:
+        with self.writing() as session:
             result = session.execute(update(ApiKeyRow).where(ApiKeyRow.id == key_id, ApiKeyRow.revoked_at.is_(None))
                                      .values(revoked_at=_now()))
             return bool(getattr(result, "rowcount", 0))
@@ -352,7 +377,7 @@ class Store:
         now = _now()
         row = ConversationRow(id=uuid.uuid4().hex, key_id=key_id, agent=agent, locale=locale, turns=0,
                               created_at=now, updated_at=now, summary=None)
-        with self.session() as session:
+        with self.writing() as session:
             session.add(row)
         return _conversation(row)
 
@@ -421,35 +446,94 @@ class Store:
         already stored in the conversation (checked by the database itself: of two workers storing it at the same
         instant, one wins), else :class:`TurnTaken` when that turn is already stored."""
         try:
-            with self.session() as session:
-                updated = session.execute(
-                    update(ConversationRow)
-                    .where(ConversationRow.id == conversation_id, ConversationRow.turns == utterance.turn)
-                    .values(turns=utterance.turn + 1, updated_at=_now(), summary=summary))
-                if not getattr(updated, "rowcount", 0):
-                    raise TurnTaken(conversation_id)
-                session.add(UtteranceRow(
-                    conversation_id=conversation_id, turn=utterance.turn, speaker=utterance.speaker,
-                    text=utterance.text, timestamp=utterance.timestamp, utterance_id=utterance.utterance_id,
-                    analysis=utterance.analysis, flags=utterance.flags, state=utterance.state, created_at=_now()))
-                session.flush()  # the unique indexes are checked here, inside the transaction
-                for turn, state in (states or {}).items():
-                    session.execute(update(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id,
-                                                               UtteranceRow.turn == turn).values(state=state))
+            with self.writing() as session:
+                self._append(session, Append(conversation_id, utterance, summary, states))
         except (TurnTaken, IntegrityError) as error:
             stored = self.turn_of(conversation_id, utterance.utterance_id)
             if stored is not None:
                 raise UtteranceStored(conversation_id, str(utterance.utterance_id), stored) from None
             raise TurnTaken(conversation_id) from error
 
-    def turn_of(self, conversation_id: str, utterance_id: str | None) -> int | None:
-        """The turn holding the utterance with client id ``utterance_id`` in the conversation (None: none does)."""
+    def append_utterances(self, appends: Sequence[Append]) -> list[Exception | None]:
+        """Store several utterances (of different conversations) in one committed transaction, each as
+        :meth:`append_utterance` would: returns, in order, None for each one stored and the :class:`UtteranceStored`
+        or :class:`TurnTaken` of each one refused (the others are stored all the same). When the database refuses
+        the transaction (another worker stored one of the ids at the same instant), each is stored alone.
+
+        Example:
+            >>> store = Store("sqlite:///:memory:")
+            >>> key, _ = store.create_key("demo")
+            >>> a, b = (store.create_conversation(key.id, agent="assistant", locale=None) for _ in range(2))
+            >>> def said(turn, text, id=None):
+            ...     return StoredUtterance(turn=turn, speaker="user", text=text, timestamp=None, utterance_id=id,
+            ...                            analysis=None, flags=[])
+            >>> store.append_utterances([Append(a.id, said(0, "hi", "m0"), {}), Append(b.id, said(0, "hello"), {})])
+            [None, None]
+            >>> [type(outcome).__name__ for outcome in store.append_utterances([
+            ...     Append(a.id, said(1, "hi again", "m0"), {}), Append(b.id, said(0, "late"), {}),
+            ...     Append(b.id, said(1, "fine"), {})])]
+            ['UtteranceStored', 'TurnTaken', 'NoneType']
+        """
+        if len(appends) <= 1:
+            return [self._append_alone(append) for append in appends]
+        outcomes: list[Exception | None] = []
+        try:
+            with self.writing() as session:
+                for append in appends:
+                    utterance = append.utterance
+                    stored = self._turn_of(session, append.conversation_id, utterance.utterance_id)
+                    if stored is not None:
+                        outcomes.append(UtteranceStored(append.conversation_id, str(utterance.utterance_id), stored))
+                        continue
+                    try:
+                        self._append(session, append)
+                    except TurnTaken as taken:
+                        outcomes.append(taken)
+                        continue
+                    outcomes.append(None)
+        except IntegrityError:  # another worker's row: store each alone, to tell which one it refuses
+            return [self._append_alone(append) for append in appends]
+        return outcomes
+
+    def _append_alone(self, append: Append) -> Exception | None:
+        try:
+            self.append_utterance(append.conversation_id, append.utterance, append.summary, append.states)
+        except (UtteranceStored, TurnTaken) as refused:
+            return refused
+        return None
+
+    @staticmethod
+    def _append(session: Session, append: Append) -> None:
+        """The writes of one append in ``session``; :class:`TurnTaken` (nothing written) when the conversation is not
+        at ``append.utterance.turn`` (or is gone)."""
+        conversation_id, utterance = append.conversation_id, append.utterance
+        updated = session.execute(
+            update(ConversationRow)
+            .where(ConversationRow.id == conversation_id, ConversationRow.turns == utterance.turn)
+            .values(turns=utterance.turn + 1, updated_at=_now(), summary=append.summary))
+        if not getattr(updated, "rowcount", 0):
+            raise TurnTaken(conversation_id)
+        session.add(UtteranceRow(
+            conversation_id=conversation_id, turn=utterance.turn, speaker=utterance.speaker,
+            text=utterance.text, timestamp=utterance.timestamp, utterance_id=utterance.utterance_id,
+            analysis=utterance.analysis, flags=utterance.flags, state=utterance.state, created_at=_now()))
+        session.flush()  # the unique indexes are checked here, inside the transaction
+        for turn, state in (append.states or {}).items():
+            session.execute(update(UtteranceRow).where(UtteranceRow.conversation_id == conversation_id,
+                                                       UtteranceRow.turn == turn).values(state=state))
+
+    @staticmethod
+    def _turn_of(session: Session, conversation_id: str, utterance_id: str | None) -> int | None:
         if utterance_id is None:
             return None
+        return session.scalar(select(UtteranceRow.turn).where(UtteranceRow.conversation_id == conversation_id,
+                                                              UtteranceRow.utterance_id == utterance_id)
+                              .order_by(UtteranceRow.turn).limit(1))
+
+    def turn_of(self, conversation_id: str, utterance_id: str | None) -> int | None:
+        """The turn holding the utterance with client id ``utterance_id`` in the conversation (None: none does)."""
         with self.session() as session:
-            return session.scalar(select(UtteranceRow.turn).where(UtteranceRow.conversation_id == conversation_id,
-                                                                  UtteranceRow.utterance_id == utterance_id)
-                                  .order_by(UtteranceRow.turn).limit(1))
+            return self._turn_of(session, conversation_id, utterance_id)
 
     def delete_conversation(self, key_id: str, conversation_id: str) -> bool:
         """Erase the conversation, its utterances and everything derived from them; False when it is not
@@ -459,7 +543,7 @@ class Store:
     def erase_conversation(self, key_id: str, conversation_id: str) -> list[str] | None:
         """:meth:`delete_conversation`, returning the texts of the erased utterances (so that the models' caches
         can forget them too), or None when the conversation is not ``key_id``'s."""
-        with self.session() as session:
+        with self.writing() as session:
             owned = session.scalar(select(ConversationRow.id).where(ConversationRow.id == conversation_id,
                                                                     ConversationRow.key_id == key_id))
             if owned is None:
@@ -479,7 +563,7 @@ class Store:
     def erase_older_than(self, days: float, now: datetime | None = None) -> dict[str, list[str]]:
         """:meth:`delete_older_than`, returning the texts of each erased conversation's utterances by its id."""
         cutoff = (now or _now()) - timedelta(days=days)
-        with self.session() as session:
+        with self.writing() as session:
             ids = list(session.scalars(select(ConversationRow.id).where(ConversationRow.updated_at < cutoff)))
             erased: dict[str, list[str]] = {conversation_id: [] for conversation_id in ids}
             for start in range(0, len(ids), 500):
@@ -503,7 +587,7 @@ class Store:
 
     def set_updated_at(self, conversation_id: str, when: datetime) -> None:
         """Backdate a conversation's last activity (for tests of retention)."""
-        with self.session() as session:
+        with self.writing() as session:
             session.execute(update(ConversationRow).where(ConversationRow.id == conversation_id)
                             .values(updated_at=when))
 
