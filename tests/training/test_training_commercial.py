@@ -48,6 +48,20 @@ def test_our_chat_dialogues_are_labelled_for_what_they_choose() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_our_training_dialogues_are_labelled_and_share_no_sentence_with_the_dev_ones() -> None:
+    from affectkit.training.commercial import CHAT_DIR, OWN_DEV, OWN_TRAIN, load_chat
+    from affectkit.training.conversation import EKMAN
+
+    root = Path(__file__).resolve().parents[2]
+    train, dev = load_chat(root / CHAT_DIR, OWN_TRAIN), load_chat(root / CHAT_DIR, OWN_DEV)
+    labels = [label for d in train for _, label, _ in d["turns"]]
+    assert len(train) >= 200 and set(labels) == set(EKMAN)
+    assert all(speaker in ("A", "B") and text for d in train for speaker, _, text in d["turns"])
+    dev_texts = {text.strip().lower() for d in dev for _, _, text in d["turns"]}
+    assert not [text for d in train for _, _, text in d["turns"] if text.strip().lower() in dev_texts]
+    assert not {d["id"] for d in train} & {d["id"] for d in dev}
+
+
 def test_uncovered_strategies_get_probability_zero() -> None:
     torch = pytest.importorskip("torch")
     from affectkit.training.commercial import COVERED, pad_to_strategies
