@@ -83,3 +83,26 @@ def test_intensity_blends_the_ridge_with_the_probability(model: MultilingualReco
                                   "El informe está en la mesa."], languages=["es", "es"])
     assert strong.intensity["joy"] > mild.intensity["joy"]
     assert all(0.0 <= v <= 1.0 for a in (strong, mild) for v in a.intensity.values())
+
+
+def test_intensity_is_a_power_of_the_probability_blended_with_the_ridge(model: MultilingualRecognizer) -> None:
+    blend = model.config["intensity"]
+    assert blend["probability_power"] >= 1.0
+    texts = ["¡Qué alegría verte de nuevo!", "Tengo mucho miedo de perderlo todo."]
+    embedding, windows = model.embed(texts)
+    raw = model.predict(texts, ["es", "es"], (embedding, windows))
+    a = model._arrays
+    ridge = np.clip(embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64) + a["intensity_b"], 0, 1)
+    w = blend["probability_weight"]
+    mixed = w * raw["probability"] ** blend["probability_power"] + (1 - w) * ridge
+    expected = np.clip(mixed * np.array(blend["scale"]) + np.array(blend["offset"]), 0, 1)
+    assert np.allclose(raw["intensity"], expected)
+
+
+def test_training_rows_without_held_out_texts() -> None:
+    from affectkit.datasets import BrighterSplit
+    from affectkit.training.multilingual import rows_without
+
+    split = BrighterSplit(["a", "b", "c"], ["x", "y", "z"], ["joy"], np.array([[1], [0], [1]], dtype=np.int8))
+    kept = rows_without(split, {"y"})
+    assert kept.ids == ["a", "c"] and kept.texts == ["x", "z"] and kept.values[:, 0].tolist() == [1, 1]

@@ -16,10 +16,10 @@ threshold per emotion. A reported probability is that average mapped through a m
 that puts the language's threshold at 0.5, so that every language decides at 0.5 (:meth:`thresholds`); it is a
 score ordered like the model's belief, not a calibrated frequency. ``neutral`` is 1 minus the highest emotion,
 so it is at or above 0.5 exactly when no emotion is. Intensity (0..1) blends a ridge regression over the embedding
-(trained on BRIGHTER track B) with the emotion's ensemble probability, weight and a linear scale per emotion fitted
-on track B dev (``config["intensity"]``); valence, arousal and dominance are a linear map of the Ekman
-probabilities fitted to the English model's readings of English texts (no multilingual VAD gold exists). The 28
-GoEmotions labels are not offered: ``emotions`` holds the Ekman-7 scheme.
+(trained on BRIGHTER track B) with a power of the emotion's ensemble probability, weight, power and a linear
+scale per emotion fitted on track B dev (``config["intensity"]``); valence, arousal and dominance are a linear map
+of the Ekman probabilities fitted to the English model's readings of English texts (no multilingual VAD gold
+exists). The 28 GoEmotions labels are not offered: ``emotions`` holds the Ekman-7 scheme.
 
 Every window runs through the graph on its own, unpadded, so a text's reading never depends on its batch.
 """
@@ -216,8 +216,8 @@ class MultilingualRecognizer(Recognizer):
                             + a["intensity_b"], 0.0, 1.0)
         blend = self.config.get("intensity")
         if blend is not None:  # the ridge's reading blended with the probability, scaled per emotion (dev fit)
-            w = float(blend["probability_weight"])
-            mixed = w * probability + (1 - w) * intensity
+            w, power = float(blend["probability_weight"]), float(blend.get("probability_power", 1.0))
+            mixed = w * probability**power + (1 - w) * intensity
             intensity = np.clip(mixed * np.array(blend["scale"]) + np.array(blend["offset"]), 0.0, 1.0)
         return {"probability": probability, "intensity": intensity, "windows": windows}
 
