@@ -21,10 +21,14 @@ The heads, their features and their training loop are those of the non-commercia
 * ``turn_emotion.onnx`` / ``turn_emotion_nocontext.onnx``: Ekman-7 of a turn, in context and alone, trained on
   XED English train lines (neutral ones included) and the GoEmotions dev comments whose labels all fall in one
   Ekman group, as one-turn dialogues (the text model was trained on GoEmotions train, so its features on train
-  would be too confident). EDOS's labelled last turns only with ``--edos-turns``: EDOS was sampled for
-  emotional turns, and a head trained on it reads everyday chat as emotional far too often. The epoch and the
-  neutral log-offset (:data:`TURN_OFFSETS`) are chosen on our everyday dialogues
-  (``data/chat/everyday_*.jsonl``, every turn labelled, mostly neutral), which are not training rows.
+  would be too confident); with ``--own-weight N``, also N copies of every turn of our own everyday training
+  dialogues in context (``data/chat/train_everyday_*.jsonl``, :data:`OWN_TRAIN`; not in the shipped version 2:
+  the candidate trained with them, N=20, scored better on our dev dialogues and on EDOS and worse on everyday
+  chat, see the model card). EDOS's labelled last turns only
+  with ``--edos-turns``: EDOS was sampled for emotional turns, and a head trained on it reads everyday chat as
+  emotional far too often. The epoch and the neutral log-offset (:data:`TURN_OFFSETS`) are chosen on our other
+  everyday dialogues (``data/chat/everyday_*.jsonl``, :data:`OWN_DEV`, every turn labelled, mostly neutral),
+  which are not training rows.
 * ``tagger.onnx``: the ESConv strategy an agent turn used, from EDOS's response intents (5 of the 8 strategies
   have an intent that maps to them; the other 3 get probability 0). ``next_strategy.onnx``: the strategy of the
   last turn from the turns before it, the agent's earlier turns tagged by the tagger as at run time (those
@@ -67,6 +71,11 @@ from affectkit.training.features_cache import FeatureCache
 COVERED = [s for s in STRATEGIES if s in set(edos_mapping("esconv-8").values())]
 UNCOVERED_LOGIT = -1e4  # a strategy with no permissive training data: probability 0 after the softmax
 CHAT_DIR = Path("data/chat")  # our own dialogues, relative to the repository root (see its README.md)
+OWN_TRAIN = "train_everyday_*.jsonl"
+"""Our own everyday dialogues written as training rows for the turn heads (``--own-weight``; off in the shipped
+version: with them the head chose better on our dev dialogues and worse on everyday chat, see the card)."""
+OWN_DEV = "everyday_*.jsonl"  # our own everyday dialogues that choose the turn heads (never training rows)
+TURN_VERSION = "2"  # the shipped turn heads; "3-candidate" when trained with --own-weight (not shipped)
 TURN_OFFSETS = tuple(float(v) for v in np.round(np.arange(-3.0, 6.01, 0.1), 2))
 """Neutral log-offsets tried on the chat dev set: everyday chat is mostly neutral, so the best shift can be
 larger than the default trainer's grid (-3..3) allows."""
@@ -218,6 +227,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         "train, dev part to the dev set")
     parser.add_argument("--chat", type=Path, default=CHAT_DIR,
                         help="our own dialogues: dev set of the turn heads and of the strategy heads")
+    parser.add_argument("--own-weight", type=int, default=0,
+                        help=f"copies of the turns of our own training dialogues ({OWN_TRAIN} in --chat) added to "
+                        "the turn heads' training rows (0, the shipped version 2: none; 20: the version-3 candidate "
+                        "that was not shipped, see the card)")
     parser.add_argument("--edos-turns", action=argparse.BooleanOptionalAction, default=False,
                         help="also train the turn heads on EDOS's labelled last turns (off: on our everyday dev "
                         "dialogues they read chat as emotional far too often)")
@@ -274,10 +287,18 @@ def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache
     else:
         files.pop(f"edos/{EDOS_FILE}")
     edos_rows = len(y)
-    chat = load_chat(args.chat, "everyday_*.jsonl")
+    chat = load_chat(args.chat, OWN_DEV)
     x_dev, y_dev = chat_turn_rows(chat, cache)
-    for name in sorted(p.name for p in args.chat.glob("everyday_*.jsonl")):
+    for name in sorted(p.name for p in args.chat.glob(OWN_DEV)):
         files[f"chat/{name}"] = sha256_file(args.chat / name)
+    own_rows = 0
+    if args.own_weight:
+        own = load_chat(args.chat, OWN_TRAIN)
+        ox, oy = chat_turn_rows(own, cache)
+        x, y = np.concatenate([x] + [ox] * args.own_weight), np.concatenate([y] + [oy] * args.own_weight)
+        own_rows = len(oy)
+        for name in sorted(p.name for p in args.chat.glob(OWN_TRAIN)):
+            files[f"chat/{name}"] = sha256_file(args.chat / name)
     if args.goemotions is not None:
         gx, gy = goemotions_rows(args.goemotions, cache, args.limit)
         x, y = np.concatenate([x, gx]), np.concatenate([y, gy])
@@ -293,15 +314,20 @@ def train_conversation(args: argparse.Namespace, torch: Any, cache: FeatureCache
     out = args.conversation_out
     out.mkdir(parents=True, exist_ok=True)
     heads, dev_metrics = train_turn_heads(torch, x, y, x_dev, y_dev, out, args.seed, args.epochs, TURN_OFFSETS)
-    sources.append("our own everyday dialogues (dev)")
+    if own_rows:
+        sources.append("our own everyday dialogues (train and dev)")
+    else:
+        sources.append("our own everyday dialogues (dev)")
     conversation: dict[str, Any] = {
-        "name": "conversation-edos-minilm", "version": "2", "encoder": cache.recognizer.model_id, "labels": EKMAN,
+        "name": "conversation-edos-minilm", "version": "3-candidate" if own_rows else TURN_VERSION,
+        "encoder": cache.recognizer.model_id, "labels": EKMAN,
         "licence": f"commercial use permitted (training data: {', '.join(sources)})",
         "heads": heads, "dev_metrics": dev_metrics,
     }
     conversation["training"] = {
         "seed": args.seed, "epochs": args.epochs, "limit": args.limit, "edos_rows": edos_rows,
-        "other_rows": int(len(y) - edos_rows), "dev_rows": int(len(y_dev)),
+        "own_rows": own_rows, "own_weight": args.own_weight,
+        "other_rows": int(len(y) - edos_rows - own_rows * args.own_weight), "dev_rows": int(len(y_dev)),
         "dev": f"our everyday dialogues ({args.chat.as_posix()}/everyday_*.jsonl, {len(chat)} dialogues): epoch and "
                "neutral log-offset",
         "split": ("edos_bucket(DialogID): SHA-256 of 'edos:'+DialogID mod 20; 0-2 test, 3-4 dev, 5-19 train; "
