@@ -4,6 +4,7 @@ an agent's turn is not read for crisis language ahead of its step."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import uuid
 from typing import Any
 
@@ -12,6 +13,7 @@ from service_helpers import assert_problem
 
 from affectkit.recognizers.utterance import shared_encoder
 from affectkit.risk import default_detector
+from affectkit.service.problems import ServiceError
 from affectkit.service.runtime import StoreWriter
 from affectkit.service.storage import Append, Store, StoredUtterance, TurnTaken, UtteranceStored
 
@@ -19,6 +21,9 @@ from affectkit.service.storage import Append, Store, StoredUtterance, TurnTaken,
 def said(turn: int, text: str, utterance_id: str | None = None) -> StoredUtterance:
     return StoredUtterance(turn=turn, speaker="user", text=text, timestamp=None, utterance_id=utterance_id,
                            analysis={"index": turn}, flags=[])
+
+
+WAIT = 30.0  # seconds a test waits for a step of another thread before it fails (never reached when it passes)
 
 
 @pytest.fixture()
@@ -121,6 +126,36 @@ def test_the_writer_fails_every_append_of_a_failed_transaction(store: Store, mon
             await writer.stop()
 
     assert [type(outcome) for outcome in asyncio.run(run())] == [OSError, OSError]
+
+
+def test_stopping_the_writer_answers_the_appends_under_way(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An append whose transaction is under way when the service stops is answered 503 (the transaction still ends:
+    stopping waits for it)."""
+    started, release = threading.Event(), threading.Event()
+    ended: list[int] = []
+
+    def slow(appends: list[Append]) -> list[Exception | None]:
+        started.set()
+        assert release.wait(WAIT)
+        ended.append(len(appends))
+        return [None] * len(appends)
+
+    monkeypatch.setattr(store, "append_utterances", slow)
+
+    async def run() -> list[Any]:
+        writer = StoreWriter(store)
+        writer.start()
+        pending = asyncio.ensure_future(writer.append(Append("c", said(0, "x"), {})))
+        assert await asyncio.to_thread(started.wait, WAIT)
+        stopping = asyncio.ensure_future(writer.stop())
+        await asyncio.sleep(0)  # the writer is cancelled while its transaction runs
+        release.set()
+        await stopping
+        return list(await asyncio.gather(pending, return_exceptions=True))
+
+    [outcome] = asyncio.run(run())
+    assert isinstance(outcome, ServiceError) and (outcome.status, outcome.code) == (503, "AK-E026")
+    assert ended == [1]
 
 
 def test_only_turns_not_the_agents_are_read_for_crisis_language(service: Any) -> None:

@@ -244,6 +244,11 @@ class StoreWriter:
             try:
                 outcomes = await loop.run_in_executor(self.executor, self.store.append_utterances,
                                                       [append for append, _ in batch])
+            except asyncio.CancelledError:  # stopping: the transaction still ends (stop waits for it), unanswered
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
+                raise
             except Exception as error:  # the database failed: every append of the transaction fails with it
                 outcomes = [error] * len(batch)
             for (_, future), outcome in zip(batch, outcomes, strict=True):
