@@ -9,9 +9,10 @@ For a crisis model folder (default: the shipped one) and labelled crisis message
 * at the model's own threshold: recall (overall, per language, per kind) and the false-positive rate on the hard
   negatives, overall and per family;
 * at the threshold that keeps recall at 0.95 on these messages (chosen on them, so an optimistic figure that
-  compares how well two models rank): the same false-positive rates, and the ROC AUC of the crisis score;
-* the flag rate at the model's threshold on GoEmotions dev comments and DailyDialog test utterances (DailyDialog
-  validation is training data; neither set chooses anything).
+  compares how well two models rank; one threshold on each message's final crisis score, the combined one where
+  the verifier read it): the same false-positive rates, and the ROC AUC of the crisis score;
+* the flag rate at the model's threshold on GoEmotions dev comments and DailyDialog test utterances (neither set
+  chooses anything; version 5 trained on DailyDialog's validation split, version 6 on none of it).
 
 This never reads the held-out crisis test (``benchmarks/crisis.py`` does). Prints JSON and writes it to ``--out``.
 """
@@ -69,12 +70,24 @@ def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None) -> di
     denied = np.array([r.denied or (detector._mentions_crisis(r.text, r.language) and not detector.rule_hits(r.text))
                        for r in readings])  # fmt: skip
 
-    def flagged(at: float) -> np.ndarray:
-        config["threshold"] = at
-        return ruled | np.array([classifier_flags(s, d, config) for s, d in zip(scores, denied, strict=True)])
+    # a message the verifier read decides on the combined score at the verifier's threshold (and stands when the first
+    # reader's own score reaches trusted_first_score)
+    verifier = detector.verifier_
+    verified = np.array([r.verifier_score is not None for r in readings])
+    trusted = np.zeros(len(readings), dtype=bool)
+    own_thresholds = np.full(len(readings), threshold)
+    if verifier is not None:
+        own_thresholds[verified] = verifier.threshold
+        first = np.array([r.first_score if r.first_score is not None else r.crisis_score for r in readings])
+        trusted = verified & (first >= verifier.trusted_first_score) & ~denied
+
+    def flagged(at: float | np.ndarray) -> np.ndarray:
+        at = np.broadcast_to(np.asarray(at, dtype=float), scores.shape)
+        return ruled | trusted | np.array([classifier_flags(s, d, {**config, "threshold": float(t)})
+                                           for s, d, t in zip(scores, denied, at, strict=True)])  # fmt: skip
 
     own = np.array([r.crisis for r in readings])
-    assert (flagged(threshold) == own).all(), "the re-decided flags differ from the detector's"
+    assert (flagged(own_thresholds) == own).all(), "the re-decided flags differ from the detector's"
     best = 0.0
     for at in np.round(np.arange(0.005, 1.0, 0.005), 3):
         if flagged(float(at))[crisis].mean() >= TARGET_RECALL:

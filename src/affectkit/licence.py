@@ -19,10 +19,9 @@ The profile is chosen once, with :func:`configure` (``affectkit.configure(licenc
 environment variable ``AFFECTKIT_LICENCE`` or the command line's ``--licence``; :func:`configure` wins over
 the environment. Models are picked when a call starts, so a change applies to the next call.
 
-Known gap: the crisis reader ``crisis-use@5`` (``affectkit.risk``) was trained partly on DailyDialog (its first
-reader; its verifier was not). It is kept in the commercial profile, because turning crisis detection off would be
-worse, and every analysis and plan of that profile carries warning ``AK-W012`` until a crisis model without
-non-commercial data ships.
+The crisis reader ``crisis-use@6`` (``affectkit.risk``) serves both profiles: every input it was trained on permits
+commercial use (version 5's first reader was trained partly on DailyDialog, and the commercial profile then carried
+warning ``AK-W012``).
 
 Example:
     >>> configure(licence="commercial")
@@ -55,12 +54,6 @@ HEURISTIC_CAUSES = (
     "causes come from the word-list heuristic heuristic-causes@1, not a trained model: no cause data that "
     "permits commercial use exists (licence profile 'commercial')",
 )
-CRISIS_GAP = (
-    "AK-W012",
-    "the crisis reader crisis-use@5 was trained partly on DailyDialog (CC BY-NC-SA 4.0): no crisis model "
-    "trained only on commercially usable data is shipped yet",
-)
-
 NOT_COMMERCIAL = (
     "AK-W013",
     "licence profile 'commercial' is in force, but this result comes from models given explicitly that are not "
@@ -98,10 +91,8 @@ PROFILES = {
                        speech="speech-emodb-ravdess"),
     "commercial": Profile("commercial", turn="conversation-edos-minilm@2", cause=None,
                           strategy="strategy-edos-minilm@2", text=DEFAULT, risk="crisis-use",
-                          notes=(CRISIS_GAP,), speech="speech-emodb"),
+                          speech="speech-emodb"),
 }
-# Models a profile uses although their training data does not allow it (each with its warning above).
-KNOWN_EXCEPTIONS = {"commercial": ("crisis-use",)}
 
 _configured: str | None = None
 

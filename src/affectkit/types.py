@@ -307,7 +307,7 @@ class ConversationAnalysis(BaseModel):
     """Everything found in one conversation: turns in input order, per-speaker summaries, contagion between
     speakers, risk flags, the models used and the notice that flags are not a diagnosis. ``licence`` is the
     licence profile the models were chosen by (see :mod:`affectkit.licence`); ``warnings`` are coded notes
-    about the models of the whole analysis (``AK-W011``: causes from the heuristic; ``AK-W012``)."""
+    about the models of the whole analysis (``AK-W011``: causes from the heuristic)."""
 
     id: str
     turns: list[TurnAnalysis]
