@@ -84,6 +84,31 @@ T = TypeVar("T")
 logger = logging.getLogger("affectkit.service")
 
 
+async def _cancel(worker: asyncio.Task[None] | None) -> None:
+    """Cancel a queue's worker task and wait until it has stopped."""
+    if worker is not None:
+        worker.cancel()
+        try:
+            await worker
+        except asyncio.CancelledError:
+            pass
+
+
+def _drain(queue: asyncio.Queue[Any]) -> list[Any]:
+    """Every item still waiting in ``queue``."""
+    items = []
+    while not queue.empty():
+        items.append(queue.get_nowait())
+    return items
+
+
+def _refuse(futures: list[asyncio.Future[Any]]) -> None:
+    """Answer the requests still waiting when the service stops: 503 ``AK-E026``."""
+    for future in futures:
+        if not future.done():
+            future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
+
+
 class ModelThread:
     """One thread for every model call of the process."""
 
@@ -131,16 +156,8 @@ class MicroBatcher:
         self.worker = asyncio.get_running_loop().create_task(self._serve(), name=f"affectkit-batcher-{self.task}")
 
     async def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            try:
-                await self.worker
-            except asyncio.CancelledError:
-                pass
-        while not self.queue.empty():
-            waiting = self.queue.get_nowait()
-            if not waiting.future.done():
-                waiting.future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
+        await _cancel(self.worker)
+        _refuse([waiting.future for waiting in _drain(self.queue)])
 
     async def analyze(self, texts: list[Any]) -> list[Any]:
         """The results of ``texts``, read in a batch with whatever other requests are waiting."""
@@ -214,16 +231,8 @@ class StoreWriter:
         self.worker = asyncio.get_running_loop().create_task(self._serve(), name="affectkit-store-writer")
 
     async def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            try:
-                await self.worker
-            except asyncio.CancelledError:
-                pass
-        while not self.queue.empty():
-            _, future = self.queue.get_nowait()
-            if not future.done():
-                future.set_exception(ServiceError(503, "AK-E026", "the service is shutting down"))
+        await _cancel(self.worker)
+        _refuse([future for _, future in _drain(self.queue)])
         self.executor.shutdown(wait=True)
 
     async def append(self, append: Append) -> None:
