@@ -51,7 +51,7 @@
 | AK-W009 | warning | the agent of a plan has no turn in a conversation between other speakers (check `--agent`) |
 | AK-W010 | warning | standard input looked like JSONL and was read as JSONL (`--input-format txt` reads raw lines) |
 | AK-W011 | warning | licence `commercial`: causes come from a word-list heuristic (no permissive cause data exists) |
-| AK-W012 | warning | retired: under licence `commercial`, the crisis reader was trained partly on non-commercial data (crisis-use@5 and earlier) |
+| AK-W012 | warning | retired (crisis-use@6): licence `commercial`, the crisis reader trained partly on DailyDialog |
 | AK-W013 | warning | licence `commercial` is in force, but the models given explicitly are the non-commercial ones |
 | AK-W020 | warning | speech: part of the recording is silence or non-speech and was not read for emotion |
 | AK-W021 | warning | speech: the recording was longer than one window and was analysed in windows (see `windows`) |

@@ -72,9 +72,10 @@ class CrisisClassifier:
             return np.zeros((0, len(self.outputs)), dtype=np.float32)
         # The matrices of one text are small: BLAS threads cost four times the CPU of one thread, and more time.
         # Several texts are read side by side instead, one thread per core, each text still alone.
+        pool = _pool()
         with _blas().limit(limits=1, user_api="blas"):
-            if len(texts) > 1 and _pool() is not None:
-                return np.stack(list(_pool().map(self.network_.logits, texts)))
+            if len(texts) > 1 and pool is not None:
+                return np.stack(list(pool.map(self.network_.logits, texts)))
             return np.stack([self.network_.logits(text) for text in texts])
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
