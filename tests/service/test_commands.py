@@ -107,3 +107,16 @@ def test_serve_answers_over_http(tmp_path: Path) -> None:
             server.wait()
     # uvicorn shuts down gracefully on SIGTERM, then re-raises the signal (exit status -15)
     assert server.returncode in (0, -15), server.stdout.read().decode() if server.stdout else ""
+
+
+@pytest.mark.parametrize("variable, value", [("AFFECTKIT_MAX_SPEAKERS", "0"), ("AFFECTKIT_MAX_TURNS", "many")])
+def test_a_bad_setting_is_a_coded_error_naming_its_variable(variable: str, value: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(variable, value)
+    monkeypatch.chdir(tmp_path)  # nothing may be written, not even the default database
+    assert main(["serve", "--port", "0"]) == 2  # before uvicorn starts: no traceback from each worker
+    assert main(["keys", "list"]) == 2
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err
+    assert err.count("AK-E005") == 2 and variable in err and "Traceback" not in err

@@ -50,6 +50,9 @@ def _serve(args: argparse.Namespace) -> int:
         raise AffectkitError("AK-E005", f"--port must be in 0..65535, got {args.port}", field="port")
     if args.workers < 1:
         raise AffectkitError("AK-E005", f"--workers must be at least 1, got {args.workers}", field="workers")
+    from affectkit.service.settings import read_settings
+
+    read_settings()  # a bad AFFECTKIT_* value fails here with its code, not in every worker
     import uvicorn
 
     uvicorn.run("affectkit.service.app:create_app", factory=True, host=args.host, port=args.port,
@@ -61,10 +64,10 @@ def _keys(args: argparse.Namespace) -> int:
     from affectkit.service import require_extra
 
     require_extra()
-    from affectkit.service.settings import ServiceSettings
+    from affectkit.service.settings import read_settings
     from affectkit.service.storage import Store
 
-    url = args.database_url or ServiceSettings().database_url
+    url = args.database_url or read_settings().database_url
     store = Store(url)
     try:
         if args.action == "create":

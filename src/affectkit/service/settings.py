@@ -85,7 +85,22 @@ class ServiceSettings(BaseSettings):
         return BackendSettings(**values)
 
 
+def read_settings() -> ServiceSettings:
+    """The settings in the environment now; a value that is not valid is ``AK-E005`` naming its variable
+    (``AFFECTKIT_MAX_SPEAKERS=0``)."""
+    from pydantic import ValidationError
+
+    from affectkit.errors import AffectkitError
+
+    try:
+        return ServiceSettings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        variable = "AFFECTKIT_" + "_".join(str(part) for part in first["loc"]).upper()
+        raise AffectkitError("AK-E005", f"{variable}: {first['msg']}", field=variable) from None
+
+
 @cache
 def get_settings() -> ServiceSettings:
-    """The settings of this process, read once from the environment."""
-    return ServiceSettings()
+    """The settings of this process, read once from the environment (:func:`read_settings`)."""
+    return read_settings()
