@@ -60,7 +60,7 @@ from affectkit.training.crisis import (
 )
 
 VERSION = 2  # the verifier's own (2: round-6 messages and EDOS turns)
-MODEL_VERSION = 6  # the crisis model's, with the verifier (version 4 was the network alone)
+MODEL_VERSION = 7  # the crisis model with verifier version 2 (6 shipped verifier version 1 beside a new first reader)
 FROZEN_LAYERS = 6
 MAX_TOKENS = 128
 EPOCHS = 4
