@@ -49,13 +49,16 @@ def test_the_verifier_clears_a_look_alike_the_first_reader_flags(detector: RiskD
     assert reading.crisis and reading.verifier_score is not None and reading.verifier_score >= 0.5
 
 
-def test_the_verifier_cannot_clear_a_rule_flag(detector: RiskDetector, verifier: CrisisVerifier) -> None:
-    # the verifier reads this plain French disclosure low (a known weak spot, see the model card); the rule's flag
-    # stands
+def test_the_verifier_cannot_clear_a_rule_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a verifier that reads the message as far from any crisis as it can: the rule's flag stands all the same
+    detector = RiskDetector(cache_size=0)
+    verifier = detector.verifier_
+    assert verifier is not None
     text = "je vais me tuer ce soir"
-    logit = verifier.logits([text])[0]
-    assert logit is not None and verifier.probability(logit) < 0.5
+    assert detector.rule_hits(text)
+    monkeypatch.setattr(verifier, "logits", lambda texts: [-30.0 for _ in texts])
     reading = detector.read_one(text)
+    assert reading.verifier_score is not None and reading.verifier_score < 0.01
     assert reading.crisis and "rules" in reading.findings[0].source
 
 

@@ -72,7 +72,7 @@ class CrisisClassifier:
             return np.zeros((0, len(self.outputs)), dtype=np.float32)
         # The matrices of one text are small: BLAS threads cost four times the CPU of one thread, and more time.
         # Several texts are read side by side instead, one thread per core, each text still alone.
-        pool = _pool()
+        pool = reading_pool()
         with _blas().limit(limits=1, user_api="blas"):
             if len(texts) > 1 and pool is not None:
                 return np.stack(list(pool.map(self.network_.logits, texts)))
@@ -91,11 +91,16 @@ class CrisisClassifier:
         return probabilities
 
 
+READING_WORKERS = min(2, os.cpu_count() or 1)  # texts read side by side, by the network and by the verifier
+
+
 @cache
-def _pool() -> ThreadPoolExecutor | None:
-    """Threads that read texts side by side (numpy releases the GIL in its products); None on one core."""
-    workers = min(2, os.cpu_count() or 1)
-    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="affectkit-crisis") if workers > 1 else None
+def reading_pool() -> ThreadPoolExecutor | None:
+    """The risk readers' threads, which read texts side by side (numpy and onnxruntime release the GIL while they
+    compute); None on one core. One pool for both readers: a message is read by one, then by the other."""
+    if READING_WORKERS == 1:
+        return None
+    return ThreadPoolExecutor(max_workers=READING_WORKERS, thread_name_prefix="affectkit-risk")
 
 
 @cache

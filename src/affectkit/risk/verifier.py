@@ -27,9 +27,7 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -38,7 +36,7 @@ import numpy as np
 
 from affectkit.recognizers.base import onnx_session
 from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_tokenizer, normalise
-from affectkit.risk.classifier import MODEL_DIR, CrisisClassifier
+from affectkit.risk.classifier import MODEL_DIR, READING_WORKERS, CrisisClassifier, reading_pool
 
 
 class CrisisVerifier:
@@ -61,11 +59,7 @@ class CrisisVerifier:
     def _sessions(self) -> list[Any]:
         # One thread per session: a message of 10-40 tokens gains little from more, and the reading stays the same
         # on every machine; several messages are read side by side, one session per core (each still alone)
-        return [onnx_session(self.path / self.config["file"], 1) for _ in range(min(2, os.cpu_count() or 1))]
-
-    @cached_property
-    def _pool(self) -> ThreadPoolExecutor:
-        return ThreadPoolExecutor(max_workers=len(self._sessions), thread_name_prefix="affectkit-verifier")
+        return [onnx_session(self.path / self.config["file"], 1) for _ in range(READING_WORKERS)]
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -94,8 +88,9 @@ class CrisisVerifier:
             for i in todo[worker :: len(sessions)]:
                 out[i] = float(sessions[worker].run(None, {"input_ids": np.array([ids[i]], dtype=np.int64)})[0][0][-1])
 
-        if len(todo) > 1 and len(sessions) > 1:
-            list(self._pool.map(read, range(len(sessions))))
+        pool = reading_pool()
+        if len(todo) > 1 and pool is not None:
+            list(pool.map(read, range(len(sessions))))
         else:
             for worker in range(len(sessions)):
                 read(worker)
