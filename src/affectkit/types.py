@@ -220,7 +220,7 @@ class TurnAnalysis(BaseModel):
     does not say."""
     model: str | None = None
     """What read ``ekman``: the in-context model (``conversation-minilm@1+goemotions-minilm@4``) for English, the
-    multilingual text model alone (``brighter-e5@3``, warning ``AK-W032``) for the languages it reads."""
+    multilingual text model alone (``brighter-e5@4``, warning ``AK-W032``) for the languages it reads."""
     speech: SpeechAnalysis | None = Field(default=None, exclude_if=lambda value: value is None)
     """The voice of the turn's ``audio`` fused with its words (absent when the utterance has no audio)."""
 

@@ -7,7 +7,14 @@ import pytest
 
 import affectkit
 from affectkit.recognizers import MULTILINGUAL, get_recognizer, multilingual_languages
-from affectkit.recognizers.multilingual import EKMAN, MultilingualRecognizer, char_ngrams, to_decision_scale
+from affectkit.recognizers.multilingual import (
+    EKMAN,
+    MultilingualRecognizer,
+    char_ngrams,
+    intensity_features,
+    ordinal_expectation,
+    to_decision_scale,
+)
 from affectkit.recognizers.router import route
 
 
@@ -76,27 +83,59 @@ def test_char_features_and_decision_scale() -> None:
     assert np.all(np.diff(scaled) > 0) and scaled[0] == 0.0 and scaled[2] == 0.5 and scaled[-1] == 1.0
 
 
-def test_intensity_blends_the_ridge_with_the_probability(model: MultilingualRecognizer) -> None:
-    blend = model.config["intensity"]
-    assert 0.0 <= blend["probability_weight"] <= 1.0 and len(blend["scale"]) == len(blend["offset"]) == 6
+def test_intensity_orders_a_strong_emotion_above_a_plain_statement(model: MultilingualRecognizer) -> None:
     strong, mild = model.analyze(["¡Estoy tan increíblemente feliz, es el mejor día de mi vida!",
                                   "El informe está en la mesa."], languages=["es", "es"])
     assert strong.intensity["joy"] > mild.intensity["joy"]
     assert all(0.0 <= v <= 1.0 for a in (strong, mild) for v in a.intensity.values())
 
 
-def test_intensity_is_a_power_of_the_probability_blended_with_the_ridge(model: MultilingualRecognizer) -> None:
-    blend = model.config["intensity"]
-    assert blend["probability_power"] >= 1.0
-    texts = ["¡Qué alegría verte de nuevo!", "Tengo mucho miedo de perderlo todo."]
+@pytest.mark.parametrize("language", ["es", "hi", "id"])
+def test_intensity_is_the_ordinal_models_expectation(model: MultilingualRecognizer, language: str) -> None:
+    """Spanish has track B train texts (the stack with its character ridge); Hindi (a character reader, no track B)
+    and Indonesian (zero-shot) get the fallback."""
+    texts = ["¡Qué alegría verte de nuevo!", "Tengo mucho miedo de perderlo todo.", "xyz"]
     embedding, windows = model.embed(texts)
-    raw = model.predict(texts, ["es", "es"], (embedding, windows))
+    raw = model.predict(texts, [language] * 3, (embedding, windows))
     a = model._arrays
-    ridge = np.clip(embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64) + a["intensity_b"], 0, 1)
-    w = blend["probability_weight"]
-    mixed = w * raw["probability"] ** blend["probability_power"] + (1 - w) * ridge
-    expected = np.clip(mixed * np.array(blend["scale"]) + np.array(blend["offset"]), 0, 1)
-    assert np.allclose(raw["intensity"], expected)
+    emb_ridge = embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64) + a["intensity_b"]
+    if language in model.config["intensity"]["char_languages"]:
+        e5 = 1 / (1 + np.exp(-(embedding.astype(np.float64) @ a["e5_W"].astype(np.float64) + a["e5_b"])))
+        char = np.stack([1 / (1 + np.exp(-model.char_logits(t, language))) for t in texts])  # type: ignore[operator]
+        char_ridge = np.stack([model.char_intensity(t, language) for t in texts])
+        features = intensity_features(raw["probability"], emb_ridge, e5, char, char_ridge)
+        expected = ordinal_expectation(features, a["intensity_stack_W"], a["intensity_stack_b"])
+    else:
+        features = intensity_features(raw["probability"], emb_ridge)
+        expected = ordinal_expectation(features, a["intensity_fallback_W"], a["intensity_fallback_b"])
+    assert features.shape[1] == a[f"intensity_{'stack' if features.shape[1] == 30 else 'fallback'}_W"].shape[2]
+    assert np.allclose(raw["intensity"], expected) and np.all((expected >= 0) & (expected <= 1))
+
+
+def test_char_intensity_reads_the_kept_ngrams_only(model: MultilingualRecognizer) -> None:
+    a = model._arrays
+    kept = a["intensity_char_es_index"].astype(np.int64)
+    assert len(kept) <= len(a["char_es_vocab"]) and np.all(np.diff(kept) > 0)
+    text = "¡Qué alegría verte de nuevo!"
+    index, weights = model.char_tfidf(text, "es")  # type: ignore[misc]
+    dense = np.zeros((len(a["char_es_vocab"]), 6))
+    dense[kept] = a["intensity_char_es_W"].astype(np.float64) * a["intensity_char_es_scale"]
+    assert np.allclose(model.char_intensity(text, "es"), weights @ dense[index] + a["intensity_char_es_b"])
+    assert model.char_tfidf("", "es") is None and model.char_tfidf("hola", "en") is None
+    assert np.allclose(model.char_intensity("", "es"), a["intensity_char_es_b"])
+
+
+def test_ordinal_expectation_sums_the_levels_it_reaches() -> None:
+    weights = np.zeros((6, 3, 2))
+    weights[:, :, 0] = 1.0  # every level more likely as the first feature grows
+    bias = np.tile(np.array([0.0, -2.0, -4.0]), (6, 1))
+    low, high = ordinal_expectation(np.array([[-20.0, 0.0], [20.0, 0.0]]), weights, bias)
+    assert np.allclose(low, 0.0, atol=1e-6) and np.allclose(high, 1.0, atol=1e-6)
+    middle = ordinal_expectation(np.array([[2.0, 5.0]]), weights, bias)[0]
+    expected = sum(1 / (1 + np.exp(-(2.0 + b))) for b in (0.0, -2.0, -4.0)) / 3
+    assert np.allclose(middle, expected)
+    assert intensity_features(np.full((2, 6), 0.5), np.zeros((2, 6))).tolist() == np.zeros((2, 12)).tolist()
+    assert intensity_features(*(np.full((1, 6), 0.5),) * 5).shape == (1, 30)
 
 
 def test_training_rows_without_held_out_texts() -> None:

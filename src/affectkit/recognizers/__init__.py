@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 DEFAULT = "goemotions-minilm@4"
 # The recognizer for the languages other than English that it lists (affectkit.recognizers.router).
-MULTILINGUAL = "brighter-e5@3"
+MULTILINGUAL = "brighter-e5@4"
 
 
 def _encoder() -> Recognizer:
@@ -41,7 +41,7 @@ def _multilingual() -> Recognizer:
 
 
 _FACTORIES: dict[str, Callable[[], Recognizer]] = {
-    "brighter-e5@3": _multilingual,
+    "brighter-e5@4": _multilingual,
     "goemotions-minilm@4": _encoder,
     "nrc-lexicon@1": _lexicon,
 }

@@ -15,10 +15,12 @@ Their probabilities are averaged with the weight chosen on dev, and each languag
 threshold per emotion. A reported probability is that average mapped through a monotone piecewise-linear curve
 that puts the language's threshold at 0.5, so that every language decides at 0.5 (:meth:`thresholds`); it is a
 score ordered like the model's belief, not a calibrated frequency. ``neutral`` is 1 minus the highest emotion,
-so it is at or above 0.5 exactly when no emotion is. Intensity (0..1) blends a ridge regression over the embedding
-(trained on BRIGHTER track B) with a power of the emotion's ensemble probability, weight, power and a linear
-scale per emotion fitted on track B dev (``config["intensity"]``); valence, arousal and dominance are a linear map
-of the Ekman probabilities fitted to the English model's readings of English texts (no multilingual VAD gold
+so it is at or above 0.5 exactly when no emotion is. Intensity (0..1) is the expected BRIGHTER track B level
+(0..3, divided by 3) of an ordinal logistic model per emotion over the readers' probabilities, a ridge regression
+over the embedding and, for a language with track B training data, a ridge regression over its character n-grams
+(:func:`intensity_features`, :func:`ordinal_expectation`; trained on track B train, chosen on track B dev, see
+:mod:`affectkit.training.multilingual_intensity`); valence, arousal and dominance are a linear map of the Ekman
+probabilities fitted to the English model's readings of English texts (no multilingual VAD gold
 exists). The 28 GoEmotions labels are not offered: ``emotions`` holds the Ekman-7 scheme.
 
 Every window runs through the graph on its own, unpadded, so a text's reading never depends on its batch.
@@ -80,6 +82,43 @@ def to_decision_scale(p: np.ndarray, threshold: np.ndarray) -> np.ndarray:
     """
     t = np.clip(threshold, 1e-6, 1 - 1e-6)
     return np.where(p < t, 0.5 * p / t, 0.5 + 0.5 * (p - t) / (1 - t))
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    """Log-odds of probabilities clipped to 1e-4..1 - 1e-4 (the intensity model's reading of a probability)."""
+    q = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(q / (1 - q))
+
+
+def intensity_features(
+    probability: np.ndarray, emb_ridge: np.ndarray, e5: np.ndarray | None = None, char: np.ndarray | None = None,
+    char_ridge: np.ndarray | None = None,
+) -> np.ndarray:
+    """The intensity model's inputs for rows of texts (each argument: one row per text, six emotions): the
+    ensemble probability's log-odds and the embedding ridge's reading; with ``e5``, ``char`` and ``char_ridge``
+    (a language with track B training data) also both readers' log-odds and the character ridge's reading.
+
+    Example:
+        >>> intensity_features(np.full((1, 6), 0.5), np.zeros((1, 6))).shape
+        (1, 12)
+    """
+    if e5 is None or char is None or char_ridge is None:
+        return np.hstack([logit(probability), emb_ridge])
+    return np.hstack([logit(probability), logit(e5), logit(char), char_ridge, emb_ridge])
+
+
+def ordinal_expectation(features: np.ndarray, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """The expected level of an ordinal model per emotion, divided by the number of levels: ``weights`` (emotions,
+    levels, features) and ``bias`` (emotions, levels) give P(level >= k) = sigmoid(features @ w + b) for k = 1..K,
+    and the expectation of a 0..K level is the sum of those K probabilities. Rows follow ``features``; 0..1.
+
+    Example:
+        >>> w, b = np.zeros((2, 3, 1)), np.array([[0.0, 0.0, 0.0], [9.0, -9.0, -9.0]])
+        >>> ordinal_expectation(np.ones((1, 1)), w, b).round(3).tolist()
+        [[0.5, 0.333]]
+    """
+    cumulative = _sigmoid(np.einsum("nf,ekf->nek", features, weights) + bias[None])
+    return cumulative.sum(axis=2) / weights.shape[1]
 
 
 class MultilingualRecognizer(Recognizer):
@@ -182,20 +221,52 @@ class MultilingualRecognizer(Recognizer):
             at += len(windows)
         return out, np.array([len(w) for w in per_text])
 
-    def char_logits(self, text: str, language: str) -> np.ndarray | None:
-        """The character reader's logits for the six emotions, or ``None`` for a language it has no model of."""
+    def char_tfidf(self, text: str, language: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The text's character n-gram TF-IDF vector in ``language``'s vocabulary (sublinear tf, unit length) as
+        (indices, weights), or ``None`` for a language without a character reader or a text with no known n-gram."""
         if language not in self.config["languages"]:
             return None
         vocabulary = self._vocabularies[language]
         counts = Counter(j for j in map(vocabulary.get, char_ngrams(text)) if j is not None)
-        bias = self._arrays[f"char_{language}_b"].astype(np.float64)
         if not counts:
-            return bias
+            return None
         index = np.fromiter(counts.keys(), dtype=np.int64)
         tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))
         weights = tf * self._arrays[f"char_{language}_idf"][index].astype(np.float64)
-        weights /= math.sqrt(float(weights @ weights))
+        return index, weights / math.sqrt(float(weights @ weights))
+
+    def char_logits(self, text: str, language: str) -> np.ndarray | None:
+        """The character reader's logits for the six emotions, or ``None`` for a language it has no model of."""
+        if language not in self.config["languages"]:
+            return None
+        bias = self._arrays[f"char_{language}_b"].astype(np.float64)
+        features = self.char_tfidf(text, language)
+        if features is None:
+            return bias
+        index, weights = features
         return weights @ self._arrays[f"char_{language}_W"][index].astype(np.float64) + bias
+
+    @cached_property
+    def _char_intensity(self) -> dict[str, np.ndarray]:
+        """Each language's character intensity ridge as a dense (vocabulary, 6) matrix: int8 weights of the kept
+        n-grams times a scale per emotion; zero for the others."""
+        out = {}
+        for language in self.config["intensity"]["char_languages"]:
+            a = self._arrays
+            dense = np.zeros((len(a[f"char_{language}_vocab"]), len(EMOTIONS)))
+            dense[a[f"intensity_char_{language}_index"].astype(np.int64)] = (
+                a[f"intensity_char_{language}_W"].astype(np.float64) * a[f"intensity_char_{language}_scale"])
+            out[language] = dense
+        return out
+
+    def char_intensity(self, text: str, language: str) -> np.ndarray:
+        """The character intensity ridge's reading (0..3 scale, six emotions) of a text in a language that has one."""
+        bias = self._arrays[f"intensity_char_{language}_b"].astype(np.float64)
+        features = self.char_tfidf(text, language)
+        if features is None:
+            return bias
+        index, weights = features
+        return weights @ self._char_intensity[language][index] + bias
 
     def predict(
         self, texts: Sequence[str], languages: Sequence[str], embedded: tuple[np.ndarray, np.ndarray] | None = None
@@ -208,17 +279,26 @@ class MultilingualRecognizer(Recognizer):
         e5 = _sigmoid(embedding.astype(np.float64) @ a["e5_W"].astype(np.float64) + a["e5_b"])
         weight = float(self.config["ensemble"]["e5_weight"])
         probability = e5.copy()
+        char = np.full_like(e5, np.nan)
         for i, (text, language) in enumerate(zip(texts, languages, strict=True)):
             logits = self.char_logits(text, language)
             if logits is not None:
-                probability[i] = weight * e5[i] + (1 - weight) * _sigmoid(logits)
-        intensity = np.clip(embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64)
-                            + a["intensity_b"], 0.0, 1.0)
-        blend = self.config.get("intensity")
-        if blend is not None:  # the ridge's reading blended with the probability, scaled per emotion (dev fit)
-            w, power = float(blend["probability_weight"]), float(blend.get("probability_power", 1.0))
-            mixed = w * probability**power + (1 - w) * intensity
-            intensity = np.clip(mixed * np.array(blend["scale"]) + np.array(blend["offset"]), 0.0, 1.0)
+                char[i] = _sigmoid(logits)
+                probability[i] = weight * e5[i] + (1 - weight) * char[i]
+        # Intensity: the ordinal model of the language's kind (with or without a character intensity ridge).
+        emb_ridge = embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64) + a["intensity_b"]
+        with_char = set(self.config["intensity"]["char_languages"])
+        intensity = np.zeros_like(e5)
+        rows = np.array([language in with_char for language in languages], dtype=bool)
+        if (~rows).any():
+            features = intensity_features(probability[~rows], emb_ridge[~rows])
+            intensity[~rows] = ordinal_expectation(features, a["intensity_fallback_W"].astype(np.float64),
+                                                   a["intensity_fallback_b"].astype(np.float64))
+        if rows.any():
+            char_ridge = np.stack([self.char_intensity(texts[i], languages[i]) for i in np.flatnonzero(rows).tolist()])
+            features = intensity_features(probability[rows], emb_ridge[rows], e5[rows], char[rows], char_ridge)
+            intensity[rows] = ordinal_expectation(features, a["intensity_stack_W"].astype(np.float64),
+                                                  a["intensity_stack_b"].astype(np.float64))
         return {"probability": probability, "intensity": intensity, "windows": windows}
 
     def language_thresholds(self, language: str) -> np.ndarray:

@@ -71,7 +71,7 @@ class UtteranceEncoder:
         Example:
             >>> encoder = UtteranceEncoder()
             >>> [encoder.read(t).model for t in ("I lost my job.", "He perdido mi trabajo.")]
-            ['goemotions-minilm@4', 'brighter-e5@3']
+            ['goemotions-minilm@4', 'brighter-e5@4']
         """
         key = (text, language)
         hit = self._readings.get(key)

@@ -12,13 +12,12 @@ Steps (needs the ``train`` extra for scikit-learn, and an encoder folder from
 4. both readers also read train out-of-fold (``--folds``); the ensemble weight (one for all languages) is the
    one with the best dev macro-F1 when thresholds are chosen on train alone, and each language's threshold per
    emotion is then chosen on its train (out-of-fold) and dev predictions together;
-5. intensity: ridge regression over the embedding on the track B train texts (Romanian: track B dev; 0..3 ->
-   0..1; no test or dev text of tracks A and B), blended with the emotion's ensemble probability, the weight
-   chosen and a linear scale per emotion fitted on track B dev (:func:`fit_intensity_blend`;
-   ``--refit-intensity`` redoes only this on a built model);
+5. intensity: an ordinal model per emotion over the readers' probabilities and ridge regressions over the
+   embedding and the character n-grams, trained on track B train read out-of-fold, scored on track B dev
+   (:mod:`affectkit.training.multilingual_intensity`; ``--refit-intensity`` redoes only this on a built model);
 6. VAD: a linear map from the Ekman-7 probabilities to the English model's VAD on English BRIGHTER train texts.
 
-No track A test text is read by any step, nor a track B test text by steps 5 and 6 (:func:`held_out_texts`); but
+No track A test text is read by any step, and step 5 trains on no track B test or dev text (:func:`held_out_texts`); but
 1,040 of Amharic's track B test texts are track A train texts, whose emotion labels steps 2 and 3 learn.
 
     python -m affectkit.training.multilingual --data ../shared/data --encoder build/e5 --out build/brighter-e5
@@ -121,73 +120,45 @@ def rows_without(split: BrighterSplit, texts: set[str]) -> BrighterSplit:
                          split.values[rows])
 
 
-BLEND_WEIGHTS = tuple(round(0.1 * i, 1) for i in range(11))
-POWERS = (1.0, 1.5, 2.0, 2.5, 3.0)
+def e5_reader(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], c: float = 1.0) -> list[Any]:
+    """The embedding reader: one logistic regression per emotion over (features, labels, mask of the file's
+    emotions) parts, pooled over languages."""
+    from sklearn.linear_model import LogisticRegression
+
+    features = np.concatenate([p[0] for p in parts])
+    labels = np.concatenate([p[1] for p in parts])
+    masks = np.concatenate([np.repeat(p[2][None], len(p[0]), 0) for p in parts])
+    return [LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+            .fit(features[masks[:, j]], labels[masks[:, j], j]) for j in range(len(EMOTIONS))]
 
 
-def fit_intensity_blend(model: MultilingualRecognizer, root: Path, embed: EmbeddingCache) -> dict[str, Any]:
-    """The intensity read as ``w * probability ** k + (1 - w) * ridge``, then ``scale * x + offset`` per emotion
-    (clipped to 0..1): ``w`` in :data:`BLEND_WEIGHTS` and ``k`` in :data:`POWERS` are the pair with the best mean
-    Pearson r on the track B dev texts of the languages whose dev did not train the ridge (all but Romanian), the
-    scale and offset a least squares fit of the blend to their gold (0..3 -> 0..1), pooled over those languages.
-    The probability is the ensemble's, before the decision scale; a power above 1 reads a middling probability
-    as a weak emotion (most texts' gold intensity is 0). r is the mean over a language's emotions, then over
-    languages."""
-    from affectkit.metrics import pearson
-
-    readings = {}
-    # Amharic's and Russian's track B dev share texts with track A test, and Amharic's with track A train (whose
-    # labels the emotion readers learned): those are left out.
-    unseen = held_out_texts(root) | {t for lang in TRAINED for t in load_brighter(root, "a", "train", lang).texts}
-    for lang in TRACK_B:
-        if lang == "ron":
-            continue  # its track B dev trained the ridge
-        split = rows_without(load_brighter(root, "b", "dev", lang), unseen)
-        values, mask = full_labels(split)
-        raw = model.predict(split.texts, [BRIGHTER_ISO[lang]] * len(split.texts),
-                            (embed(split.texts), np.ones(len(split.texts), dtype=int)))
-        readings[lang] = (raw["probability"], raw["intensity"], values / 3.0, mask)
-
-    def mean_r(w: float, k: float) -> tuple[float, dict[str, float]]:
-        per = {}
-        for lang, (p, ridge, gold, mask) in readings.items():
-            blend = w * p**k + (1 - w) * ridge
-            per[lang] = float(np.mean([pearson(blend[:, j], gold[:, j]) for j in np.flatnonzero(mask)
-                                       if gold[:, j].std() > 0]))
-        return float(np.mean(list(per.values()))), per
-
-    scores = {(w, k): mean_r(w, k) for w in BLEND_WEIGHTS for k in POWERS}
-    weight, power = max(scores, key=lambda pair: scores[pair][0])
-    scale, offset = np.ones(len(EMOTIONS)), np.zeros(len(EMOTIONS))
-    for j in range(len(EMOTIONS)):
-        rows = [(weight * p[:, j] ** power + (1 - weight) * ridge[:, j], gold[:, j])
-                for p, ridge, gold, mask in readings.values() if mask[j]]
-        x, t = np.concatenate([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
-        scale[j], offset[j] = np.polyfit(x, t, 1)
-    return {"probability_weight": weight, "probability_power": power, "scale": scale.round(5).tolist(),
-            "offset": offset.round(5).tolist(),
-            "dev_mean_r_by_weight_and_power": {f"{w},{k}": round(v[0], 4) for (w, k), v in scores.items()},
-            "dev_r_by_language": {lang: round(r, 4) for lang, r in scores[(weight, power)][1].items()}}
+def e5_predict(models: list[Any], features: np.ndarray) -> np.ndarray:
+    return np.stack([m.predict_proba(features)[:, 1] for m in models], axis=1)
 
 
-def refit_intensity(folder: Path, root: Path, cache: Path, version: int | None) -> dict[str, Any]:
-    """Fit :func:`fit_intensity_blend` for the model in ``folder`` and write it into its config (and ``version``)."""
-    model = MultilingualRecognizer(folder, threads=1)
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    config.pop("intensity", None)
-    model.config.pop("intensity", None)  # the blend is fitted on the ridge alone
-    blend = fit_intensity_blend(model, root, EmbeddingCache(model, cache))
-    config["intensity"] = {k: blend[k] for k in ("probability_weight", "probability_power", "scale", "offset")}
-    if version is not None:
-        config["version"] = version
-    (folder / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-    return blend
+def char_reader(texts: list[str], labels: np.ndarray, mask: np.ndarray, c: float = 4.0) -> tuple[Any, list[Any]]:
+    """A language's character reader: TF-IDF over :func:`char_ngrams` and a logistic regression per emotion (``None``
+    for an emotion the file lacks or never marks)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, max_features=30000)
+    features = vectorizer.fit_transform(texts)
+    models = [LogisticRegression(C=c, solver="liblinear", class_weight="balanced").fit(features, labels[:, j])
+              if mask[j] and 0 < labels[:, j].sum() < len(labels) else None for j in range(len(EMOTIONS))]
+    return vectorizer, models
+
+
+def char_predict(reader: tuple[Any, list[Any]], texts: list[str]) -> np.ndarray:
+    """Probabilities of a character reader; 0 for an emotion it has no model of (at run time such an emotion's
+    logit is 0: probability 0.5)."""
+    vectorizer, models = reader
+    features = vectorizer.transform(texts)
+    return np.stack([m.predict_proba(features)[:, 1] if m is not None else np.zeros(len(texts))
+                     for m in models], axis=1)
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, read top to bottom
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression, Ridge
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--encoder", type=Path, required=True)
@@ -199,12 +170,14 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
     parser.add_argument("--e5-c", type=float, default=1.0, help="inverse regularisation of the embedding reader")
     parser.add_argument("--folds", type=int, default=3, help="folds of the out-of-fold train predictions")
     parser.add_argument("--refit-intensity", action="store_true",
-                        help="only refit the intensity blend of the model already in --out (step 5)")
+                        help="only refit the intensity model of the model already in --out (step 5)")
     parser.add_argument("--version", type=int, help="the model version to write (default 1, or --out's own)")
     args = parser.parse_args(argv)
     root = args.data / "semeval2025_task11_brighter"
     if args.refit_intensity:
-        print(json.dumps(refit_intensity(args.out, root, args.cache, args.version)), flush=True)
+        from affectkit.training.multilingual_intensity import refit
+
+        print(json.dumps(refit(args.out, root, args.cache, args.version)["dev_mean_r"]), flush=True)
         return 0
     encoder = MultilingualRecognizer(args.encoder, threads=2)
     embed = EmbeddingCache(encoder, args.cache)
@@ -226,30 +199,6 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
         x.update({(lang, "e5train"): x[(lang, "train")] for lang in TRAINED})
     y = {key: full_labels(split) for key, split in splits.items()}
     report: dict[str, Any] = {}
-
-    def e5_reader(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], c: float) -> list[Any]:
-        """One logistic regression per emotion over (features, labels, mask of the file's emotions) parts."""
-        features = np.concatenate([p[0] for p in parts])
-        labels = np.concatenate([p[1] for p in parts])
-        masks = np.concatenate([np.repeat(p[2][None], len(p[0]), 0) for p in parts])
-        return [LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-                .fit(features[masks[:, j]], labels[masks[:, j], j]) for j in range(len(EMOTIONS))]
-
-    def e5_predict(models: list[Any], features: np.ndarray) -> np.ndarray:
-        return np.stack([m.predict_proba(features)[:, 1] for m in models], axis=1)
-
-    def char_reader(texts: list[str], labels: np.ndarray, mask: np.ndarray, c: float = 4.0) -> tuple[Any, list[Any]]:
-        vectorizer = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, max_features=30000)
-        features = vectorizer.fit_transform(texts)
-        models = [LogisticRegression(C=c, solver="liblinear", class_weight="balanced").fit(features, labels[:, j])
-                  if mask[j] and 0 < labels[:, j].sum() < len(labels) else None for j in range(len(EMOTIONS))]
-        return vectorizer, models
-
-    def char_predict(reader: tuple[Any, list[Any]], texts: list[str]) -> np.ndarray:
-        vectorizer, models = reader
-        features = vectorizer.transform(texts)
-        return np.stack([m.predict_proba(features)[:, 1] if m is not None else np.zeros(len(texts))
-                         for m in models], axis=1)
 
     # Both readers fit on train and read dev; and, fitted on the other folds, read each fold of train
     # (out-of-fold), so that thresholds are chosen on train and dev together rather than on a small dev alone.
@@ -360,26 +309,6 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
         arrays[f"char_{code}_b"] = bias
         arrays[f"char_{code}_has"] = np.array([m is not None for m in models])
 
-    # Intensity: ridge over the embedding on track B train (all its languages but English), 0..3 -> 0..1.
-    # Its rows: no test text of tracks A and B, and no dev text (but Romanian's: it has no track B train).
-    bx, by, bm = [], [], []
-    excluded = held_out_texts(root) | {t for lang in TRAINED for t in splits[(lang, "dev")].texts}
-    excluded |= {t for lang in TRACK_B if lang != "ron" for t in load_brighter(root, "b", "dev", lang).texts}
-    for lang in TRACK_B:
-        split = load_brighter(root, "b", "train", lang) if lang != "ron" else load_brighter(root, "b", "dev", lang)
-        split = rows_without(split, excluded) if lang != "ron" else split
-        values, mask = full_labels(split)
-        bx.append(embed(split.texts))
-        by.append(values / 3.0)
-        bm.append(np.repeat(mask[None], len(split.texts), 0))
-    features, targets, masks = np.concatenate(bx), np.concatenate(by), np.concatenate(bm)
-    intensity_w = np.zeros((features.shape[1], 6), dtype=np.float32)
-    intensity_b = np.zeros(6, dtype=np.float32)
-    for j in range(6):
-        ridge = Ridge(alpha=1.0).fit(features[masks[:, j]], targets[masks[:, j], j])
-        intensity_w[:, j], intensity_b[j] = ridge.coef_, ridge.intercept_
-    arrays["intensity_W"], arrays["intensity_b"] = intensity_w, intensity_b
-
     # VAD: the English model's VAD regressed on its own Ekman-7 probabilities, over English BRIGHTER train.
     from affectkit.recognizers import get_recognizer
 
@@ -410,12 +339,14 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one recipe, r
         "thresholds": thresholds,
         "vad": {"W": solution[:-1].tolist(), "b": solution[-1].tolist()},
         "training": {"data": "BRIGHTER (SemEval-2025 task 11) track A train (readers, thresholds) and dev (choices,"
-                     " thresholds) of " + ", ".join(TRAINED) + "; track B train (Romanian: dev) for intensity,"
-                     " track B dev for its blend; no track A test text (1,040 of Amharic's track B test texts are"
-                     " track A train texts)", "licence": "CC BY 4.0"},
+                     " thresholds) of " + ", ".join(TRAINED) + "; track B train for intensity (the readers"
+                     " out-of-fold), track B dev for its choice; no track A test text (1,040 of Amharic's track B"
+                     " test texts are track A train texts)", "licence": "CC BY 4.0"},
     }
     (args.out / "config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-    report["intensity_blend"] = refit_intensity(args.out, root, args.cache, args.version)
+    from affectkit.training.multilingual_intensity import refit
+
+    report["intensity"] = refit(args.out, root, args.cache, args.version)
     if args.report:
         args.report.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "dev_macro_f1_by_e5_weight"}), flush=True)
