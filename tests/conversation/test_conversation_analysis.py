@@ -286,6 +286,9 @@ def test_analysis_contract(chat_analysis: affectkit.types.ConversationAnalysis) 
     assert (4, "suicidal_ideation") in [(turn, kind) for turn, kind, _ in kinds]
 
 
+@pytest.mark.xfail(strict=True, reason="a known false alarm of crisis-use@7: its verifier reads this friend's past, "
+                   "resolved crisis as a crisis (see the model card's limits); strict, so a model that reads it right "
+                   "makes this test fail until the mark goes")
 def test_a_friends_past_crisis_is_not_flagged(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
     assert all(f.turn == 4 for f in chat_analysis.flags if f.kind != "persistent_negative")
 
