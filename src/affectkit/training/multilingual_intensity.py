@@ -89,7 +89,7 @@ def quantise(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     Example:
         >>> q, scale = quantise(np.array([[1.0, -0.5], [-2.0, 0.25]]))
-        >>> q.tolist(), (q * scale).round(3).tolist()
+        >>> q.tolist(), (q * scale).astype(float).round(3).tolist()
         ([[64, -127], [-127, 64]], [[1.008, -0.5], [-2.0, 0.252]])
     """
     scale = np.abs(weights).max(0) / 127.0
