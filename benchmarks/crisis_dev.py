@@ -29,7 +29,7 @@ import numpy as np
 
 from affectkit.datasets import data_root, load_crisis_messages, load_dailydialog, load_goemotions
 from affectkit.risk import RiskDetector
-from affectkit.risk.detector import classifier_flags
+from affectkit.risk.detector import decide_flags
 
 TARGET_RECALL = 0.95
 
@@ -83,8 +83,7 @@ def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None) -> di
 
     def flagged(at: float | np.ndarray) -> np.ndarray:
         at = np.broadcast_to(np.asarray(at, dtype=float), scores.shape)
-        return ruled | trusted | np.array([classifier_flags(s, d, {**config, "threshold": float(t)})
-                                           for s, d, t in zip(scores, denied, at, strict=True)])  # fmt: skip
+        return decide_flags(scores, denied, at, config["high_threshold"], ruled | trusted)
 
     own = np.array([r.crisis for r in readings])
     assert (flagged(own_thresholds) == own).all(), "the re-decided flags differ from the detector's"

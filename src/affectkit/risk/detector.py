@@ -130,10 +130,24 @@ class _Decision:
     verifier_score: float | None = None
 
 
+def decide_flags(score: Any, denied: Any, threshold: Any, high_threshold: float, standing: Any = False) -> Any:
+    """The detector's decision, element-wise over numpy arrays or scalars (numpy booleans: ``~`` on a Python bool is
+    not a negation): a crisis score flags a message at ``threshold``, unless every crisis phrase the rules find is
+    denied (``denied``) and the score stays under ``high_threshold``; a ``standing`` flag (a rule's, or a first score
+    the verifier cannot clear) flags whatever the score. The detector decides with it, and training and the dev
+    benchmark choose thresholds with it.
+
+    Example:
+        >>> decide_flags(np.array([0.3, 0.3, 0.1, 0.1]), np.array([False, True, False, False]), 0.25, 0.9,
+        ...              np.array([False, False, False, True])).tolist()
+        [True, False, False, True]
+    """
+    return ((score >= threshold) & ~(denied & (score < high_threshold))) | standing
+
+
 def classifier_flags(crisis_score: float, denied: bool, config: Mapping[str, Any]) -> bool:
-    """Whether the classifier's crisis score flags a message: at ``threshold``, unless every crisis phrase the
-    rules find is denied and the score stays under ``high_threshold``. Training chooses the threshold with it."""
-    return crisis_score >= config["threshold"] and not (denied and crisis_score < config["high_threshold"])
+    """:func:`decide_flags` for one message at ``config``'s ``threshold`` and ``high_threshold``."""
+    return bool(decide_flags(np.float64(crisis_score), np.bool_(denied), config["threshold"], config["high_threshold"]))
 
 
 def _rule_properties() -> dict[str, GroupProperties]:
@@ -259,8 +273,9 @@ class RiskDetector:
         # the combined score decides, with the rules' denial as for the first reader alone; a rule's flag stands (the
         # rules drop negated, quoted and joking phrases themselves), and so does a flag the first reader is sure of:
         # the verifier cannot clear a crisis on its own
-        flagged = classifier_flags(crisis_score, denied, {**config, "threshold": verifier.threshold}) or (
-            first_score >= verifier.trusted_first_score and not denied)
+        trusted = first_score >= verifier.trusted_first_score and not denied
+        flagged = bool(decide_flags(np.float64(crisis_score), np.bool_(denied), verifier.threshold,
+                                    config["high_threshold"], np.bool_(trusted)))  # fmt: skip
         return _Decision(first_score, crisis_score, flagged, denied, round(verifier.probability(verifier_logit), 4))
 
     def _assess(self, text: str, row: np.ndarray, sentences: list[tuple[tuple[int, int], float]],

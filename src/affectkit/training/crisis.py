@@ -178,7 +178,7 @@ def platt(logit: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
 
 def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -> dict[str, float]:
     """The decision threshold, chosen with the full detector and its own decision rule (see the module docstring)."""
-    from affectkit.risk.detector import RiskDetector, classifier_flags
+    from affectkit.risk.detector import RiskDetector, decide_flags
 
     # the first reader's own threshold (affectkit.training.crisis_verifier decides the verifier's)
     detector = RiskDetector(model_path=out, cache_size=0, verify=False)
@@ -189,9 +189,9 @@ def choose_threshold(dev: list[CrisisMessage], ordinary: list[str], out: Path) -
     ordinary_readings = detector.read(ordinary)
 
     def flagged(readings: list[Any], threshold: float) -> np.ndarray:
-        config["threshold"] = threshold
-        return np.array([any(f.source != "classifier" for f in r.findings)
-                         or classifier_flags(r.crisis_score, r.denied, config) for r in readings])  # fmt: skip
+        ruled = np.array([any(f.source != "classifier" for f in r.findings) for r in readings])
+        scores, denied = np.array([r.crisis_score for r in readings]), np.array([r.denied for r in readings])
+        return decide_flags(scores, denied, threshold, config["high_threshold"], ruled)
 
     crisis = np.array([m.label != "none" for m in dev])
     best = 0.5

@@ -274,7 +274,7 @@ def quantise(fp32: Path, out: Path, work: Path) -> None:
 
 def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) -> dict[str, Any]:
     """The combination of the two readings and the thresholds, fitted and chosen on dev (step 5)."""
-    from affectkit.risk.detector import RiskDetector, classifier_flags
+    from affectkit.risk.detector import RiskDetector, classifier_flags, decide_flags
     from affectkit.risk.verifier import CrisisVerifier
 
     verifier = CrisisVerifier.from_model_dir(out)
@@ -310,8 +310,8 @@ def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) 
         z = combination[0] * c["first_logit"] + combination[1] * c["logit"] + combination[2]
         combined = 1.0 / (1.0 + np.exp(-z))
         denied = c["denied"]
-        kept = ((combined >= threshold) & ~(denied & (combined < config["high_threshold"]))) | c["rule_flag"] \
-            | ((c["score"] >= trusted) & ~denied)
+        kept = decide_flags(combined, denied, threshold, config["high_threshold"],
+                            c["rule_flag"] | ((c["score"] >= trusted) & ~denied))  # fmt: skip
         return np.where(verified, kept, c["first_flag"])
 
     on_dev_columns = columns(readings([m.text for m in dev]))
