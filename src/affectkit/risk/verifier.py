@@ -39,6 +39,13 @@ from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_token
 from affectkit.risk.classifier import MODEL_DIR, READING_WORKERS, CrisisClassifier, reading_pool
 
 
+def first_logit(first_score: Any) -> np.ndarray:
+    """The first reader's crisis score as the log-odds :meth:`CrisisVerifier.combine` weighs (scores kept 1e-6 from 0
+    and 1), element-wise; training fits the combination on the same values."""
+    score = np.asarray(first_score, dtype=np.float64)
+    return np.log(np.maximum(score, 1e-6) / np.maximum(1.0 - score, 1e-6))
+
+
 class CrisisVerifier:
     """The verifier of a crisis model folder, described by the ``verifier`` section of its ``config.json``."""
 
@@ -104,7 +111,7 @@ class CrisisVerifier:
         """The calibrated crisis probability from both readings: a logistic function, fitted on dev, of the first
         reader's crisis logit and the verifier's."""
         c = self.config["combination"]
-        first = float(np.log(max(first_score, 1e-6) / max(1.0 - first_score, 1e-6)))
+        first = float(first_logit(first_score))
         return float(1.0 / (1.0 + np.exp(-(c["first"] * first + c["verifier"] * logit + c["bias"]))))
 
     def reads(self, language: str) -> bool:

@@ -275,7 +275,7 @@ def quantise(fp32: Path, out: Path, work: Path) -> None:
 def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) -> dict[str, Any]:
     """The combination of the two readings and the thresholds, fitted and chosen on dev (step 5)."""
     from affectkit.risk.detector import RiskDetector, classifier_flags, decide_flags
-    from affectkit.risk.verifier import CrisisVerifier
+    from affectkit.risk.verifier import CrisisVerifier, first_logit
 
     verifier = CrisisVerifier.from_model_dir(out)
     detector = RiskDetector(model_path=out, cache_size=0, verify=False)  # the first reader alone,
@@ -298,7 +298,7 @@ def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) 
     def columns(read: list[tuple[float, bool, bool, bool, float | None, bool]]) -> dict[str, np.ndarray]:
         score = np.array([r[0] for r in read])
         classifier, rule_flag = np.array([r[1] for r in read]), np.array([r[2] for r in read])
-        return {"score": score, "first_logit": np.log(np.clip(score, 1e-6, None) / np.clip(1 - score, 1e-6, None)),
+        return {"score": score, "first_logit": first_logit(score),
                 "classifier": classifier, "rule_flag": rule_flag, "first_flag": classifier | rule_flag,
                 "rule": np.array([r[3] for r in read]), "read": np.array([r[4] is not None for r in read]),
                 "logit": np.array([0.0 if r[4] is None else r[4] for r in read]),
