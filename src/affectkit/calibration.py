@@ -40,9 +40,16 @@ EPSILON = 1e-6  # raw probabilities are clipped to [EPSILON, 1 - EPSILON] before
 MIN_SLOPE = 0.05  # keeps every map strictly increasing
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(np.asarray(p, dtype=np.float64), EPSILON, 1 - EPSILON)
-    result: np.ndarray = np.log(p) - np.log1p(-p)
+def log_odds(p: Any, eps: float = EPSILON) -> np.ndarray:
+    """Log-odds of probabilities clipped to ``eps``..``1 - eps``, element-wise: the one log-odds helper (the
+    calibrators, the crisis verifier's combination and the multilingual intensity model each keep their own ``eps``).
+
+    Example:
+        >>> log_odds(np.array([0.5, 1.0]), 1e-4).round(3).tolist()
+        [0.0, 9.21]
+    """
+    q = np.clip(np.asarray(p, dtype=np.float64), eps, 1 - eps)
+    result: np.ndarray = np.log(q) - np.log1p(-q)
     return result
 
 
@@ -64,7 +71,7 @@ def fit_platt(raw: np.ndarray, gold: np.ndarray, weights: np.ndarray | None = No
         >>> 0 < slope < 1   # the raw scores are too sure of themselves
         True
     """
-    z = _logit(raw)
+    z = log_odds(raw)
     y = np.asarray(gold, dtype=np.float64)
     w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=np.float64)
     x = np.stack([z, np.ones_like(z)], axis=1)
@@ -108,7 +115,7 @@ class LabelCalibrator:
 
     def transform(self, raw: np.ndarray) -> np.ndarray:
         """Calibrated probabilities, same shape as ``raw`` (float64)."""
-        return _sigmoid(self.slopes_ * _logit(raw) + self.intercepts_)
+        return _sigmoid(self.slopes_ * log_odds(raw) + self.intercepts_)
 
     def map_thresholds(self, thresholds: Sequence[float]) -> list[float]:
         """The raw-scale thresholds carried into the calibrated scale (``p >= t`` iff ``map(p) >= map(t)``)."""

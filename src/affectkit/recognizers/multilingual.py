@@ -41,6 +41,7 @@ from typing import Any
 
 import numpy as np
 
+from affectkit.calibration import log_odds
 from affectkit.errors import AffectkitError
 from affectkit.recognizers.base import Recognizer, check_texts, input_warnings, onnx_session
 from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_tokenizer, normalise
@@ -85,9 +86,8 @@ def to_decision_scale(p: np.ndarray, threshold: np.ndarray) -> np.ndarray:
 
 
 def logit(p: np.ndarray) -> np.ndarray:
-    """Log-odds of probabilities clipped to 1e-4..1 - 1e-4 (the intensity model's reading of a probability)."""
-    q = np.clip(p, 1e-4, 1 - 1e-4)
-    return np.log(q / (1 - q))
+    """The intensity model's reading of a probability: its log-odds, clipped 1e-4 from 0 and 1."""
+    return log_odds(p, 1e-4)
 
 
 def intensity_features(

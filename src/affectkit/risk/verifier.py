@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from affectkit.calibration import log_odds
 from affectkit.recognizers.base import onnx_session
 from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_tokenizer, normalise
 from affectkit.risk.classifier import MODEL_DIR, READING_WORKERS, CrisisClassifier, reading_pool
@@ -42,8 +43,7 @@ from affectkit.risk.classifier import MODEL_DIR, READING_WORKERS, CrisisClassifi
 def first_logit(first_score: Any) -> np.ndarray:
     """The first reader's crisis score as the log-odds :meth:`CrisisVerifier.combine` weighs (scores kept 1e-6 from 0
     and 1), element-wise; training fits the combination on the same values."""
-    score = np.asarray(first_score, dtype=np.float64)
-    return np.log(np.maximum(score, 1e-6) / np.maximum(1.0 - score, 1e-6))
+    return log_odds(first_score, 1e-6)
 
 
 class CrisisVerifier:
