@@ -165,6 +165,14 @@ def mean_r(readings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tu
     return float(np.mean(list(per.values()))), per
 
 
+def dev_splits(root: Path) -> dict[str, Any]:
+    """The track B dev texts intensity is chosen on, by language: those of the languages with track B train texts
+    less the texts that are track A train or test texts; Romanian's whole dev."""
+    unseen = held_out_texts(root) | {t for lang in TRAINED for t in load_brighter(root, "a", "train", lang).texts}
+    return {lang: rows_without(load_brighter(root, "b", "dev", lang), unseen) if lang != "ron"
+            else load_brighter(root, "b", "dev", lang) for lang in TRACK_B}
+
+
 def fit(model: MultilingualRecognizer, root: Path, embed: EmbeddingCache, folds: int = 3,
         char_ngrams: int = 10000) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """The intensity arrays for ``model``'s heads, and a report of the dev figures (see the module's docstring)."""
@@ -220,14 +228,12 @@ def fit(model: MultilingualRecognizer, root: Path, embed: EmbeddingCache, folds:
     arrays["intensity_stack_W"], arrays["intensity_stack_b"] = fit_ordinal(stack, levels, mask)
     arrays["intensity_fallback_W"], arrays["intensity_fallback_b"] = fit_ordinal(fallback, levels, mask)
 
-    # Dev: the languages above less texts that are track A train or test texts; and Romanian's dev.
-    unseen = held_out_texts(root) | {t for lang in TRAINED for t in load_brighter(root, "a", "train", lang).texts}
     report: dict[str, Any] = {"train_texts": {lang: len(t["texts"]) for lang, t in train.items()},
                               "char_ngrams": char_ngrams, "folds": folds}
     readings: dict[str, dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
-    for lang in TRACK_B:
-        split = load_brighter(root, "b", "dev", lang)
-        split = rows_without(split, unseen) if lang != "ron" else split
+    # Read as MultilingualRecognizer.predict reads, with the candidate arrays (not yet the model's), and every
+    # candidate reading beside it (the fallback for every language, the powers).
+    for lang, split in dev_splits(root).items():
         code = BRIGHTER_ISO[lang]
         gold, file_mask = full_labels(split)
         x_dev = embed(split.texts).astype(np.float64)
@@ -274,11 +280,8 @@ def refit(folder: Path, root: Path, cache: Path, version: int | None, folds: int
     # for Romanian).
     written = MultilingualRecognizer(folder, threads=1)
     embed = EmbeddingCache(written, cache)
-    unseen = held_out_texts(root) | {t for lang in TRAINED for t in load_brighter(root, "a", "train", lang).texts}
     readings = {}
-    for lang in TRACK_B:
-        split = load_brighter(root, "b", "dev", lang)
-        split = rows_without(split, unseen) if lang != "ron" else split
+    for lang, split in dev_splits(root).items():
         gold, file_mask = full_labels(split)
         raw = written.predict(split.texts, [BRIGHTER_ISO[lang]] * len(split.texts),
                               (embed(split.texts), np.ones(len(split.texts), dtype=int)))
