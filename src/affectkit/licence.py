@@ -19,7 +19,7 @@ The profile is chosen once, with :func:`configure` (``affectkit.configure(licenc
 environment variable ``AFFECTKIT_LICENCE`` or the command line's ``--licence``; :func:`configure` wins over
 the environment. Models are picked when a call starts, so a change applies to the next call.
 
-The crisis reader ``crisis-use@7`` (``affectkit.risk``) serves both profiles: every input it was trained on permits
+The crisis reader ``crisis-use@8`` (``affectkit.risk``) serves both profiles: every input it was trained on permits
 commercial use (version 5's first reader was trained partly on DailyDialog, and the commercial profile then carried
 warning ``AK-W012``).
 

@@ -286,10 +286,8 @@ def test_analysis_contract(chat_analysis: affectkit.types.ConversationAnalysis) 
     assert (4, "suicidal_ideation") in [(turn, kind) for turn, kind, _ in kinds]
 
 
-@pytest.mark.xfail(strict=True, reason="a known false alarm of crisis-use@7: its verifier reads this friend's past, "
-                   "resolved crisis as a crisis (see the model card's limits); strict, so a model that reads it right "
-                   "makes this test fail until the mark goes")
 def test_a_friends_past_crisis_is_not_flagged(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
+    # crisis-use@7 flagged turn 6 (a friend's past crisis, told as over); @8 reads it right
     assert all(f.turn == 4 for f in chat_analysis.flags if f.kind != "persistent_negative")
 
 

@@ -19,6 +19,12 @@ LOOK_ALIKES = [
     "I would never kill myself, I have too much to live for",
 ]
 
+# Ordinary distress with its reassurance, which the first reader alone flags and the verifier clears. (crisis-use@8's
+# first reader reads past crises right: "Years ago I wanted to die every day. Today I'm grateful I didn't.", which
+# @7's first reader flagged, served here before.)
+FIRST_READER_FALSE_ALARM = ("I feel like a burden sometimes, but my family keeps telling me they love me and I "
+                            "believe them.")
+
 
 @pytest.fixture(scope="module")
 def detector() -> RiskDetector:
@@ -43,8 +49,8 @@ def test_disclosures_read_high_and_look_alikes_low(detector: RiskDetector, verif
 
 
 def test_the_verifier_clears_a_look_alike_the_first_reader_flags(detector: RiskDetector) -> None:
-    text = "Years ago I wanted to die every day. Today I'm grateful I didn't."
-    assert RiskDetector(verify=False).read_one(text).crisis  # the n-gram reader alone flags the past crisis
+    text = FIRST_READER_FALSE_ALARM
+    assert RiskDetector(verify=False).read_one(text).crisis
     reading = detector.read_one(text)
     assert not reading.crisis and not reading.findings and reading.verifier_score is not None
     # the first reader's own score stays readable beside the combined one
@@ -91,8 +97,7 @@ def test_the_environment_can_leave_the_verifier_out() -> None:
     import sys
 
     script = ("import affectkit.risk as r; d = r.default_detector(); "
-              "print(d.verifier_ is None, d.read_one(\"Years ago I wanted to die every day. Today I'm grateful I "
-              "didn't.\").crisis)")
+              f"print(d.verifier_ is None, d.read_one({FIRST_READER_FALSE_ALARM!r}).crisis)")
     for value, expected in (("off", "True True"), ("on", "False False")):
         env = {**os.environ, "AFFECTKIT_RISK_VERIFIER": value}
         out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)

@@ -11,7 +11,7 @@ so its scores never depend on the texts read with it.
 Example:
     >>> classifier = CrisisClassifier()
     >>> classifier.kinds[:2], classifier.model_id
-    (('suicidal_ideation', 'self_harm'), 'crisis-use@7')
+    (('suicidal_ideation', 'self_harm'), 'crisis-use@8')
     >>> classifier.predict_proba(["I don't want to live anymore"]).shape
     (1, 6)
 """
