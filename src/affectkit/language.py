@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # ISO 639-1 codes the identifier may answer (py3langid knows 97; regional and historical varieties that
@@ -67,6 +67,7 @@ def language_scores(text: str) -> list[tuple[str, float]]:
     return sorted(((code, p / total) for code, p in weighted), key=lambda item: -item[1])
 
 
+@lru_cache(maxsize=4096)  # a conversation's turns are looked at by several readers; the answer depends on the text only
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the likely language of ``text``; ``und`` for a text without letters.
 
