@@ -22,12 +22,14 @@ from affectkit.types import AnalysisWarning, TextAnalysis, valid_unicode
 _has_ascii_letter = re.compile("[A-Za-z]").search  # a quick yes for most texts before the Unicode scan
 
 
-def input_warnings(text: str, english_model: bool = True) -> tuple[str, list[AnalysisWarning]]:
+def input_warnings(
+    text: str, english_model: bool = True, language: str | None = None
+) -> tuple[str, list[AnalysisWarning]]:
     """The language of ``text`` and the warnings its content deserves (empty, no letters, not English unless
     ``english_model`` is false, replacement characters). A text of emoji or emoticons alone that the
     recognizers read as words (:func:`~affectkit.recognizers.emoji.text_for_model`) gets no warning (its
-    language is ``und``)."""
-    language, warnings = _content_warnings(text, english_model)
+    language is ``und``). ``language``, when the caller knows it, is taken instead of identifying it."""
+    language, warnings = _content_warnings(text, english_model, language)
     if "\ufffd" in text:
         warnings.append(
             AnalysisWarning(
@@ -39,7 +41,9 @@ def input_warnings(text: str, english_model: bool = True) -> tuple[str, list[Ana
     return language, warnings
 
 
-def _content_warnings(text: str, english_model: bool = True) -> tuple[str, list[AnalysisWarning]]:
+def _content_warnings(
+    text: str, english_model: bool = True, language: str | None = None
+) -> tuple[str, list[AnalysisWarning]]:
     if not text.strip():
         return "und", [AnalysisWarning(code="AK-W001", message="empty or whitespace-only text")]
     if text_for_model(text) != text:  # emoji or emoticons alone, read as words (affectkit.recognizers.emoji)
@@ -48,7 +52,7 @@ def _content_warnings(text: str, english_model: bool = True) -> tuple[str, list[
         return "und", [
             AnalysisWarning(code="AK-W002", message="no letters: only digits, punctuation or unread symbols")
         ]
-    language = detect_language(text)
+    language = detect_language(text) if language is None else language
     if language != "en" and english_model:
         return language, [
             AnalysisWarning(

@@ -323,7 +323,9 @@ class MultilingualRecognizer(Recognizer):
         embedded: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> list[TextAnalysis]:
         """Read checked ``texts`` (see :meth:`analyze`) into the data model; ``embedded`` as in :meth:`predict`."""
-        checked = [input_warnings(text, english_model=False) for text in texts]
+        given = list(languages) if languages is not None else [None] * len(texts)
+        checked = [input_warnings(text, english_model=False, language=code)  # a given language is not identified again
+                   for text, code in zip(texts, given, strict=True)]
         codes = list(languages) if languages is not None else [language for language, _ in checked]
         raw = self.predict(texts, codes, embedded)
         vad_map = np.array(self.config["vad"]["W"], dtype=np.float64)
