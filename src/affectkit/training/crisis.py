@@ -61,7 +61,7 @@ from affectkit.datasets import (
 from affectkit.errors import AffectkitError
 from affectkit.training import require_inputs
 
-MODEL_VERSION = 8  # 8: round-8 messages; 7: round-7 messages; 6: EDOS turns, not DailyDialog's (4: one network, tuned convolutions)
+MODEL_VERSION = 8  # 8, 7: rounds 8, 7; 6: EDOS turns, not DailyDialog's (4: one network, tuned convolutions)
 KINDS = CRISIS_LABELS[:-1]
 OUTPUTS = (*KINDS, "crisis")
 GOEMOTIONS_NEGATIVES = 8000
