@@ -239,8 +239,10 @@ class MultilingualRecognizer(Recognizer):
         """The character reader's logits for the six emotions, or ``None`` for a language it has no model of."""
         if language not in self.config["languages"]:
             return None
+        return self._char_logits(self.char_tfidf(text, language), language)
+
+    def _char_logits(self, features: tuple[np.ndarray, np.ndarray] | None, language: str) -> np.ndarray:
         bias = self._arrays[f"char_{language}_b"].astype(np.float64)
-        features = self.char_tfidf(text, language)
         if features is None:
             return bias
         index, weights = features
@@ -261,8 +263,10 @@ class MultilingualRecognizer(Recognizer):
 
     def char_intensity(self, text: str, language: str) -> np.ndarray:
         """The character intensity ridge's reading (0..3 scale, six emotions) of a text in a language that has one."""
+        return self._char_intensity_of(self.char_tfidf(text, language), language)
+
+    def _char_intensity_of(self, features: tuple[np.ndarray, np.ndarray] | None, language: str) -> np.ndarray:
         bias = self._arrays[f"intensity_char_{language}_b"].astype(np.float64)
-        features = self.char_tfidf(text, language)
         if features is None:
             return bias
         index, weights = features
@@ -280,10 +284,11 @@ class MultilingualRecognizer(Recognizer):
         weight = float(self.config["ensemble"]["e5_weight"])
         probability = e5.copy()
         char = np.full_like(e5, np.nan)
+        tfidf = {}  # each text's character n-grams, counted once for both character readers
         for i, (text, language) in enumerate(zip(texts, languages, strict=True)):
-            logits = self.char_logits(text, language)
-            if logits is not None:
-                char[i] = _sigmoid(logits)
+            if language in self.config["languages"]:
+                tfidf[i] = self.char_tfidf(text, language)
+                char[i] = _sigmoid(self._char_logits(tfidf[i], language))
                 probability[i] = weight * e5[i] + (1 - weight) * char[i]
         # Intensity: the ordinal model of the language's kind (with or without a character intensity ridge).
         emb_ridge = embedding.astype(np.float64) @ a["intensity_W"].astype(np.float64) + a["intensity_b"]
@@ -295,7 +300,8 @@ class MultilingualRecognizer(Recognizer):
             intensity[~rows] = ordinal_expectation(features, a["intensity_fallback_W"].astype(np.float64),
                                                    a["intensity_fallback_b"].astype(np.float64))
         if rows.any():
-            char_ridge = np.stack([self.char_intensity(texts[i], languages[i]) for i in np.flatnonzero(rows).tolist()])
+            char_ridge = np.stack([self._char_intensity_of(tfidf[i], languages[i])
+                                   for i in np.flatnonzero(rows).tolist()])
             features = intensity_features(probability[rows], emb_ridge[rows], e5[rows], char[rows], char_ridge)
             intensity[rows] = ordinal_expectation(features, a["intensity_stack_W"].astype(np.float64),
                                                   a["intensity_stack_b"].astype(np.float64))
