@@ -249,7 +249,7 @@ class MultilingualRecognizer(Recognizer):
         return weights @ self._arrays[f"char_{language}_W"][index].astype(np.float64) + bias
 
     @cached_property
-    def _char_intensity(self) -> dict[str, np.ndarray]:
+    def _char_intensity_dense(self) -> dict[str, np.ndarray]:
         """Each language's character intensity ridge as a dense (vocabulary, 6) matrix: int8 weights of the kept
         n-grams times a scale per emotion; zero for the others."""
         out = {}
@@ -270,7 +270,7 @@ class MultilingualRecognizer(Recognizer):
         if features is None:
             return bias
         index, weights = features
-        return weights @ self._char_intensity[language][index] + bias
+        return weights @ self._char_intensity_dense[language][index] + bias
 
     def predict(
         self, texts: Sequence[str], languages: Sequence[str], embedded: tuple[np.ndarray, np.ndarray] | None = None
