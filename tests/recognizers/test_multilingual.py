@@ -145,3 +145,18 @@ def test_training_rows_without_held_out_texts() -> None:
     split = BrighterSplit(["a", "b", "c"], ["x", "y", "z"], ["joy"], np.array([[1], [0], [1]], dtype=np.int8))
     kept = rows_without(split, {"y"})
     assert kept.ids == ["a", "c"] and kept.texts == ["x", "z"] and kept.values[:, 0].tolist() == [1, 1]
+
+
+def test_bad_languages_get_a_coded_error(model: MultilingualRecognizer) -> None:
+    from affectkit.errors import AffectkitError
+
+    for texts, languages, code in ((["Hola", "Hallo"], ["es"], "AK-E005"), (["Hola"], "es", "AK-E005"),
+                                   (["Hola"], [None], "AK-E005"), (["Hola"], [5], "AK-E040"),
+                                   (["Hola"], ["español!"], "AK-E040")):
+        with pytest.raises(AffectkitError) as error:
+            model.analyze(texts, languages=languages)  # type: ignore[arg-type]
+        assert error.value.code == code, (texts, languages)
+    assert model.analyze(["Hola"], languages=["ES-mx"])[0].language == "es"  # a regional tag is read as its language
+    with pytest.raises(AffectkitError) as error:
+        affectkit.analyze(["Hola"], language=5)  # type: ignore[arg-type]
+    assert error.value.code == "AK-E040"

@@ -320,6 +320,13 @@ class MultilingualRecognizer(Recognizer):
     def analyze(self, texts: Sequence[str], languages: Sequence[str] | None = None) -> list[TextAnalysis]:
         """One analysis per text; ``languages`` (one ISO 639-1 code per text) skips language identification."""
         texts = check_texts(texts)
+        if languages is not None:
+            from affectkit.recognizers.router import check_language  # the router imports the recognizers
+
+            if isinstance(languages, str) or len(languages) != len(texts) or None in languages:
+                raise AffectkitError("AK-E005", f"languages: one ISO 639 code per text ({len(texts)}), got "
+                                     f"{languages!r:.80}", field="languages")
+            languages = [code for code in map(check_language, languages) if code is not None]  # each checked
         if not texts:
             return []
         return self.annotate(texts, languages)

@@ -39,6 +39,9 @@ def check_language(language: str | None) -> str | None:
     """
     if language is None:
         return None
+    if not isinstance(language, str):
+        raise AffectkitError("AK-E040", f"language must be an ISO 639 code such as 'en', got {type(language).__name__}",
+                             field="language")
     code = language.strip().lower().replace("_", "-").split("-")[0]
     if not _CODE.match(code):
         raise AffectkitError("AK-E040", f"language {language!r} is not an ISO 639 code such as 'en', 'de' or 'zh'",
