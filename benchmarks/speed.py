@@ -82,23 +82,23 @@ def int8_instructions() -> list[str]:
 
 
 def padded_batches(recognizer: Any, texts: list[str]) -> Callable[[], None]:
-    """A function that runs ``texts`` through the recognizer's own onnxruntime sessions in padded batches of 32
-    windows sorted by length, spread over the sessions: the pre-issue-14 way, for comparison only."""
+    """A function that runs ``texts`` through the recognizer's own onnxruntime session in padded batches of 32
+    windows sorted by length, spread over its workers: the pre-issue-14 way, for comparison only."""
     import numpy as np
 
     windows = sorted((ids for per_text in recognizer.windows(texts) for ids in per_text), key=len)
     batches = [windows[start : start + 32] for start in range(0, len(windows), 32)]
-    sessions = recognizer._sessions
+    session, workers = recognizer._session, recognizer._workers
 
     def run(worker: int) -> None:
-        for batch in batches[worker :: len(sessions)]:
+        for batch in batches[worker::workers]:
             ids = np.zeros((len(batch), len(batch[-1])), dtype=np.int64)
             mask = np.zeros_like(ids)
             for row, window in enumerate(batch):
                 ids[row, : len(window)], mask[row, : len(window)] = window, 1
-            sessions[worker].run(None, {"input_ids": ids, "attention_mask": mask})
+            session.run(None, {"input_ids": ids, "attention_mask": mask})
 
-    return lambda: list(recognizer._pool.map(run, range(len(sessions))))
+    return lambda: list(recognizer._pool.map(run, range(workers)))
 
 
 def main() -> None:

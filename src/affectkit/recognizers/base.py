@@ -119,4 +119,7 @@ def onnx_session(model: Path, threads: int) -> Any:
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.intra_op_num_threads = threads
+    # without onnxruntime's memory arena: one session read by several threads side by side ran 10-20% faster (its
+    # allocations no longer contend), and memory is given back between runs
+    options.enable_cpu_mem_arena = False
     return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])

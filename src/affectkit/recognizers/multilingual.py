@@ -170,9 +170,15 @@ class MultilingualRecognizer(Recognizer):
     def _new_session(self, threads: int) -> Any:
         return onnx_session(self.path / "model.onnx", threads)
 
+    @property
+    def _workers(self) -> int:
+        return self.threads or os.cpu_count() or 1
+
     @cached_property
-    def _sessions(self) -> list[Any]:
-        return [self._new_session(1) for _ in range(self.threads or os.cpu_count() or 1)]
+    def _session(self) -> Any:
+        """One single-threaded session that every worker runs through, side by side (as for the English model:
+        one copy of the weights, warmer in the caches)."""
+        return self._new_session(1)
 
     @cached_property
     def _solo_session(self) -> Any:
@@ -180,7 +186,7 @@ class MultilingualRecognizer(Recognizer):
 
     @cached_property
     def _pool(self) -> ThreadPoolExecutor:
-        return ThreadPoolExecutor(max_workers=len(self._sessions), thread_name_prefix="affectkit-e5")
+        return ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="affectkit-e5")
 
     # --- features ------------------------------------------------------------------------------------
 
@@ -197,14 +203,13 @@ class MultilingualRecognizer(Recognizer):
         text's windows are averaged, weighted by their token counts, and the mean is scaled to unit length."""
         per_text = self.windows(texts)
         flat = [ids for windows in per_text for ids in windows]
-        sessions = [self._solo_session] if len(flat) == 1 else self._sessions
+        session, workers = (self._solo_session, 1) if len(flat) == 1 else (self._session, self._workers)
 
         def run(worker: int) -> list[tuple[int, np.ndarray]]:
-            return [(i, sessions[worker].run(None, {"input_ids": np.array([flat[i]], dtype=np.int64)})[0][0])
-                    for i in range(worker, len(flat), len(sessions))]
+            return [(i, session.run(None, {"input_ids": np.array([flat[i]], dtype=np.int64)})[0][0])
+                    for i in range(worker, len(flat), workers)]
 
-        workers = range(len(sessions))
-        parts = map(run, workers) if len(sessions) == 1 else self._pool.map(run, workers)
+        parts = map(run, range(workers)) if workers == 1 else self._pool.map(run, range(workers))
         vectors = np.zeros((len(flat), int(self.config["dim"])), dtype=np.float32)
         for part in parts:
             for i, vector in part:

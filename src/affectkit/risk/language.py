@@ -16,19 +16,10 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import cache
-from typing import Any
 
-from affectkit.language import detect_language
+from affectkit.language import detect_language, full_identifier
 
 CONFIDENT = 0.9
-
-
-@cache
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def risk_language(text: str, covered: Collection[str]) -> tuple[str, bool]:
@@ -37,7 +28,7 @@ def risk_language(text: str, covered: Collection[str]) -> tuple[str, bool]:
         return "und", True
     code = detect_language(text)
     if code in ("en", "ru") and len(text.split()) >= 2:
-        other, probability = _identifier().classify(text)
+        other, probability = full_identifier().classify(text)
         if other != code and probability >= CONFIDENT and (code == "en" or other in ("uk", "be", "bg", "sr", "mk")):
             code = other
     return code, code in covered
