@@ -213,11 +213,11 @@ class RiskDetector:
         todo = [t for t in dict.fromkeys(texts) if t not in found]
         if not todo:
             return [found[t] for t in texts]
-        rows = dict(zip(todo, self.classifier_.predict_proba(todo), strict=True))
         spans = {t: _sentences(t) for t in todo}
-        for text, row in self._read_pieces({t: _windows(spans[t]) for t in todo
-                                            if len(spans[t]) >= LONG_TEXT_SENTENCES}).items():  # fmt: skip
-            rows[text] = max([rows[text]] + [outputs for _, outputs in row], key=lambda outputs: float(outputs[-1]))
+        # the whole texts and the windows of the long ones in one call: the reading threads share one queue of work
+        windows = {t: _windows(spans[t]) for t in todo if len(spans[t]) >= LONG_TEXT_SENTENCES}
+        read = self._read_pieces([(t, [(0, len(t)), *windows.get(t, [])]) for t in todo])
+        rows = {t: max([outputs for _, outputs in read[t]], key=lambda outputs: float(outputs[-1])) for t in todo}
         languages = {t: risk_language(t, self.languages) for t in todo}
         hits = {t: self._rule_hits(t, languages[t][0]) for t in todo}
         verifier = self.verifier_
@@ -228,8 +228,8 @@ class RiskDetector:
             verified = dict(zip(asked, verifier.logits(asked), strict=True))
         decisions = {t: self._decide(t, rows[t], languages[t][0], hits[t], verified.get(t)) for t in todo}
         # a text's sentences matter only for a rule's weight and a flag's evidence: the others are not read again
-        sentences = self._read_pieces({t: spans[t] for t in todo
-                                       if len(spans[t]) > 1 and (hits[t] or decisions[t].flagged)})  # fmt: skip
+        sentences = self._read_pieces([(t, spans[t]) for t in todo
+                                       if len(spans[t]) > 1 and (hits[t] or decisions[t].flagged)])  # fmt: skip
         for text in todo:
             crisis_by_sentence = [(span, float(outputs[-1])) for span, outputs in sentences.get(text, [])]
             found[text] = self._assess(text, rows[text], crisis_by_sentence, languages[text], hits[text],
@@ -241,9 +241,9 @@ class RiskDetector:
         """Drop ``texts`` from the cache (a deleted conversation leaves no text behind); returns how many were held."""
         return sum(self._cache.pop(text, None) is not None for text in set(texts))
 
-    def _read_pieces(self, pieces: dict[str, list[tuple[int, int]]]) -> dict[str, list[Piece]]:
+    def _read_pieces(self, pieces: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, list[Piece]]:
         """The calibrated outputs of each span of each text, every span read alone."""
-        flat = [(text, span) for text, spans in pieces.items() for span in spans]
+        flat = [(text, span) for text, spans in pieces for span in spans]
         outputs = self.classifier_.predict_proba([text[s:e] for text, (s, e) in flat])
         by_text: dict[str, list[Piece]] = {}
         for (text, span), row in zip(flat, outputs, strict=True):
