@@ -1,7 +1,7 @@
 """Throughput and memory of ``affectkit batch`` (issue 18).
 
     .venv/bin/python benchmarks/batch.py [--data ../shared/data] [--rows 200000] [--memory-rows 5000 20000 50000]
-        [--baseline-rows 2000] [--workers 2] [--engines local ray]
+        [--baseline-rows 2000] [--workers 2] [--engines local ray] [--output benchmarks/results/batch.json]
 
 Texts are GoEmotions comments (train, dev, test, repeated as needed; a few fixed sentences without the data),
 written to a JSONL file with an id and a timestamp. In one run the script measures:
@@ -133,6 +133,7 @@ def main() -> None:
     parser.add_argument("--memory-rows", type=int, nargs="*", default=[5000, 20_000, 50_000])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--engines", nargs="+", default=["local", "ray"], choices=["local", "ray"])
+    parser.add_argument("--output", type=Path, default=RESULTS / "batch.json")
     args = parser.parse_args()
 
     import pyarrow.parquet as pq
@@ -184,8 +185,8 @@ def main() -> None:
                 "ray_vs_local_cpu", "same_rows"):
         if key in report:
             print(f"{key}: {report[key]}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "batch.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
