@@ -56,8 +56,8 @@ def _identifier() -> Any:
     byte tables: a second loaded model cost 80 MB."""
     from py3langid.langid import LanguageIdentifier
 
-    full = full_identifier()
-    keep = [i for i, code in enumerate(full.nb_classes) if code in set(LANGUAGES)]
+    full, wanted = full_identifier(), set(LANGUAGES)
+    keep = [i for i, code in enumerate(full.nb_classes) if code in wanted]
     return LanguageIdentifier(full.nb_ptc[:, keep], full.nb_pc[keep], [full.nb_classes[i] for i in keep],
                               full.tk_nextmove, full.tk_output, norm_probs=True, tk_row=full.tk_row)
 
