@@ -135,6 +135,8 @@ def main() -> None:
     parser.add_argument("--engines", nargs="+", default=["local", "ray"], choices=["local", "ray"])
     parser.add_argument("--output", type=Path, default=RESULTS / "batch.json")
     args = parser.parse_args()
+    if args.output.is_dir():  # said now, not after an hour of runs
+        parser.error(f"--output {args.output} is a directory: give a file name")
 
     import pyarrow.parquet as pq
 

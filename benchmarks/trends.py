@@ -102,6 +102,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--output", type=Path, default=RESULTS / "trends.json")
     args = parser.parse_args()
+    if args.series < 1:
+        parser.error(f"--series must be at least 1, got {args.series}")
     rng = np.random.default_rng(args.seed)
     report = {"change_points": change_point_figures(args.series, rng), "forecast": interval_figures(args.series, rng),
               "command": f"benchmarks/trends.py --series {args.series} --seed {args.seed}"}
