@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,7 @@ import numpy as np
 
 from affectkit.calibration import LabelCalibrator
 from affectkit.errors import AffectkitError
-from affectkit.recognizers.base import Recognizer, check_texts, input_warnings, onnx_session
+from affectkit.recognizers.base import Recognizer, WindowReader, check_texts, input_warnings
 from affectkit.recognizers.emoji import text_for_model
 from affectkit.schemes import load_scheme
 from affectkit.thresholds import closest_to_threshold
@@ -59,7 +58,7 @@ FAMILY_INTENSITY = {
 }
 
 
-class EncoderRecognizer(Recognizer):
+class EncoderRecognizer(WindowReader, Recognizer):
     """The multi-task encoder shipped under ``affectkit/models/<name>``.
 
     Example:
@@ -104,35 +103,6 @@ class EncoderRecognizer(Recognizer):
             return values
         return calibrator.transform(values.astype(np.float64)[None, :])[0]
 
-    def _new_session(self, threads: int) -> Any:
-        return onnx_session(self.path / "model.onnx", threads)
-
-    @property
-    def _workers(self) -> int:
-        """Windows read side by side (``threads``, default: one per CPU)."""
-        return self.threads or os.cpu_count() or 1
-
-    @cached_property
-    def _session(self) -> Any:
-        """The single-threaded onnxruntime session every worker runs its windows through, side by side.
-
-        Small transformer matrices parallelise poorly inside one run; running windows side by side keeps every
-        core busy. onnxruntime runs are thread-safe, and one session shared by the workers holds one copy of the
-        weights, which stays warmer in the CPU caches than a copy per worker: about 10% more texts per second
-        here, and 60 MB less. A window gives the same result whichever worker runs it.
-        """
-        return self._new_session(1)
-
-    @cached_property
-    def _solo_session(self) -> Any:
-        """The session for a single window (one short text, a conversation turn): all workers' threads
-        inside one run, for the lowest latency."""
-        return self._new_session(self.threads or os.cpu_count() or 1)
-
-    @cached_property
-    def _pool(self) -> ThreadPoolExecutor:
-        return ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="affectkit-onnx")
-
     @cached_property
     def _tokenizer(self) -> Any:
         from tokenizers import Tokenizer
@@ -153,26 +123,14 @@ class EncoderRecognizer(Recognizer):
         """Model outputs per text, windows combined: one array per head, plus ``windows`` (counts)."""
         per_text = self.windows(texts)
         flat = [ids for windows in per_text for ids in windows]
-        session, workers = (self._solo_session, 1) if len(flat) == 1 else (self._session, self._workers)
-        names = [o.name for o in session.get_outputs()]
-
-        def run(worker: int) -> list[tuple[int, list[np.ndarray]]]:
-            # One window per run, never padded: the activation scales are the window's own (module doc).
-            results = []
-            for i in range(worker, len(flat), workers):
-                input_ids = np.array([flat[i]], dtype=np.int64)
-                feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
-                results.append((i, session.run(None, feed)))
-            return results
-
-        parts = map(run, range(workers)) if workers == 1 else self._pool.map(run, range(workers))
+        # One window per run, never padded: the activation scales are the window's own (module doc).
+        names, values = self._run_windows(flat, lambda ids: {"input_ids": ids, "attention_mask": np.ones_like(ids)})
         out: dict[str, np.ndarray] = {}
-        for part in parts:
-            for i, values in part:
-                for name, value in zip(names, values, strict=True):
-                    if name not in out:
-                        out[name] = np.zeros((len(flat), value.shape[1]), dtype=np.float32)
-                    out[name][i] = value[0]
+        for i, outputs in enumerate(values):
+            for name, value in zip(names, outputs, strict=True):
+                if name not in out:
+                    out[name] = np.zeros((len(flat), value.shape[1]), dtype=np.float32)
+                out[name][i] = value[0]
         lengths = np.array([len(ids) for ids in flat], dtype=np.float32)
         owner = np.array([t for t, windows in enumerate(per_text) for _ in windows])
         return self._combine(out, owner, lengths, len(per_text))

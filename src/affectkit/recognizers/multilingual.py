@@ -34,7 +34,6 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,7 @@ import numpy as np
 
 from affectkit.calibration import log_odds
 from affectkit.errors import AffectkitError
-from affectkit.recognizers.base import Recognizer, check_texts, input_warnings, onnx_session
+from affectkit.recognizers.base import Recognizer, WindowReader, check_texts, input_warnings
 from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_tokenizer, normalise
 from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
@@ -121,7 +120,7 @@ def ordinal_expectation(features: np.ndarray, weights: np.ndarray, bias: np.ndar
     return cumulative.sum(axis=2) / weights.shape[1]
 
 
-class MultilingualRecognizer(Recognizer):
+class MultilingualRecognizer(WindowReader, Recognizer):
     """The multilingual model shipped under ``affectkit/models/brighter-e5``.
 
     Example:
@@ -130,6 +129,8 @@ class MultilingualRecognizer(Recognizer):
         >>> analysis.language, "joy" in analysis.labels
         ('es', True)
     """
+
+    _thread_name = "affectkit-e5"
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, threads: int | None = None) -> None:
         self.path = Path(path) if path is not None else MODEL_DIR
@@ -167,27 +168,6 @@ class MultilingualRecognizer(Recognizer):
         tokenizer.no_padding()
         return tokenizer
 
-    def _new_session(self, threads: int) -> Any:
-        return onnx_session(self.path / "model.onnx", threads)
-
-    @property
-    def _workers(self) -> int:
-        return self.threads or os.cpu_count() or 1
-
-    @cached_property
-    def _session(self) -> Any:
-        """One single-threaded session that every worker runs through, side by side (as for the English model:
-        one copy of the weights, warmer in the caches)."""
-        return self._new_session(1)
-
-    @cached_property
-    def _solo_session(self) -> Any:
-        return self._new_session(self.threads or os.cpu_count() or 1)
-
-    @cached_property
-    def _pool(self) -> ThreadPoolExecutor:
-        return ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="affectkit-e5")
-
     # --- features ------------------------------------------------------------------------------------
 
     def normalise(self, text: str) -> str:
@@ -203,17 +183,10 @@ class MultilingualRecognizer(Recognizer):
         text's windows are averaged, weighted by their token counts, and the mean is scaled to unit length."""
         per_text = self.windows(texts)
         flat = [ids for windows in per_text for ids in windows]
-        session, workers = (self._solo_session, 1) if len(flat) == 1 else (self._session, self._workers)
-
-        def run(worker: int) -> list[tuple[int, np.ndarray]]:
-            return [(i, session.run(None, {"input_ids": np.array([flat[i]], dtype=np.int64)})[0][0])
-                    for i in range(worker, len(flat), workers)]
-
-        parts = map(run, range(workers)) if workers == 1 else self._pool.map(run, range(workers))
+        _, values = self._run_windows(flat, lambda ids: {"input_ids": ids})
         vectors = np.zeros((len(flat), int(self.config["dim"])), dtype=np.float32)
-        for part in parts:
-            for i, vector in part:
-                vectors[i] = vector
+        for i, outputs in enumerate(values):
+            vectors[i] = outputs[0][0]
         out = np.zeros((len(per_text), vectors.shape[1]), dtype=np.float32)
         at = 0
         for t, windows in enumerate(per_text):
