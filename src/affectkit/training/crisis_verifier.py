@@ -59,8 +59,8 @@ from affectkit.training.crisis import (
     targets,
 )
 
-VERSION = 4  # the verifier's own (2: round-6 messages and EDOS turns; 3: round 7; 4: round 8)
-MODEL_VERSION = 8  # the crisis model with verifier version 4 and the round-8 first reader (7: version 3; 6: version 1)
+VERSION = 5  # the verifier's own (2: round-6 messages and EDOS turns; 3: round 7; 4: round 8; 5: round 9)
+MODEL_VERSION = 9  # the crisis model with verifier version 5 and the round-9 first reader (8: version 4; 7: version 3)
 FROZEN_LAYERS = 6
 MAX_TOKENS = 128
 EPOCHS = 4
