@@ -1,6 +1,6 @@
 """Risk detection on the messages used to build it: dev, or an unseen round of writers, and ordinary text.
 
-    .venv/bin/python benchmarks/crisis_dev.py --messages data/crisis/dev.jsonl
+    .venv/bin/python benchmarks/crisis_dev.py --messages data/crisis/dev.jsonl [--by-round]
     .venv/bin/python benchmarks/crisis_dev.py --model build/proxy-r1 --messages data/crisis/written/*_r2.jsonl
 
 For a crisis model folder (default: the shipped one) and labelled crisis messages, read by the full detector
@@ -12,7 +12,11 @@ For a crisis model folder (default: the shipped one) and labelled crisis message
   compares how well two models rank; one threshold on each message's final crisis score, the combined one where
   the verifier read it): the same false-positive rates, and the ROC AUC of the crisis score;
 * the flag rate at the model's threshold on GoEmotions dev comments and DailyDialog test utterances (neither set
-  chooses anything; version 5 trained on DailyDialog's validation split, version 6 on none of it).
+  chooses anything; version 5 trained on DailyDialog's validation split, version 6 on none of it);
+* with ``--by-round``, the recall, false-positive rate and ROC AUC of each round of writers apart (the round of a
+  message is that of its file in ``--written``: ``<language>.jsonl`` and ``<language>_pairs.jsonl`` are round 1,
+  ``<language>_r<N>.jsonl`` round N; 0 for a message in none), so that a new round's dev part, which its brief may
+  flatter, is read apart from the earlier ones.
 
 This never reads the held-out crisis test (``benchmarks/crisis.py`` does). Prints JSON and writes it to ``--out``.
 """
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -57,8 +62,20 @@ def _auc(scores: np.ndarray, positive: np.ndarray) -> float:
     return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None) -> dict[str, Any]:
-    """The figures of the module docstring; without ``data``, no ordinary text is read."""
+def rounds_of(written: Path) -> dict[str, int]:
+    """The round of each written message, from its file's name (see the module docstring)."""
+    rounds: dict[str, int] = {}
+    for path in sorted(written.glob("*.jsonl")):
+        match = re.fullmatch(r"[a-z]+_r(\d+)", path.stem)
+        for message in load_crisis_messages(path):
+            rounds.setdefault(message.text, int(match.group(1)) if match else 1)
+    return rounds
+
+
+def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None,
+             rounds: dict[str, int] | None = None) -> dict[str, Any]:
+    """The figures of the module docstring; without ``data``, no ordinary text is read; with ``rounds`` (text ->
+    round), each round's figures too."""
     messages = [m for path in paths for m in load_crisis_messages(path)]
     config = dict(detector.classifier_.config)
     threshold = config["threshold"]
@@ -87,11 +104,30 @@ def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None) -> di
 
     own = np.array([r.crisis for r in readings])
     assert (flagged(own_thresholds) == own).all(), "the re-decided flags differ from the detector's"
-    best = 0.0
-    for at in np.round(np.arange(0.005, 1.0, 0.005), 3):
-        if flagged(float(at))[crisis].mean() >= TARGET_RECALL:
-            best = float(at)
+    def at_target_recall(part: np.ndarray) -> float:
+        """The highest threshold that keeps recall at TARGET_RECALL on the messages of ``part``."""
+        best = 0.0
+        for at in np.round(np.arange(0.005, 1.0, 0.005), 3):
+            if flagged(float(at))[part & crisis].mean() >= TARGET_RECALL:
+                best = float(at)
+        return best
+
+    best = at_target_recall(np.ones(len(messages), dtype=bool))
     at_recall = flagged(best)
+    by_round = {}
+    if rounds is not None:
+        round_numbers = np.array([rounds.get(m.text, 0) for m in messages])
+        for number in sorted(set(round_numbers.tolist())):
+            part = round_numbers == number
+            if not (part & crisis).any() or not (part & ~crisis).any():
+                continue
+            by_round[str(number)] = {
+                "messages": int(part.sum()), "recall": round(float(own[part & crisis].mean()), 4),
+                "false_positive_rate": round(float(own[part & ~crisis].mean()), 4),
+                "auc": round(_auc(scores[part], crisis[part]), 4),
+                "false_positive_rate_at_recall_095": round(float(flagged(at_target_recall(part))[part & ~crisis]
+                                                                 .mean()), 4),
+            }  # fmt: skip
     negatives = [m for m in messages if m.label == "none"]
     positives = [m for m in messages if m.label != "none"]
     ordinary = {} if data is None else {
@@ -120,6 +156,7 @@ def evaluate(detector: RiskDetector, paths: list[Path], data: Path | None) -> di
         },
         "ordinary_flag_rate": {name: round(float(np.mean([detector.read_one(t).crisis for t in texts])), 5)
                                for name, texts in ordinary.items()},
+        **({"by_round": by_round} if rounds is not None else {}),
     }  # fmt: skip
 
 
@@ -129,10 +166,16 @@ def main() -> None:
     parser.add_argument("--messages", type=Path, nargs="+", default=[Path("data/crisis/dev.jsonl")])
     parser.add_argument("--data", type=Path, default=None, help="the shared datasets (default ../shared/data)")
     parser.add_argument("--no-ordinary", action="store_true", help="skip the flag rates on ordinary text")
+    parser.add_argument("--by-round", action="store_true", help="also each round of writers apart (see --written)")
+    parser.add_argument("--written", type=Path, default=Path("data/crisis/written"),
+                        help="the written messages, whose file names give each message's round")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    if args.by_round and not args.written.is_dir():
+        parser.error(f"--by-round needs the written messages: no folder {args.written}")
     data = None if args.no_ordinary else data_root(args.data)
-    results = evaluate(RiskDetector(model_path=args.model, cache_size=0), args.messages, data)
+    rounds = rounds_of(args.written) if args.by_round else None
+    results = evaluate(RiskDetector(model_path=args.model, cache_size=0), args.messages, data, rounds)
     text = json.dumps(results, indent=2)
     print(text)
     if args.out is not None:
