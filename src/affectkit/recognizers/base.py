@@ -171,9 +171,24 @@ class WindowReader:
         session, workers = (self._solo_session, 1) if len(windows) == 1 else (self._session, self._workers)
         outputs: list[list[np.ndarray]] = [[] for _ in windows]
 
-        def run(worker: int) -> None:
-            for i in range(worker, len(windows), workers):
-                outputs[i] = session.run(None, feed(np.array([windows[i]], dtype=np.int64)))
+        def run(i: int) -> None:
+            outputs[i] = session.run(None, feed(np.array([windows[i]], dtype=np.int64)))
 
-        list(map(run, range(workers)) if workers == 1 else self._pool.map(run, range(workers)))
+        side_by_side(len(windows), run, workers, self._pool if workers > 1 else None)
         return [o.name for o in session.get_outputs()], outputs
+
+
+def side_by_side(count: int, read: Callable[[int], None], workers: int, pool: ThreadPoolExecutor | None) -> None:
+    """``read(i)`` for every ``i`` below ``count``, worker ``w`` taking ``w``, ``w + workers``, ...; the workers run on
+    ``pool`` side by side (numpy and onnxruntime release the GIL while they compute), or one after the other without
+    one."""
+
+    def stride(worker: int) -> None:
+        for i in range(worker, count, workers):
+            read(i)
+
+    if pool is None or workers == 1:
+        for worker in range(workers):
+            stride(worker)
+    else:
+        list(pool.map(stride, range(workers)))

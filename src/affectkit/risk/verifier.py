@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from affectkit.calibration import log_odds
-from affectkit.recognizers.base import onnx_session
+from affectkit.recognizers.base import onnx_session, side_by_side
 from affectkit.recognizers.e5_text import PREFIX, load_normalisation, load_tokenizer, normalise
 from affectkit.risk.classifier import MODEL_DIR, READING_WORKERS, CrisisClassifier, reading_pool
 
@@ -92,16 +92,11 @@ class CrisisVerifier:
         out: list[float | None] = [None] * len(ids)
         session = self._session
 
-        def read(worker: int) -> None:
-            for i in todo[worker::READING_WORKERS]:
-                out[i] = float(session.run(None, {"input_ids": np.array([ids[i]], dtype=np.int64)})[0][0][-1])
+        def read(k: int) -> None:
+            i = todo[k]
+            out[i] = float(session.run(None, {"input_ids": np.array([ids[i]], dtype=np.int64)})[0][0][-1])
 
-        pool = reading_pool()
-        if len(todo) > 1 and pool is not None:
-            list(pool.map(read, range(READING_WORKERS)))
-        else:
-            for worker in range(READING_WORKERS):
-                read(worker)
+        side_by_side(len(todo), read, READING_WORKERS, reading_pool() if len(todo) > 1 else None)
         return out
 
     def probability(self, logit: float) -> float:
