@@ -47,7 +47,7 @@ benchmark: install-dev
 
 # Rebuild the shipped models from the datasets (about 3 hours on 2 CPU cores): a V/A/D teacher and its
 # ratings of about 90k unlabelled sentences, the text model, the V/A/D branch distilled from those ratings,
-# then the conversation and strategy heads that sit on the text model.
+# a second Ekman head for stories learned on three domains, then the conversation and strategy heads that sit on the text model.
 train: install-dev $(TEACHER)/model.safetensors
 	$(PY) -m affectkit.training.vad_teacher --emobank $(DATA)/emobank --base $(TEACHER) --out build/vad-teacher
 	$(PY) -m affectkit.training.teacher_ratings --teacher build/vad-teacher --data $(DATA) \
@@ -57,6 +57,7 @@ train: install-dev $(TEACHER)/model.safetensors
 		--checkpoint build/text-model.pt
 	$(PY) -m affectkit.training.vad_branch --checkpoint build/text-model.pt --ratings build/teacher-ratings.npz \
 		--data $(DATA) --model src/affectkit/models/goemotions-minilm
+	$(PY) -m affectkit.training.ekman_stories --data $(DATA) --model src/affectkit/models/goemotions-minilm
 	$(MAKE) train-heads
 	$(MAKE) train-crisis
 

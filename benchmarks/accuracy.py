@@ -6,7 +6,11 @@
   JSON), with the thresholds shipped in the model config (tuned on dev); Ekman-7 and sentiment
   macro-F1, gold labels projected with the official GoEmotions mappings.
 * EmoBank test (1,000 sentences, official split): Pearson r for valence, arousal, dominance.
-* BRIGHTER (SemEval-2025 task 11) English track B test: Pearson r of each emotion's intensity.
+* BRIGHTER (SemEval-2025 task 11) English track B test: Pearson r of each emotion's intensity; and its
+  track A gold (intensity above 0): macro-F1 of ``ekman_labels`` over its five emotions (and fear's F1), read in
+  each text domain of the English model (``comments``, the default, and ``stories``, for narratives like these).
+* XED English test lines (film subtitles, one Ekman-7 label; the hash split of
+  :func:`affectkit.datasets.load_xed_english_ekman`): macro-F1 of ``ekman_labels`` in the default domain.
 
 Each figure with a target also gets a 95% bootstrap interval (1,000 resamples of the test rows), saved
 as ``<figure>_ci95``: a test split this size moves macro-F1 by about a point either way by chance.
@@ -26,14 +30,18 @@ import numpy as np
 
 from affectkit.datasets import (
     BRIGHTER_EMOTIONS,
+    load_brighter,
     load_brighter_intensity,
     load_emobank,
     load_goemotions,
     load_group_mapping,
+    load_xed_english_ekman,
     map_to_groups,
 )
 from affectkit.metrics import bootstrap_interval, f1_per_label, macro_f1, micro_f1, pearson
 from affectkit.recognizers import DEFAULT, get_recognizer
+from affectkit.recognizers.encoder import DOMAINS
+from affectkit.recognizers.router import text_reader
 from affectkit.training import require_inputs
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -93,11 +101,26 @@ def evaluate(name: str, data: Path, limit: int) -> dict[str, Any]:
         out[f"brighter_{emotion}_intensity_pearson"] = (
             pearson(predicted_intensity, brighter.targets[:, j]) if predicted_intensity.std() > 0 else None
         )
+
+    stories = load_brighter(data / "semeval2025_task11_brighter", "a", "test", "eng")
+    gold = stories.values > 0
+    for domain in DOMAINS if recognizer.model_id == DEFAULT else DOMAINS[:1]:
+        predicted = label_matrix(text_reader(name, domain=domain)(stories.texts), "ekman_labels", stories.emotions)
+        out[f"brighter_ekman_macro_f1_{domain}"] = macro_f1(gold, predicted)
+        out[f"brighter_ekman_macro_f1_{domain}_ci95"] = bootstrap_interval(macro_f1, gold, predicted)
+        fear = stories.emotions.index("fear")
+        out[f"brighter_fear_f1_{domain}"] = float(f1_per_label(gold[:, [fear]], predicted[:, [fear]])[0])
+    lines = load_xed_english_ekman(data / "xed", "test")
+    xed_labels = ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]
+    gold = np.array([[label == gold_label for label in xed_labels] for _, gold_label in lines])
+    predicted = label_matrix(recognizer.analyze([text for text, _ in lines]), "ekman_labels", xed_labels)
+    out["xed_ekman_macro_f1"] = macro_f1(gold, predicted)
+    out["xed_ekman_macro_f1_ci95"] = bootstrap_interval(macro_f1, gold, predicted)
     return out
 
 
 def fmt(result: dict[str, Any], key: str) -> str:
-    value, interval = result[key], result.get(f"{key}_ci95")
+    value, interval = result.get(key), result.get(f"{key}_ci95")
     if value is None:
         return "n/a"
     return f"{value:.3f}" + (f" [{interval[0]:.3f}, {interval[1]:.3f}]" if interval else "")
@@ -108,7 +131,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--limit", type=int, default=0, help="evaluate on the first N GoEmotions test rows only")
     args = parser.parse_args()
-    require_inputs([("--data", args.data / name) for name in ("goemotions", "emobank", "semeval2025_task11_brighter")])
+    require_inputs([("--data", args.data / name) for name in ("goemotions", "emobank", "semeval2025_task11_brighter",
+                                                               "xed")])
     results = [evaluate(name, args.data, args.limit) for name in RECOGNIZERS]
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "accuracy.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -121,6 +145,11 @@ def main() -> None:
         ("EmoBank arousal r", "emobank_arousal_pearson", "≥ 0.45"),
         ("EmoBank dominance r", "emobank_dominance_pearson", "≥ 0.35"),
         *[(f"BRIGHTER {e} intensity r", f"brighter_{e}_intensity_pearson", "") for e in BRIGHTER_EMOTIONS],
+        ("BRIGHTER Ekman-5 macro-F1, comments", "brighter_ekman_macro_f1_comments", ""),
+        ("BRIGHTER Ekman-5 macro-F1, stories", "brighter_ekman_macro_f1_stories", "≥ 0.60"),
+        ("BRIGHTER fear F1, comments", "brighter_fear_f1_comments", ""),
+        ("BRIGHTER fear F1, stories", "brighter_fear_f1_stories", "≥ 0.55"),
+        ("XED English Ekman-7 macro-F1", "xed_ekman_macro_f1", ""),
     ]
     names = [r["recognizer"] for r in results]
     width = max(len(label) for label, _, _ in rows)

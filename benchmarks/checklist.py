@@ -1,6 +1,6 @@
 """A CheckList-style functional suite for the text model: pass rates per capability, not unit tests.
 
-    .venv/bin/python benchmarks/checklist.py [--model goemotions-minilm@4] [--suite FILE] [--examples 5]
+    .venv/bin/python benchmarks/checklist.py [--model goemotions-minilm@5] [--suite FILE] [--examples 5]
 
 The cases (``benchmarks/data/checklist/suite.json``, written for affectkit) follow the idea of Ribeiro et
 al. (2020): templated and hand-written texts grouped by capability (negation, sarcasm and irony,

@@ -1,6 +1,6 @@
 """Speed of the shipped model, all figures from one run.
 
-    .venv/bin/python benchmarks/speed.py [--data ../shared/data] [--recognizer goemotions-minilm@4]
+    .venv/bin/python benchmarks/speed.py [--data ../shared/data] [--recognizer goemotions-minilm@5]
 
 Measures, in this order: ``import affectkit`` time and cold start (import + model load + first analysis)
 in fresh subprocesses; throughput on a batch of 2,000 short texts (median of 3 runs after one warm-up

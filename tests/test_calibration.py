@@ -85,17 +85,20 @@ def uncalibrated(recognizer: EncoderRecognizer) -> EncoderRecognizer:
     """The shipped model as it was before calibration: raw outputs, raw thresholds."""
     config = copy.deepcopy(recognizer.config)
     for head in config["heads"].values():
-        calibration = head.pop("calibration", None)
-        if calibration:
-            head["thresholds"] = calibration["raw_thresholds"]
+        for entry in [head, *head.get("domains", {}).values()]:
+            calibration = entry.pop("calibration", None)
+            if calibration:
+                entry["thresholds"] = calibration["raw_thresholds"]
     return EncoderRecognizer(recognizer.path, config=config)
 
 
-def test_the_shipped_calibration_changes_probabilities_not_labels() -> None:
+@pytest.mark.parametrize("domain", ["comments", "stories"])
+def test_the_shipped_calibration_changes_probabilities_not_labels(domain: str) -> None:
     calibrated = EncoderRecognizer()
-    assert {"goemotions", "ekman", "sentiment"} <= set(calibrated._calibrators)
+    assert {(name, domain) for name in ("goemotions", "ekman", "sentiment")} <= set(calibrated._calibrators)
     raw_model = uncalibrated(calibrated)
-    for new, old in zip(calibrated.analyze(TEXTS), raw_model.analyze(TEXTS), strict=True):
+    assert not raw_model._calibrators
+    for new, old in zip(calibrated.analyze(TEXTS, domain), raw_model.analyze(TEXTS, domain), strict=True):
         assert set(new.labels) == set(old.labels)
         assert set(new.ekman_labels) == set(old.ekman_labels)
         assert set(new.sentiment_labels) == set(old.sentiment_labels)

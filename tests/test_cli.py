@@ -36,7 +36,7 @@ def test_texts_as_arguments_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
         assert FIELDS <= set(row)
         assert len(row["emotions"]) == 28 and len(row["ekman"]) == 7 and len(row["sentiment"]) == 3
         assert set(row["vad"]) == {"valence", "arousal", "dominance"}
-        assert row["model"] == "goemotions-minilm@4"
+        assert row["model"] == "goemotions-minilm@5"
 
 
 def test_txt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,7 +163,7 @@ def test_unknown_model_is_a_coded_error(capsys: pytest.CaptureFixture[str]) -> N
 def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo")
     assert code == 0
-    assert "goemotions-minilm@4" in out and "Sam" in out and "AK-W003" in out
+    assert "goemotions-minilm@5" in out and "Sam" in out and "AK-W003" in out
     assert "conversation-minilm@1" in out and "plan for 'Alex'" in out and "strategy:" in out
 
 
@@ -201,7 +201,7 @@ def test_json_and_jsonl_are_written_chunk_by_chunk_in_input_order(
     from affectkit.recognizers import get_recognizer
 
     stream = Recording()
-    cli.write_analyses(cli.iter_analyses(get_recognizer("nrc-lexicon"), texts, io.StringIO()), "jsonl", stream)
+    cli.write_analyses(cli.iter_analyses(get_recognizer("nrc-lexicon").analyze, texts, io.StringIO()), "jsonl", stream)
     assert stream.flushed == [cli.CHUNK, 2 * cli.CHUNK, len(texts)]  # each chunk is out before the next is read
 
 
@@ -315,7 +315,7 @@ def test_version_and_models_name_the_extra(capsys: pytest.CaptureFixture[str]) -
     assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"affectkit {affectkit.__version__}"
     code, out, _ = run(capsys, "models")
     assert code == 0
-    assert "goemotions-minilm@4  (default)" in out.splitlines()
+    assert "goemotions-minilm@5  (default)" in out.splitlines()
     assert any(line.startswith("nrc-lexicon@1  (needs the 'baseline' extra") for line in out.splitlines())
 
 
@@ -333,7 +333,7 @@ def test_models_list_the_speech_models_with_their_licence(
                 "licence profile 'default'{}; needs the 'speech' extra{})")
     try:
         code, out, _ = run(capsys, "models")
-        assert code == 0 and "goemotions-minilm@4  (default)" in out.splitlines()  # the recognizers first, as before
+        assert code == 0 and "goemotions-minilm@5  (default)" in out.splitlines()  # the recognizers first, as before
         assert out.splitlines()[-2:] == [emodb.format("", ", installed"),
                                          combined.format(" (in force)", ", installed")]
         monkeypatch.setattr(speech_model, "speech_extra_installed", lambda: False)

@@ -41,31 +41,31 @@ def configure(licence: str | None = None) -> str:
     return set_licence(licence)
 
 
-def analyze(texts: Sequence[str], model: str | None = None, language: str | None = None) -> list[TextAnalysis]:
+def analyze(texts: Sequence[str], model: str | None = None, language: str | None = None,
+            domain: str = "comments") -> list[TextAnalysis]:
     """Analyse a batch of texts; returns one :class:`~affectkit.types.TextAnalysis` per text, in input order.
 
     With no ``model``, each text's language is identified (or taken from ``language``, an ISO 639 code such as
     ``"de"``, for every text) and the text is read by the best model for it: the English model for English,
     the multilingual model for the languages it covers (each analysis's ``model`` and ``language`` say which);
     see :mod:`affectkit.recognizers.router`. A named ``model`` reads every text. Models load once, then are
-    reused.
+    reused. ``domain`` says what kind of English text this is, for the Ekman view (``ekman``, ``ekman_labels``):
+    ``"comments"`` (social-media comments and chat, the default) or ``"stories"`` (sentences of first-person
+    narratives, where emotions are marked far more often); see :mod:`affectkit.recognizers.encoder`.
 
     Example:
         >>> [a.labels[0] for a in analyze(["Thanks a lot!", "This is awful."])]
         ['gratitude', 'disgust']
     """
-    from affectkit.recognizers import get_recognizer
-    from affectkit.recognizers.router import Router, check_language
+    from affectkit.recognizers.router import text_reader
 
-    if model is None:
-        return Router(language).analyze(texts)
-    check_language(language)
-    return get_recognizer(model).analyze(texts)
+    return text_reader(model, language, domain)(texts)
 
 
-def analyze_one(text: str, model: str | None = None, language: str | None = None) -> TextAnalysis:
+def analyze_one(text: str, model: str | None = None, language: str | None = None,
+                domain: str = "comments") -> TextAnalysis:
     """Analyse one text; see :func:`analyze`."""
-    return analyze([text], model, language)[0]
+    return analyze([text], model, language, domain)[0]
 
 
 def analyze_conversation(

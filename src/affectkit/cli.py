@@ -22,7 +22,7 @@ import os
 import sys
 import textwrap
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -32,7 +32,6 @@ from affectkit.io import terminal_safe
 from affectkit.recognizers import DEFAULT
 
 if TYPE_CHECKING:
-    from affectkit.recognizers.base import Recognizer
     from affectkit.types import Conversation, ReplyCheck, TextAnalysis
 
 PROGRESS_ABOVE = 2000  # inputs longer than this report progress on stderr
@@ -210,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", "-m", default=None, help="recognizer name (see `models`; default: the best for each text's "
         "language)"
     )
+    analyze.add_argument(
+        "--domain", choices=["comments", "stories"], default="comments",
+        help="what kind of English text this is, for the Ekman labels: comments (social media, chat; the default) "
+        "or stories (sentences of first-person narratives)",
+    )
     analyze.set_defaults(handler=_analyze)
 
     demo = sub.add_parser("demo", help="analyse a sample conversation and a few texts with the shipped model")
@@ -332,8 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from affectkit.recognizers import get_recognizer
-    from affectkit.recognizers.router import Router, check_language
+    from affectkit.recognizers.router import text_reader
 
     if args.input is not None and args.texts:
         raise AffectkitError("AK-E003", "give texts as arguments or --input FILE, not both")
@@ -341,13 +344,11 @@ def _analyze(args: argparse.Namespace) -> int:
         texts = list(args.texts)
     else:
         texts = _read_texts(args.input, args.input_format, args.text_column)
-    recognizer = Router(args.language) if args.model is None else get_recognizer(args.model)
-    if args.model is not None:
-        check_language(args.language)
-    else:
+    read = text_reader(args.model, args.language, args.domain)
+    if args.model is None:
         _say_if_unread(args.language)
     output_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    write_analyses(iter_analyses(recognizer, texts, sys.stderr), output_format, sys.stdout)
+    write_analyses(iter_analyses(read, texts, sys.stderr), output_format, sys.stdout)
     return 0
 
 
@@ -389,12 +390,13 @@ def read_stdin() -> str:
     return decode_utf8(sys.stdin.buffer.read(), "<stdin>")
 
 
-def iter_analyses(recognizer: Recognizer, texts: list[str], stream: TextIO) -> Iterator[list[TextAnalysis]]:
-    """The analyses of ``texts`` in input order, :data:`CHUNK` at a time, reporting progress on ``stream``
-    for inputs over :data:`PROGRESS_ABOVE` texts."""
+def iter_analyses(read: Callable[[Sequence[str]], list[TextAnalysis]], texts: list[str], stream: TextIO
+                  ) -> Iterator[list[TextAnalysis]]:  # fmt: skip
+    """The analyses of ``texts`` by ``read`` (a recognizer's ``analyze``), in input order, :data:`CHUNK` at a time,
+    reporting progress on ``stream`` for inputs over :data:`PROGRESS_ABOVE` texts."""
     started = time.monotonic()
     for start in range(0, len(texts), CHUNK):
-        yield recognizer.analyze(texts[start : start + CHUNK])
+        yield read(texts[start : start + CHUNK])
         done = min(start + CHUNK, len(texts))
         if len(texts) > PROGRESS_ABOVE:
             rate = done / max(time.monotonic() - started, 1e-9)
@@ -403,11 +405,6 @@ def iter_analyses(recognizer: Recognizer, texts: list[str], stream: TextIO) -> I
             stream.flush()
             if done == len(texts):
                 stream.write("\n")
-
-
-def analyze_with_progress(recognizer: Recognizer, texts: list[str], stream: TextIO) -> list[TextAnalysis]:
-    """Every analysis of ``texts`` in one list (see :func:`iter_analyses`)."""
-    return [analysis for chunk in iter_analyses(recognizer, texts, stream) for analysis in chunk]
 
 
 def write_analyses(chunks: Iterable[Sequence[TextAnalysis]], output_format: str, stream: TextIO) -> None:

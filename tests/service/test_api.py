@@ -25,6 +25,18 @@ def test_analyze_returns_the_cli_objects_bit_for_bit(service) -> None:  # type: 
     assert body["analyses"] == [json.loads(a.model_dump_json()) for a in expected]
 
 
+def test_analyze_reads_texts_in_the_domain_asked_for(service) -> None:  # type: ignore[no-untyped-def]
+    texts = ["The screaming started and I froze.", "My dog died last night."]
+    with ThreadPoolExecutor(max_workers=2) as pool:  # requests of both domains may share a batch
+        stories, comments = pool.map(lambda domain: service.post("/v1/analyze", {"texts": texts, "domain": domain}),
+                                     ["stories", "comments"])
+    assert stories.status_code == comments.status_code == 200, stories.text
+    assert stories.json()["analyses"] == [json.loads(a.model_dump_json())
+                                          for a in affectkit.analyze(texts, domain="stories")]
+    assert comments.json()["analyses"] == [json.loads(a.model_dump_json()) for a in affectkit.analyze(texts)]
+    assert_problem(service.post("/v1/analyze", {"texts": texts, "domain": "news"}), 422, "AK-E005")
+
+
 def test_a_text_reads_the_same_whatever_requests_share_its_batch(service) -> None:  # type: ignore[no-untyped-def]
     """Concurrent requests are micro-batched; each text's analysis still equals the text read alone."""
     texts = [f"Request {i}: {TEXTS[i % 5]}" for i in range(24)]
@@ -331,7 +343,7 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     ready = service.client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["checks"] == {"models": True, "database": True}
     info = service.get("/v1/info").json()
-    assert info["models"]["text"] == "goemotions-minilm@4" and len(info["labels"]["goemotions"]) == 28
+    assert info["models"]["text"] == "goemotions-minilm@5" and len(info["labels"]["goemotions"]) == 28
     assert "en" in info["languages"]["risk"] and info["version"] == affectkit.__version__
     assert info["models"]["speech"] == "speech-emodb-ravdess-egemaps@1"  # the default profile's: what /v1/speech uses
     assert info["languages"]["speech"] == ["de", "en"]

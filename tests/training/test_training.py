@@ -124,6 +124,15 @@ def test_teacher_ratings_text_model_and_branch_smoke(tmp_path: Path, data_dir: P
     assert "xed/en-annotated.tsv" in config["training"]["data"]
     assert "emobank_valence_pearson" in config["dev_metrics"]
 
+    # The stories step's graph surgery on a freshly exported model: the Ekman head written again as a new output
+    # gives the same numbers (to int8 rounding), and every output that was there is untouched.
+    from affectkit.training import ekman_stories
+
+    ekman_stories.write_head(model, *ekman_stories.old_head_weights(model))
+    rewritten = EncoderRecognizer(model).predict_raw(texts)
+    assert all(np.array_equal(rewritten[name], after[name]) for name in after)
+    np.testing.assert_allclose(rewritten["ekman_stories"], after["ekman"], atol=0.01)
+
 
 @pytest.mark.slow
 def test_conversation_heads_training_smoke(tmp_path: Path, data_dir: Path) -> None:
@@ -266,3 +275,42 @@ def test_a_missing_file_of_a_dataset_is_a_coded_error(tmp_path: Path) -> None:
         with pytest.raises(AffectkitError) as error:
             load()
         assert error.value.code == "AK-E001" and str(error.value.source).startswith(str(tmp_path))
+
+
+
+@pytest.mark.slow
+def test_ekman_stories_adds_an_output_and_leaves_every_other_one(tmp_path: Path, data_dir: Path) -> None:
+    """`make train`'s stories step on a small sample: a new `ekman_stories` output, every other output bit for bit as
+    it was, a `stories` domain in the config; a second run replaces the head it added."""
+    import shutil
+
+    import onnx
+
+    from affectkit.recognizers.encoder import MODELS_DIR, EncoderRecognizer
+    from affectkit.training import ekman_stories
+
+    model = tmp_path / "model"
+    shutil.copytree(MODELS_DIR / "goemotions-minilm", model)
+    texts = ["I am so happy for you!", "The screaming started and I froze.", "The meeting is at noon."]
+    before = EncoderRecognizer(model).predict_raw(texts)
+    options = ["--data", str(data_dir), "--model", str(model), "--limit", "200", "--settings", "1"]
+    config = ekman_stories.main(options)
+    after = EncoderRecognizer(model).predict_raw(texts)
+    for name in ("goemotions", "ekman", "sentiment", "vad", "intensity", "embedding", "vad_head"):
+        assert np.array_equal(after[name], before[name]), name
+    assert after["ekman_stories"].shape == (3, 7) and not np.allclose(after["ekman_stories"], after["ekman"])
+    assert config["training"]["ekman_stories"]["texts"]["stories"] == 200
+    assert len(config["training"]["ekman_stories"]["search"]) == 1
+    stories = config["heads"]["ekman"]["domains"]["stories"]
+    assert stories["output"] == "ekman_stories" and len(stories["thresholds"]) == 7
+    assert "semeval2025_task11_brighter/track_a/train/eng.csv" in config["training"]["data"]
+    analysis = EncoderRecognizer(model).analyze(texts[1:2], domain="stories")[0]
+    assert analysis.ekman_labels and set(analysis.ekman) == set(config["heads"]["ekman"]["labels"])
+
+    ekman_stories.main([*options, "--seed", "1"])
+    graph = onnx.load(str(model / "model.onnx")).graph
+    assert [o.name for o in graph.output].count("ekman_stories") == 1
+    assert sum(n.name == ekman_stories.PREFIX + "matmul" for n in graph.node) == 1
+    again = EncoderRecognizer(model).predict_raw(texts)
+    assert np.array_equal(again["ekman"], before["ekman"]) and not np.array_equal(again["ekman_stories"],
+                                                                                   after["ekman_stories"])

@@ -19,10 +19,10 @@ def test_cached_features_are_the_run_time_vectors(tmp_path: Path) -> None:
 
     texts = ["I can't believe you did that!", "Thanks, that helps a lot."]
     path = tmp_path / "cache.npz"
-    cached = FeatureCache(path, get_recognizer("goemotions-minilm@4")).vectors(texts)
+    cached = FeatureCache(path, get_recognizer("goemotions-minilm@5")).vectors(texts)
     live = np.stack([UtteranceEncoder().encode(t)[0] for t in texts])
     assert np.array_equal(cached, live)
-    reloaded = FeatureCache(path, get_recognizer("goemotions-minilm@4"))
+    reloaded = FeatureCache(path, get_recognizer("goemotions-minilm@5"))
     assert np.array_equal(reloaded.vectors(texts), live)
 
     class Other:  # a cache made with another recognizer is ignored

@@ -184,8 +184,8 @@ class TextTurnModel(IncrementalTurnModel):
         >>> model = TextTurnModel()
         >>> model.model_id
         'per-utterance:auto@1'
-        >>> TextTurnModel("goemotions-minilm@4").model_id
-        'per-utterance:goemotions-minilm@4'
+        >>> TextTurnModel("goemotions-minilm@5").model_id
+        'per-utterance:goemotions-minilm@5'
         >>> len(model.predict([Utterance(speaker="A", text="hi"), Utterance(speaker="B", text="hello")]))
         2
     """

@@ -2,7 +2,7 @@
 
 Example:
     >>> from affectkit.recognizers import available
-    >>> "goemotions-minilm@4" in available()
+    >>> "goemotions-minilm@5" in available()
     True
 """
 
@@ -17,7 +17,7 @@ from affectkit.errors import AffectkitError
 if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
 
-DEFAULT = "goemotions-minilm@4"
+DEFAULT = "goemotions-minilm@5"
 # The recognizer for the languages other than English that it lists (affectkit.recognizers.router).
 MULTILINGUAL = "brighter-e5@4"
 
@@ -42,7 +42,7 @@ def _multilingual() -> Recognizer:
 
 _FACTORIES: dict[str, Callable[[], Recognizer]] = {
     "brighter-e5@4": _multilingual,
-    "goemotions-minilm@4": _encoder,
+    "goemotions-minilm@5": _encoder,
     "nrc-lexicon@1": _lexicon,
 }
 
@@ -55,7 +55,7 @@ def requirement(name: str) -> tuple[str, bool] | None:
     """The extra the recognizer ``name`` needs and whether it is installed; ``None`` when it needs none.
 
     Example:
-        >>> requirement("goemotions-minilm@4") is None, requirement("nrc-lexicon")[0]
+        >>> requirement("goemotions-minilm@5") is None, requirement("nrc-lexicon")[0]
         (True, 'baseline')
     """
     import importlib.util

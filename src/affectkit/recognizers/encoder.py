@@ -19,6 +19,14 @@ so that a probability of 0.7 is right about 70% of the time; its ``thresholds`` 
 scale. :meth:`EncoderRecognizer.predict_raw` returns the uncalibrated outputs (what the conversation and
 strategy heads read); :meth:`EncoderRecognizer.annotate` applies the maps, one text at a time.
 
+Text domains: how often an emotion is there depends on where a text comes from (fear is marked in half of
+BRIGHTER's sentences of personal stories, in 2% of GoEmotions' Reddit comments), and a head tuned on one kind of text
+misses emotions in another. ``domain`` (:data:`DOMAINS`) picks the Ekman view made for that kind of text:
+``comments`` (the default: the ``ekman`` output, learned on GoEmotions) or ``stories`` (the ``ekman_stories`` output,
+learned on GoEmotions and BRIGHTER English at once, with thresholds and calibration fitted on BRIGHTER;
+see :mod:`affectkit.training.ekman_stories`). Each is a ``heads.ekman.domains`` entry in the config. Every other
+output is the same in every domain.
+
 Every window runs through the graph on its own, unpadded. The int8 graph quantises its activations
 dynamically, with one scale per input tensor: run together, texts (and their padding) would set each
 other's scales, and a text's reading would depend on what it was batched with. Alone, every text gets
@@ -46,6 +54,7 @@ from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODEL = "goemotions-minilm"
+DOMAINS = ("comments", "stories")  # the first is the default; see the module docstring
 # Emotions of each GoEmotions family take the intensity of the BRIGHTER emotion closest to the family;
 # BRIGHTER's English data has no disgust, so disgust borrows anger's intensity.
 FAMILY_INTENSITY = {
@@ -88,17 +97,32 @@ class EncoderRecognizer(WindowReader, Recognizer):
         self.max_tokens = int(config["window"]["max_tokens"])
         self.stride = int(config["window"]["stride"])
 
-    @cached_property
-    def _calibrators(self) -> dict[str, LabelCalibrator]:
-        """The calibration map of each label head that has one in the config."""
-        return {name: LabelCalibrator.from_config(head["calibration"])
-                for name, head in self.config["heads"].items() if head.get("calibration")}
+    def head(self, name: str, domain: str = DOMAINS[0]) -> dict[str, Any]:
+        """Head ``name``'s config entry for texts of ``domain``: a head with an entry for that domain (under
+        ``domains``) reads the graph output it names (``output``, default: the head's own) with its thresholds and
+        calibration; every other head is the same in all domains."""
+        head: dict[str, Any] = {"output": name, **self.config["heads"][name]}
+        return {**head, **head.get("domains", {}).get(check_domain(domain), {})}
 
-    def calibrated(self, name: str, values: np.ndarray) -> np.ndarray:
-        """Head ``name``'s raw outputs for one text (a row) mapped to calibrated probabilities (unchanged
-        for a head without calibration). One row at a time, so that the arithmetic of a text never depends
-        on the texts beside it."""
-        calibrator = self._calibrators.get(name)
+    @cached_property
+    def _output_labels(self) -> dict[str, list[str]]:
+        """The labels of each label output of the graph: a head's own, and those of its domains' outputs."""
+        return {entry.get("output", name): head.get("labels", [])
+                for name, head in self.config["heads"].items()
+                for entry in [{}, *head.get("domains", {}).values()]}
+
+    @cached_property
+    def _calibrators(self) -> dict[tuple[str, str], LabelCalibrator]:
+        """The calibration map of each label head that has one in the config, for each domain."""
+        return {(name, domain): LabelCalibrator.from_config(entry["calibration"])
+                for name in self.config["heads"] for domain in DOMAINS
+                if (entry := self.head(name, domain)).get("calibration")}
+
+    def calibrated(self, name: str, values: np.ndarray, domain: str = DOMAINS[0]) -> np.ndarray:
+        """Head ``name``'s raw outputs for one text (a row) mapped to calibrated probabilities for ``domain``
+        (unchanged for a head without calibration). One row at a time, so that the arithmetic of a text never
+        depends on the texts beside it."""
+        calibrator = self._calibrators.get((name, domain))
         if calibrator is None:
             return values
         return calibrator.transform(values.astype(np.float64)[None, :])[0]
@@ -158,7 +182,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
                 else:
                     highest = np.full((n, values.shape[1]), -np.inf, dtype=np.float32)
                     np.maximum.at(highest, owner, values)
-                    labels = self.config["heads"].get(name, {}).get("labels", [])
+                    labels = self._output_labels.get(name, [])
                     if "neutral" in labels:
                         j = labels.index("neutral")
                         lowest = np.full(n, np.inf, dtype=np.float32)
@@ -168,17 +192,22 @@ class EncoderRecognizer(WindowReader, Recognizer):
         combined["windows"] = counts
         return combined
 
-    def analyze(self, texts: Sequence[str]) -> list[TextAnalysis]:
+    def analyze(self, texts: Sequence[str], domain: str = DOMAINS[0]) -> list[TextAnalysis]:
+        """Analyses of ``texts``; ``domain`` (:data:`DOMAINS`) chooses the Ekman view's thresholds (see the module
+        docstring)."""
+        check_domain(domain)
         texts = check_texts(texts)
         if not texts:
             return []
-        return self.annotate(texts, self.predict_raw(texts))
+        return self.annotate(texts, self.predict_raw(texts), domain)
 
-    def annotate(self, texts: Sequence[str], raw: dict[str, np.ndarray]) -> list[TextAnalysis]:
+    def annotate(self, texts: Sequence[str], raw: dict[str, np.ndarray], domain: str = DOMAINS[0]
+                 ) -> list[TextAnalysis]:  # fmt: skip
         """Wrap :meth:`predict_raw` output for ``texts`` in the data model: calibrated probabilities, the
-        labels at or above their thresholds, and warnings."""
+        labels at or above their thresholds (the Ekman view's for ``domain``), and warnings."""
         heads = self.config["heads"]
-        fine, ekman, sentiment = heads["goemotions"], heads["ekman"], heads["sentiment"]
+        fine, ekman, sentiment = heads["goemotions"], self.head("ekman", domain), heads["sentiment"]
+        ekman_raw = raw[ekman["output"]]
         family = load_scheme("ekman-7").group_of()
         intensity_index = {e: i for i, e in enumerate(heads["intensity"]["labels"])}
         results = []
@@ -194,7 +223,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
                     )
                 )
             emotions = _scores(fine, self.calibrated("goemotions", raw["goemotions"][i]))
-            ekman_scores = _scores(ekman, self.calibrated("ekman", raw["ekman"][i]))
+            ekman_scores = _scores(ekman, self.calibrated("ekman", ekman_raw[i], domain))
             sentiment_scores = _scores(sentiment, self.calibrated("sentiment", raw["sentiment"][i]))
             group_intensity = {
                 g: round(float(raw["intensity"][i, intensity_index[src]]), 4) for g, src in FAMILY_INTENSITY.items()
@@ -208,7 +237,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
                     labels=_above(fine, emotions, raw["goemotions"][i]),
                     intensity=intensity,
                     ekman=ekman_scores,
-                    ekman_labels=_above(ekman, ekman_scores, raw["ekman"][i]),
+                    ekman_labels=_above(ekman, ekman_scores, ekman_raw[i]),
                     sentiment=sentiment_scores,
                     sentiment_labels=_above(sentiment, sentiment_scores, raw["sentiment"][i], at_least_one=False),
                     vad=VAD(valence=round(v, 4), arousal=round(a, 4), dominance=round(d, 4)),
@@ -227,6 +256,19 @@ class EncoderRecognizer(WindowReader, Recognizer):
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length sentence embeddings from the fine-tuned encoder (rows follow ``texts``)."""
         return self.predict_raw(check_texts(texts))["embedding"]
+
+
+def check_domain(domain: str) -> str:
+    """``domain`` if it is one of :data:`DOMAINS`, else AK-E041.
+
+    Example:
+        >>> check_domain("stories")
+        'stories'
+    """
+    if domain not in DOMAINS:
+        raise AffectkitError("AK-E041", f"unknown text domain {domain!r}: choose one of {', '.join(DOMAINS)}",
+                             field="domain")
+    return domain
 
 
 def _scores(head: dict[str, Any], values: np.ndarray) -> dict[str, float]:

@@ -10,7 +10,7 @@ is encoded once for all of them. Training computes the same vectors (:mod:`affec
 Example:
     >>> vector, analysis = shared_encoder().encode("I lost my job.")
     >>> vector.shape == (UTTERANCE_DIM,), analysis.model
-    (True, 'goemotions-minilm@4')
+    (True, 'goemotions-minilm@5')
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class UtteranceEncoder:
         Example:
             >>> encoder = UtteranceEncoder()
             >>> [encoder.read(t).model for t in ("I lost my job.", "He perdido mi trabajo.")]
-            ['goemotions-minilm@4', 'brighter-e5@4']
+            ['goemotions-minilm@5', 'brighter-e5@4']
         """
         key = (text, language)
         hit = self._readings.get(key)

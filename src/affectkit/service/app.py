@@ -210,7 +210,7 @@ def build_router() -> APIRouter:
         _check_texts(body.texts, settings.max_text_chars)
         if settings.log_texts:
             logger.info("analyze key=%s texts=%r", key, body.texts)
-        analyses = await runtime.batcher.analyze(body.texts)
+        analyses = await runtime.batcher.analyze([(text, body.domain) for text in body.texts])
         model = analyses[0].model if analyses else ""
         return _json('{"model":' + _quote(model) + ',"analyses":[' + ",".join(a.model_dump_json() for a in analyses)
                      + "]}")

@@ -698,11 +698,17 @@ def analysis_from_store(conversation: StoredConversation, rows: Sequence[StoredU
     })
 
 
-def analyze_texts(texts: list[str]) -> list[TextAnalysis]:
-    """The analyses of :func:`affectkit.analyze`: each text read by the model of its language (model thread)."""
+def analyze_texts(items: list[tuple[str, str]]) -> list[TextAnalysis]:
+    """The analyses of :func:`affectkit.analyze` of ``(text, domain)`` items, from requests batched together: each
+    text read by the model of its language, in its request's domain (model thread)."""
     from affectkit.recognizers.router import Router
 
-    return Router().analyze(texts)
+    results: list[TextAnalysis | None] = [None] * len(items)
+    for domain in dict.fromkeys(domain for _, domain in items):
+        rows = [i for i, (_, d) in enumerate(items) if d == domain]
+        for i, analysis in zip(rows, Router(domain=domain).analyze([items[i][0] for i in rows]), strict=True):
+            results[i] = analysis
+    return [r for r in results if r is not None]
 
 
 def warm_up(conversations: Conversations) -> dict[str, Any]:

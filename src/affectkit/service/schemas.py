@@ -58,6 +58,9 @@ class AnalyzeRequest(_Strict):
     """Texts to analyse with the shipped text model (at most ``AFFECTKIT_MAX_BATCH_TEXTS``)."""
 
     texts: list[Text] = Field(min_length=1, description="the texts, each read on its own")
+    domain: Literal["comments", "stories"] = Field(
+        "comments", description="what kind of English text these are, for the Ekman view: comments (social media, "
+        "chat) or stories (sentences of first-person narratives); see `affectkit.analyze`")
 
 
 class AnalyzeResponse(BaseModel):
