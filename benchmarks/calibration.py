@@ -12,7 +12,8 @@ On GoEmotions test (never used for fitting or tuning), for the 28 labels, Ekman-
 
 On BRIGHTER English track B test (gold: intensity > 0, as for track A): macro-F1 of the Ekman labels over
 the five emotions it annotates (anger, fear, joy, sadness, surprise) and their per-label ECE, a check on
-text unlike GoEmotions' Reddit comments, where emotions are much more frequent.
+text unlike GoEmotions' Reddit comments, where emotions are much more frequent; in each text domain (the
+``stories`` one is made for such text, its keys end in ``_stories``).
 
 Writes ``benchmarks/results/calibration.json`` and reliability diagrams
 (``benchmarks/results/calibration_<head>.png``, needs matplotlib from the ``dev`` extra).
@@ -40,7 +41,7 @@ from affectkit.metrics import (
     macro_f1,
     top_label_calibration_error,
 )
-from affectkit.recognizers.encoder import EncoderRecognizer
+from affectkit.recognizers.encoder import DOMAINS, EncoderRecognizer
 from affectkit.training import require_inputs
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -53,16 +54,6 @@ def mean_label_ece(gold: np.ndarray, probabilities: np.ndarray) -> float:
 
 def top_ece(gold: np.ndarray, probabilities: np.ndarray) -> float:
     return top_label_calibration_error(gold, probabilities, BINS)
-
-
-def uncalibrated(recognizer: EncoderRecognizer) -> EncoderRecognizer:
-    """The same model and config without calibration (raw outputs, raw thresholds): the "before"."""
-    config = json.loads(json.dumps(recognizer.config))
-    for head in config["heads"].values():
-        calibration = head.pop("calibration", None)
-        if calibration:
-            head["thresholds"] = calibration["raw_thresholds"]
-    return EncoderRecognizer(recognizer.path, config=config)
 
 
 def matrix(analyses: list[Any], field: str, labels: list[str]) -> np.ndarray:
@@ -151,7 +142,7 @@ def main() -> None:
     args = parser.parse_args()
     require_inputs([("--data", args.data / name) for name in ("goemotions", "semeval2025_task11_brighter")])
     after_model = EncoderRecognizer()
-    before_model = uncalibrated(after_model)
+    before_model = after_model.without_calibration()
     heads = after_model.config["heads"]
 
     test = load_goemotions(args.data / "goemotions", "test")
@@ -178,17 +169,25 @@ def main() -> None:
     if args.limit:
         brighter.texts, brighter.targets = brighter.texts[: args.limit], brighter.targets[: args.limit]
     raw = after_model.predict_raw(brighter.texts)
-    after, before = after_model.annotate(brighter.texts, raw), before_model.annotate(brighter.texts, raw)
     brighter_gold = brighter.targets > 0
     emotions = list(BRIGHTER_EMOTIONS)
     results["brighter_eng_test"] = {
         "texts": len(brighter.texts), "emotions": emotions,
         "gold_rate": dict(zip(emotions, brighter_gold.mean(axis=0).round(4).tolist(), strict=True)),
-        "ekman_macro_f1_before": round(macro_f1(brighter_gold, label_sets(before, "ekman_labels", emotions)), 4),
-        "ekman_macro_f1_after": round(macro_f1(brighter_gold, label_sets(after, "ekman_labels", emotions)), 4),
-        "ekman_label_ece_before": round(mean_label_ece(brighter_gold, matrix(before, "ekman", emotions)), 4),
-        "ekman_label_ece_after": round(mean_label_ece(brighter_gold, matrix(after, "ekman", emotions)), 4),
     }
+    for domain in DOMAINS:  # the keys of the default domain keep their names
+        after = after_model.annotate(brighter.texts, raw, domain)
+        before = before_model.annotate(brighter.texts, raw, domain)
+        suffix = "" if domain == DOMAINS[0] else f"_{domain}"
+        results["brighter_eng_test"].update({
+            f"ekman_macro_f1_before{suffix}": round(macro_f1(brighter_gold, label_sets(before, "ekman_labels",
+                                                                                       emotions)), 4),
+            f"ekman_macro_f1_after{suffix}": round(macro_f1(brighter_gold, label_sets(after, "ekman_labels",
+                                                                                      emotions)), 4),
+            f"ekman_label_ece_before{suffix}": round(mean_label_ece(brighter_gold, matrix(before, "ekman", emotions)),
+                                                     4),
+            f"ekman_label_ece_after{suffix}": round(mean_label_ece(brighter_gold, matrix(after, "ekman", emotions)), 4),
+        })
     RESULTS.mkdir(exist_ok=True)
     if not args.no_plots:
         results["plots"] = [f"calibration_{name}.png" for name in fields
@@ -211,9 +210,12 @@ def main() -> None:
               f"{a['label_ece']:.3f} {ci(a['label_ece_ci95'])} | {figures['macro_f1_before']:.3f} → "
               f"{figures['macro_f1_after']:.3f} | {figures['texts_whose_labels_changed']} |")
     br = results["brighter_eng_test"]
-    print(f"\nBRIGHTER English test ({br['texts']} texts, 5 emotions): Ekman macro-F1 {br['ekman_macro_f1_before']:.3f}"
-          f" → {br['ekman_macro_f1_after']:.3f}; per-label ECE {br['ekman_label_ece_before']:.3f} → "
-          f"{br['ekman_label_ece_after']:.3f} (gold rates {br['gold_rate']})")
+    print(f"\nBRIGHTER English test ({br['texts']} texts, 5 emotions; gold rates {br['gold_rate']}), raw → calibrated:")
+    for domain in DOMAINS:
+        suffix = "" if domain == DOMAINS[0] else f"_{domain}"
+        print(f"  domain {domain}: Ekman macro-F1 {br['ekman_macro_f1_before' + suffix]:.3f} → "
+              f"{br['ekman_macro_f1_after' + suffix]:.3f}; per-label ECE {br['ekman_label_ece_before' + suffix]:.3f}"
+              f" → {br['ekman_label_ece_after' + suffix]:.3f}")
 
 
 if __name__ == "__main__":

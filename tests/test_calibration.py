@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import numpy as np
@@ -81,22 +80,11 @@ def test_calibration_error_measures() -> None:
     assert top_label_calibration_error(gold, np.full((4, 3), 0.9) * [1.0, 0.5, 0.5]) == pytest.approx(0.4)
 
 
-def uncalibrated(recognizer: EncoderRecognizer) -> EncoderRecognizer:
-    """The shipped model as it was before calibration: raw outputs, raw thresholds."""
-    config = copy.deepcopy(recognizer.config)
-    for head in config["heads"].values():
-        for entry in [head, *head.get("domains", {}).values()]:
-            calibration = entry.pop("calibration", None)
-            if calibration:
-                entry["thresholds"] = calibration["raw_thresholds"]
-    return EncoderRecognizer(recognizer.path, config=config)
-
-
 @pytest.mark.parametrize("domain", ["comments", "stories"])
 def test_the_shipped_calibration_changes_probabilities_not_labels(domain: str) -> None:
     calibrated = EncoderRecognizer()
     assert {(name, domain) for name in ("goemotions", "ekman", "sentiment")} <= set(calibrated._calibrators)
-    raw_model = uncalibrated(calibrated)
+    raw_model = calibrated.without_calibration()
     assert not raw_model._calibrators
     for new, old in zip(calibrated.analyze(TEXTS, domain), raw_model.analyze(TEXTS, domain), strict=True):
         assert set(new.labels) == set(old.labels)

@@ -104,6 +104,24 @@ class EncoderRecognizer(WindowReader, Recognizer):
         head: dict[str, Any] = {"output": name, **self.config["heads"][name]}
         return {**head, **head.get("domains", {}).get(check_domain(domain), {})}
 
+    def without_calibration(self) -> EncoderRecognizer:
+        """The same model reporting its raw outputs, each label decided at its raw threshold (in every domain): the
+        readings as they were before calibration, for comparison. The labels are the same as this model's.
+
+        Example:
+            >>> recognizer = EncoderRecognizer()
+            >>> raw = recognizer.without_calibration().analyze_one("Thanks a lot!")
+            >>> raw.labels == recognizer.analyze_one("Thanks a lot!").labels
+            True
+        """
+        config = json.loads(json.dumps(self.config))
+        for head in config["heads"].values():
+            for entry in [head, *head.get("domains", {}).values()]:
+                calibration = entry.pop("calibration", None)
+                if calibration:
+                    entry["thresholds"] = calibration["raw_thresholds"]
+        return EncoderRecognizer(self.path, config=config, threads=self.threads)
+
     @cached_property
     def _output_labels(self) -> dict[str, list[str]]:
         """The labels of each label output of the graph: a head's own, and those of its domains' outputs."""
