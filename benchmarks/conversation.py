@@ -14,6 +14,10 @@
   is given, as the task defines. ``positive_f1`` scores the candidates the shipped model scores
   (``cause_candidates``: a window plus the speaker's own latest turns; a turn outside them is never a
   cause), ``positive_f1_every_turn`` every earlier turn, as before the candidates were bounded.
+* Causes end to end: :func:`affectkit.analyze_conversation` on every RECCON-DD test dialogue, as a user runs it;
+  over every turn whose gold emotion is not neutral, each earlier turn (and the turn itself) is a pair, positive
+  when the analysis lists it among the turn's causes; F1 of the positive class. The analysis decides the turn's
+  emotion itself (a turn it reads as neutral lists no cause), with the default ``neutral_bias`` and with 0.
 * Cause spans: token F1 between the span reported for a gold causal turn and the annotated span.
 * ``ConversationTracker.add`` latency on a 50-turn conversation (p50, p95), model load excluded.
 
@@ -160,6 +164,33 @@ def causes(data: Path, heads: ONNXHeads) -> dict[str, Any]:
             "span_token_f1": statistics.mean(span_f1), "whole_turn_as_span_token_f1": statistics.mean(whole_f1)}
 
 
+def end_to_end_causes(data: Path) -> dict[str, Any]:
+    """The causes :func:`affectkit.analyze_conversation` lists, scored on RECCON-DD test (see the module doc)."""
+    from affectkit import analyze_conversation
+
+    test = load_reccon(data / "reccon", "test")
+    out: dict[str, Any] = {}
+    for name, bias in (("default", DEFAULT_NEUTRAL_BIAS), ("bias_0", 0.0)):
+        gold: list[bool] = []
+        listed: list[bool] = []
+        for dialogue in test:
+            analysis = analyze_conversation(
+                {"id": dialogue.id, "utterances": [{"speaker": t.speaker, "text": t.text} for t in dialogue.turns]},
+                neutral_bias=bias, progress=False)
+            for i, (turn, read) in enumerate(zip(dialogue.turns, analysis.turns, strict=True)):
+                if turn.emotion == "neutral":
+                    continue
+                causes = {cause.turn for cause in read.causes}
+                gold.extend(j in turn.cause_turns for j in range(i + 1))
+                listed.extend(j in causes for j in range(i + 1))
+        g, p = np.array(gold), np.array(listed)
+        tp = float((g & p).sum())
+        out[name] = {"neutral_bias": bias, "pairs": len(gold), "positives": int(g.sum()),
+                     "positive_f1": 2 * tp / max(g.sum() + p.sum(), 1), "precision": tp / max(p.sum(), 1),
+                     "recall": tp / max(g.sum(), 1)}
+    return out
+
+
 def tracker_latency(data: Path) -> dict[str, Any]:
     """ConversationTracker.add on a 50-turn conversation of real, not yet cached, utterances."""
     turns = [t for d in load_reccon(data / "reccon", "test") for t in d.turns][:50]
@@ -184,12 +215,13 @@ def main() -> None:
     args = parser.parse_args()
     heads = ONNXHeads()
     results: dict[str, Any] = {"turn_emotion": turn_emotion(args.data, heads), "causes": causes(args.data, heads),
-                               "tracker": tracker_latency(args.data)}
+                               "causes_end_to_end": end_to_end_causes(args.data), "tracker": tracker_latency(args.data)}
     if args.neutral_bias_sweep:
         results["neutral_bias_dev"] = neutral_bias_sweep(args.data, heads)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "conversation.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     te, ce, tr = results["turn_emotion"], results["causes"], results["tracker"]
+    e2e = results["causes_end_to_end"]
     rows = [
         (f"DailyDialog test turn emotion, context ({te['dialogues']} dlgs)", te["micro_f1_non_neutral_context"],
          "≥ 0.47"),
@@ -199,6 +231,9 @@ def main() -> None:
         ("  same recipe without context", te["micro_f1_non_neutral_no_context"], "2 pts lower"),
         (f"RECCON-DD test cause entailment, positive F1 ({ce['pairs']} pairs)", ce["positive_f1"], "≥ 0.58"),
         ("  every earlier turn a candidate (unbounded)", ce["positive_f1_every_turn"], ""),
+        (f"RECCON-DD test causes end to end, positive F1 ({e2e['default']['pairs']} pairs)",
+         e2e["default"]["positive_f1"], "≥ 0.60"),
+        ("  neutral_bias 0 (the turn head as trained)", e2e["bias_0"]["positive_f1"], ""),
         ("RECCON-DD test cause span, token F1 (clause heuristic)", ce["span_token_f1"], ""),
         ("  whole turn as the span", ce["whole_turn_as_span_token_f1"], ""),
         ("ConversationTracker.add, 50 turns, p50 ms", tr["p50_ms"], "≤ 30"),
