@@ -39,8 +39,7 @@ from affectkit.datasets import (
     map_to_groups,
 )
 from affectkit.metrics import bootstrap_interval, f1_per_label, macro_f1, micro_f1, pearson
-from affectkit.recognizers import DEFAULT, get_recognizer
-from affectkit.recognizers.encoder import DOMAINS
+from affectkit.recognizers import DEFAULT, DOMAINS, get_recognizer
 from affectkit.recognizers.router import text_reader
 from affectkit.training import require_inputs
 

@@ -41,7 +41,8 @@ from affectkit.metrics import (
     macro_f1,
     top_label_calibration_error,
 )
-from affectkit.recognizers.encoder import DOMAINS, EncoderRecognizer
+from affectkit.recognizers import DOMAINS
+from affectkit.recognizers.encoder import EncoderRecognizer
 from affectkit.training import require_inputs
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from affectkit import __version__
 from affectkit.errors import AffectkitError
 from affectkit.io import terminal_safe
-from affectkit.recognizers import DEFAULT
+from affectkit.recognizers import DEFAULT, DOMAINS
 
 if TYPE_CHECKING:
     from affectkit.types import Conversation, ReplyCheck, TextAnalysis
@@ -210,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         "language)"
     )
     analyze.add_argument(
-        "--domain", choices=["comments", "stories"], default="comments",
+        "--domain", choices=DOMAINS, default=DOMAINS[0],
         help="what kind of English text this is, for the Ekman labels: comments (social media, chat; the default) "
         "or stories (sentences of first-person narratives)",
     )

@@ -37,6 +37,16 @@ def test_analyze_reads_texts_in_the_domain_asked_for(service) -> None:  # type: 
     assert_problem(service.post("/v1/analyze", {"texts": texts, "domain": "news"}), 422, "AK-E005")
 
 
+def test_the_request_schema_offers_the_domains_the_model_has() -> None:
+    import typing
+
+    from affectkit.recognizers import DOMAINS
+    from affectkit.service.schemas import AnalyzeRequest
+
+    assert typing.get_args(AnalyzeRequest.model_fields["domain"].annotation) == DOMAINS
+    assert AnalyzeRequest.model_fields["domain"].default == DOMAINS[0]
+
+
 def test_a_text_reads_the_same_whatever_requests_share_its_batch(service) -> None:  # type: ignore[no-untyped-def]
     """Concurrent requests are micro-batched; each text's analysis still equals the text read alone."""
     texts = [f"Request {i}: {TEXTS[i % 5]}" for i in range(24)]

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 DEFAULT = "goemotions-minilm@5"
 # The recognizer for the languages other than English that it lists (affectkit.recognizers.router).
 MULTILINGUAL = "brighter-e5@4"
+# Kinds of English text the English model has an Ekman view for, the default first (affectkit.recognizers.encoder).
+DOMAINS = ("comments", "stories")
 
 
 def _encoder() -> Recognizer:

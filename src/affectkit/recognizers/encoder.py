@@ -46,6 +46,7 @@ import numpy as np
 
 from affectkit.calibration import LabelCalibrator
 from affectkit.errors import AffectkitError
+from affectkit.recognizers import DOMAINS
 from affectkit.recognizers.base import Recognizer, WindowReader, check_texts, input_warnings
 from affectkit.recognizers.emoji import text_for_model
 from affectkit.schemes import load_scheme
@@ -54,7 +55,6 @@ from affectkit.types import VAD, AnalysisWarning, TextAnalysis
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODEL = "goemotions-minilm"
-DOMAINS = ("comments", "stories")  # the first is the default; see the module docstring
 # Emotions of each GoEmotions family take the intensity of the BRIGHTER emotion closest to the family;
 # BRIGHTER's English data has no disgust, so disgust borrows anger's intensity.
 FAMILY_INTENSITY = {

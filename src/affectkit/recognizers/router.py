@@ -23,9 +23,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
-from affectkit.recognizers import DEFAULT, MULTILINGUAL, get_recognizer, multilingual_languages
+from affectkit.recognizers import DEFAULT, DOMAINS, MULTILINGUAL, get_recognizer, multilingual_languages
 from affectkit.recognizers.base import Recognizer, check_texts
-from affectkit.recognizers.encoder import DOMAINS, check_domain
+from affectkit.recognizers.encoder import check_domain
 from affectkit.types import AnalysisWarning, TextAnalysis
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
