@@ -292,9 +292,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as work:
         sources = load_sources(data, EncoderRecognizer(pooled_model(model, Path(work))), args.limit)
     start = old_head_weights(model)
-    table = []
+    table, read_out_of_fold = [], {}
     for setting in GRID[: args.settings]:
-        scores = out_of_fold(torch, sources, setting, start, args.seed)
+        scores = read_out_of_fold[setting] = out_of_fold(torch, sources, setting, start, args.seed)
         table.append({"stories_weight": setting[0], "epochs": setting[1],
                       "brighter_train_out_of_fold": round(best_threshold_f1(sources["stories"].gold, scores), 4)})
         print(json.dumps(table[-1]), flush=True)
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     dev = load_brighter(brighter, "a", "dev", "eng")
     dev_raw = EncoderRecognizer(model, config=config).predict_raw(dev.texts)[OUTPUT]
     gold = np.concatenate([sources["stories"].gold, brighter_gold(dev)])
-    raw = np.concatenate([out_of_fold(torch, sources, setting, start, args.seed), dev_raw])
+    raw = np.concatenate([read_out_of_fold[setting], dev_raw])
     ekman = config["heads"]["ekman"]
     ekman["domains"] = {"stories": stories_domain(ekman["calibration"], gold, raw)}
     config["version"] = "5"
@@ -325,7 +325,6 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     for path in (brighter / "track_a" / "train" / "eng.csv", brighter / "track_a" / "dev" / "eng.csv"):
         files[str(path.relative_to(data))] = sha256_file(path)
     config_path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(config["training"]["ekman_stories"]["chosen"]))
     return config
 
 
