@@ -22,6 +22,7 @@
 * Cause spans: token F1 between the span reported for a gold causal turn and the annotated span.
 * ``ConversationTracker.add`` latency on a 50-turn conversation (p50, p95), model load excluded.
 
+The F1 figures carry 95% bootstrap intervals over their rows (turns, or turn pairs), as the text benchmarks do.
 Prints a table and writes ``benchmarks/results/conversation.json``.
 """
 
@@ -41,6 +42,7 @@ from affectkit.conversation.causes import HeuristicCauseModel
 from affectkit.conversation.features import cause_candidates, context_features, pair_features, target_only
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, shift_neutral
 from affectkit.datasets import DAILYDIALOG_EMOTIONS, dialogue_key, load_dailydialog, load_reccon
+from affectkit.metrics import bootstrap_interval
 from affectkit.recognizers.heads import ONNXHeads
 from affectkit.recognizers.utterance import UtteranceEncoder
 from affectkit.types import Utterance
@@ -88,6 +90,18 @@ def context_probabilities(dialogues: list[Any], heads: ONNXHeads) -> tuple[np.nd
     return heads.turn_emotion(features), heads.turn_emotion(target_only(features), context=False), gold
 
 
+def interval(metric: Any, gold: Any, predicted: Any) -> list[float]:
+    """95% bootstrap interval of ``metric`` over the rows (turns, or turn pairs), as the text benchmarks give."""
+    low, high = bootstrap_interval(lambda g, p: metric(list(g), list(p)), np.array(gold), np.array(predicted))
+    return [round(low, 4), round(high, 4)]
+
+
+def positive_f1(gold: list[bool], predicted: list[bool]) -> float:
+    """F1 of the positive class."""
+    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    return 2 * tp / max(sum(gold) + sum(predicted), 1)
+
+
 def read(probabilities: np.ndarray, bias: float) -> list[str]:
     return [EKMAN[i] for i in shift_neutral(probabilities, bias).argmax(1)]
 
@@ -104,7 +118,9 @@ def turn_emotion(data: Path, heads: ONNXHeads) -> dict[str, Any]:
         "excluded_dialogues": 1000 - len(test),
         "neutral_bias": DEFAULT_NEUTRAL_BIAS,
         "micro_f1_non_neutral_context": micro_f1_non_neutral(gold, shipped),
+        "micro_f1_non_neutral_context_ci95": interval(micro_f1_non_neutral, gold, shipped),
         "macro_f1_seven_context": macro_f1_seven(gold, shipped),
+        "macro_f1_seven_context_ci95": interval(macro_f1_seven, gold, shipped),
         "micro_f1_non_neutral_context_bias_0": micro_f1_non_neutral(gold, as_trained),
         "macro_f1_seven_context_bias_0": macro_f1_seven(gold, as_trained),
         "neutral_share_read": {"default": shipped.count("neutral") / len(gold),
@@ -161,7 +177,8 @@ def causes(data: Path, heads: ONNXHeads) -> dict[str, Any]:
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     p_every = np.array(every) >= heads.cause_threshold
     f1_every = 2 * float((g & p_every).sum()) / (g.sum() + p_every.sum())
-    return {"pairs": len(gold), "positives": int(g.sum()), "positive_f1": f1, "precision": precision,
+    return {"pairs": len(gold), "positives": int(g.sum()), "positive_f1": f1,
+            "positive_f1_ci95": interval(positive_f1, g, p), "precision": precision,
             "recall": recall, "positive_f1_every_turn": f1_every, "threshold": heads.cause_threshold,
             "span_token_f1": statistics.mean(span_f1), "whole_turn_as_span_token_f1": statistics.mean(whole_f1)}
 
@@ -188,8 +205,8 @@ def end_to_end_causes(data: Path) -> dict[str, Any]:
         g, p = np.array(gold), np.array(listed)
         tp = float((g & p).sum())
         out[name] = {"neutral_bias": bias, "pairs": len(gold), "positives": int(g.sum()),
-                     "positive_f1": 2 * tp / max(g.sum() + p.sum(), 1), "precision": tp / max(p.sum(), 1),
-                     "recall": tp / max(g.sum(), 1)}
+                     "positive_f1": positive_f1(gold, listed), "positive_f1_ci95": interval(positive_f1, gold, listed),
+                     "precision": tp / max(p.sum(), 1), "recall": tp / max(g.sum(), 1)}
     return out
 
 
@@ -248,6 +265,9 @@ def main() -> None:
     for name, value, target in rows:
         print(f"| {name:<62} | {value:>7.3f} | {target:>11} |")
     print(f"(context rows with neutral_bias {te['neutral_bias']}, the analysis's default, unless said)")
+    print(f"95% bootstrap intervals: turn emotion micro-F1 {te['micro_f1_non_neutral_context_ci95']}, 7-class "
+          f"{te['macro_f1_seven_context_ci95']}; cause entailment {ce['positive_f1_ci95']}; causes end to end "
+          f"{e2e['default']['positive_f1_ci95']} (neutral_bias -1.0: {e2e['support']['positive_f1_ci95']})")
     for row in results.get("neutral_bias_dev", []):
         print(f"dev neutral_bias {row['neutral_bias']:+.2f}: 7-class macro-F1 {row['macro_f1_seven']:.4f}, "
               f"micro-F1 non-neutral {row['micro_f1_non_neutral']:.4f}")
