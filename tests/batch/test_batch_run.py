@@ -89,6 +89,25 @@ def test_a_named_model_reads_every_row_and_language_fixes_the_route(tmp_path: Pa
     assert error.value.code == "AK-E040"
 
 
+def test_the_domain_reads_every_row_as_analyze_does_and_is_refused_where_it_cannot_apply(tmp_path: Path) -> None:
+    stories = ["I was shaking as I walked into the dark house.", "He slammed the door and I cried for an hour.",
+               "Estoy muy feliz con el resultado."]
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in stories])
+    layout = text_layout(get_recognizer())
+    for model, name in ((None, "routed"), (DEFAULT, "named")):
+        output = tmp_path / f"{name}.parquet"
+        run(source, output, model=model, domain="stories", workers=1, progress=False)
+        expected = [text_row(a, layout) for a in affectkit.analyze(stories, model=model, domain="stories")]
+        assert pq.read_table(output).select(layout.names).to_pylist() == expected
+    assert expected != [text_row(a, layout) for a in affectkit.analyze(stories, model=DEFAULT)]
+    for options in ({"domain": "news"}, {"domain": "stories", "model": MULTILINGUAL},
+                    {"domain": "stories", "conversation": True, "group_column": "text"}):
+        with pytest.raises(AffectkitError) as error:
+            run(source, tmp_path / "bad.parquet", workers=1, progress=False, **options)  # type: ignore[arg-type]
+        assert error.value.code == "AK-E041"
+    assert not (tmp_path / "bad.parquet").exists()
+
+
 def test_jsonl_output_holds_the_same_rows(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": t, "n": i} for i, t in enumerate(texts(6))])
     run(source, tmp_path / "a.parquet", workers=1, progress=False)

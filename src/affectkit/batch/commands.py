@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from affectkit.recognizers import DOMAINS
+
 
 def add_commands(sub: Any) -> None:
     """Add ``batch`` and ``trends`` to the CLI's subcommands."""
@@ -47,6 +49,9 @@ def add_commands(sub: Any) -> None:
                        "each text's language)")
     batch.add_argument("--language", "-l", help="ISO 639 code of every text (e.g. de, pt-BR): skips language "
                        "identification")
+    batch.add_argument("--domain", choices=DOMAINS, default=DOMAINS[0],
+                       help="what kind of English text this is, for the Ekman labels: comments (social media, chat; "
+                       "the default) or stories (sentences of first-person narratives)")
     batch.add_argument("--restart", action="store_true", help="discard the unfinished run of other settings")
     batch.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="show a progress bar on stderr (default: on a terminal)")
@@ -81,7 +86,7 @@ def _batch(args: argparse.Namespace) -> int:
                  time_column=args.time_column, group_column=args.group_column, speaker_column=args.speaker_column,
                  conversation=args.conversation, model=args.model, engine=args.engine, workers=args.workers,
                  threads=args.threads, address=args.address, part_size=args.part_size, progress=args.progress,
-                 restart=args.restart, language=args.language)
+                 restart=args.restart, language=args.language, domain=args.domain)
     resumed = f", {result.resumed_parts} parts done by an earlier run" if result.resumed_parts else ""
     bad = f"; {result.bad_rows:,} bad rows skipped, see {result.bad_rows_path}" if result.bad_rows else ""
     print(f"affectkit: {result.rows:,} rows written to {result.output} in {result.seconds:.1f} s{resumed}{bad}",

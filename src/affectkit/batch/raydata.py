@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from affectkit.errors import AffectkitError, missing_extra
+from affectkit.recognizers import DOMAINS
 
 if TYPE_CHECKING:
     from affectkit.progress import Progress
@@ -53,17 +54,17 @@ def actor_cpus(default: int = 1) -> int:
 class Analyzer:
     """Adds the analysis columns to a batch of rows (a ``pyarrow.Table``, a ``pandas.DataFrame`` or a dict of
     columns) whose ``text_column`` holds the texts. ``threads`` defaults to the CPUs Ray gives the actor. With no
-    ``model`` each text is read by the model of its language (``language``: every text's), as
+    ``model`` each text is read by the model of its language (``language``: every text's), in ``domain``, as
     :func:`affectkit.analyze` reads it."""
 
     def __init__(self, text_column: str = "text", model: str | None = None, threads: int | None = None,
-                 language: str | None = None) -> None:
+                 language: str | None = None, domain: str = DOMAINS[0]) -> None:
         from affectkit.batch.columns import text_layout
         from affectkit.batch.runner import _recognizer
 
         self.text_column = text_column
         self.threads = threads or actor_cpus()
-        self.recognizer = _recognizer(model, self.threads, language)
+        self.recognizer = _recognizer(model, self.threads, language, domain)
         self.layout = text_layout(self.recognizer)
 
     def __call__(self, batch: Any) -> Any:

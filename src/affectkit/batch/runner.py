@@ -46,7 +46,7 @@ from affectkit.batch.columns import (
 from affectkit.batch.inputs import BadRecord, InputPlan, Record, file_stat, input_files, read_part, scan
 from affectkit.errors import AffectkitError, missing_extra
 from affectkit.progress import Progress
-from affectkit.recognizers import DEFAULT
+from affectkit.recognizers import DEFAULT, DOMAINS
 
 MANIFEST_VERSION = 1
 PART_SIZE = 1000
@@ -70,6 +70,7 @@ class Settings:
     model: str | None = None
     part_size: int = PART_SIZE
     language: str | None = None
+    domain: str = DOMAINS[0]
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def run(
     progress: bool | None = None,
     restart: bool = False,
     language: str | None = None,
+    domain: str = DOMAINS[0],
 ) -> BatchResult:
     """Analyse every record of ``input`` (a CSV, JSONL or Parquet file, or a folder of them) into ``output``
     (``.parquet`` or ``.jsonl``): the input columns plus the analysis in typed columns
@@ -127,6 +129,8 @@ def run(
     With no ``model``, each text (or turn) is read by the model of its language, as :func:`affectkit.analyze` and
     :func:`affectkit.analyze_conversation` read it: identified per text, or ``language`` (an ISO 639 code) for
     every text; the ``language`` and ``model`` columns say what read each row. A named ``model`` reads every text.
+    ``domain`` is the kind of English text, for the Ekman view (see :func:`affectkit.analyze`); it is for texts read
+    alone by the English model (not a conversation's turns, not another named model: AK-E041).
     The ``emotion_<label>`` columns are the English model's 28 labels; a row the multilingual model read fills
     only the seven Ekman-7 ones it has (the others are null) and the ``ekman_<label>`` columns.
 
@@ -150,10 +154,15 @@ def run(
         raise AffectkitError("AK-E003", "the part size must be at least 1")
     _check_extras(engine)
     from affectkit.recognizers import resolve
+    from affectkit.recognizers.encoder import check_domain
     from affectkit.recognizers.router import check_language
 
+    name = None if model is None else resolve(model)
+    if check_domain(domain) != DOMAINS[0] and (conversation or name not in (None, DEFAULT)):
+        raise AffectkitError("AK-E041", f"domain {domain!r} is for texts read alone by the English model {DEFAULT}, "
+                             "not for a conversation's turns or another model", field="domain")
     settings = Settings(text_column, id_column, time_column, group_column, speaker_column, conversation,
-                        None if model is None else resolve(model), part_size, check_language(language))
+                        name, part_size, check_language(language), domain)
     work = parts_folder(output)
     plan = _plan(source, output, work, settings, restart)
     done = _done_parts(work)
@@ -258,7 +267,8 @@ class PartWorker:
             probe: dict[str, Any] = {"id": "probe", "utterances": [{"speaker": "user", "text": "A short text."}]}
             self.layout = turn_layout(analyze_conversation(probe))
         else:
-            self.recognizer = _recognizer(self.settings.model, self.threads, self.settings.language)
+            self.recognizer = _recognizer(self.settings.model, self.threads, self.settings.language,
+                                          self.settings.domain)
             self.layout = text_layout(self.recognizer)
         self.schema = _schema(self.plan, self.layout)
 
@@ -353,9 +363,10 @@ class PartWorker:
         return rows
 
 
-def _recognizer(model: str | None, threads: int, language: str | None = None) -> Any:
+def _recognizer(model: str | None, threads: int, language: str | None = None, domain: str = DOMAINS[0]) -> Any:
     """The recognizer of a worker: ``model`` on ``threads`` threads, or with no ``model`` a router that reads each
-    text with the model of its language (``language``: every text's), each model on ``threads`` threads."""
+    text with the model of its language (``language``: every text's), each model on ``threads`` threads; the
+    English model reads in ``domain``."""
     from affectkit.recognizers import MULTILINGUAL, get_recognizer, resolve
 
     if model is None:
@@ -363,12 +374,12 @@ def _recognizer(model: str | None, threads: int, language: str | None = None) ->
         from affectkit.recognizers.multilingual import MultilingualRecognizer
         from affectkit.recognizers.router import Router
 
-        return Router(language, {DEFAULT: EncoderRecognizer(threads=threads),
-                                 MULTILINGUAL: MultilingualRecognizer(threads=threads)})
+        return Router(language, {DEFAULT: EncoderRecognizer(threads=threads, domain=domain),
+                                 MULTILINGUAL: MultilingualRecognizer(threads=threads)}, domain=domain)
     if resolve(model) == DEFAULT:
         from affectkit.recognizers.encoder import EncoderRecognizer
 
-        return EncoderRecognizer(threads=threads)
+        return EncoderRecognizer(threads=threads, domain=domain)
     return get_recognizer(model)
 
 

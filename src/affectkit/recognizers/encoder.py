@@ -83,9 +83,11 @@ class EncoderRecognizer(WindowReader, Recognizer):
         *,
         config: dict[str, Any] | None = None,
         threads: int | None = None,
+        domain: str = DOMAINS[0],
     ) -> None:
         self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT_MODEL
         self.threads = threads
+        self.domain = check_domain(domain)  # what `analyze` reads its texts as, unless a call says
         if config is None:
             config_path = self.path / "config.json"
             if not config_path.is_file():
@@ -120,7 +122,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
                 calibration = entry.pop("calibration", None)
                 if calibration:
                     entry["thresholds"] = calibration["raw_thresholds"]
-        return EncoderRecognizer(self.path, config=config, threads=self.threads)
+        return EncoderRecognizer(self.path, config=config, threads=self.threads, domain=self.domain)
 
     @cached_property
     def _output_labels(self) -> dict[str, list[str]]:
@@ -210,19 +212,21 @@ class EncoderRecognizer(WindowReader, Recognizer):
         combined["windows"] = counts
         return combined
 
-    def analyze(self, texts: Sequence[str], domain: str = DOMAINS[0]) -> list[TextAnalysis]:
-        """Analyses of ``texts``; ``domain`` (:data:`DOMAINS`) chooses the Ekman view's thresholds (see the module
-        docstring)."""
-        check_domain(domain)
+    def analyze(self, texts: Sequence[str], domain: str | None = None) -> list[TextAnalysis]:
+        """Analyses of ``texts``; ``domain`` (:data:`DOMAINS`; default: the recognizer's) chooses the Ekman view (see
+        the module docstring)."""
+        domain = check_domain(self.domain if domain is None else domain)
         texts = check_texts(texts)
         if not texts:
             return []
         return self.annotate(texts, self.predict_raw(texts), domain)
 
-    def annotate(self, texts: Sequence[str], raw: dict[str, np.ndarray], domain: str = DOMAINS[0]
+    def annotate(self, texts: Sequence[str], raw: dict[str, np.ndarray], domain: str | None = None
                  ) -> list[TextAnalysis]:  # fmt: skip
         """Wrap :meth:`predict_raw` output for ``texts`` in the data model: calibrated probabilities, the
-        labels at or above their thresholds (the Ekman view's for ``domain``), and warnings."""
+        labels at or above their thresholds (the Ekman view's for ``domain``, default the recognizer's), and
+        warnings."""
+        domain = check_domain(self.domain if domain is None else domain)
         heads = self.config["heads"]
         fine, ekman, sentiment = heads["goemotions"], self.head("ekman", domain), heads["sentiment"]
         ekman_raw = raw[ekman["output"]]
