@@ -443,17 +443,18 @@ def table_rows(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | None 
     rows = []
     for i, a in enumerate(analyses):
         emotions = ", ".join(f"{label} {a.emotions[label]:.2f}" for label in a.labels[:3])
+        ekman = ", ".join(a.ekman_labels) or "-"
         sentiment = ", ".join(a.sentiment_labels) or "-"
         vad = [f"{x:+.2f}" for x in (a.vad.valence, a.vad.arousal, a.vad.dominance)] if a.vad else ["-"] * 3
         notes = ", ".join(w.code for w in a.warnings)
-        rows.append([*([speakers[i]] if speakers else []), _clip(a.text, 44), emotions, sentiment, *vad, notes])
+        rows.append([*([speakers[i]] if speakers else []), _clip(a.text, 44), emotions, ekman, sentiment, *vad, notes])
     return rows
 
 
 def render_table(rows: Sequence[list[str]], speakers: bool = False) -> str:
     """A fixed-width table of :func:`table_rows` cells, numbered."""
-    header = ["#", *(["speaker"] if speakers else []), "text", "emotions (probability)", "sentiment", "V", "A",
-              "D", "notes"]
+    header = ["#", *(["speaker"] if speakers else []), "text", "emotions (probability)", "ekman", "sentiment", "V",
+              "A", "D", "notes"]
     numbered = [[str(i + 1), *row] for i, row in enumerate(rows)]
     widths = [max(len(r[c]) for r in [header, *numbered]) for c in range(len(header))]
     lines = [
@@ -464,7 +465,7 @@ def render_table(rows: Sequence[list[str]], speakers: bool = False) -> str:
 
 
 def format_table(analyses: Sequence[TextAnalysis], speakers: Sequence[str] | None = None) -> str:
-    """A readable fixed-width table: text, emotions above threshold, sentiment, V/A/D, warnings."""
+    """A readable fixed-width table: text, emotions above threshold, Ekman labels, sentiment, V/A/D, warnings."""
     return render_table(table_rows(analyses, speakers), speakers=bool(speakers))
 
 

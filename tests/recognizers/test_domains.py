@@ -66,6 +66,10 @@ def test_the_command_line_takes_a_domain() -> None:
     assert json.loads(stories.stdout)["ekman"] == affectkit.analyze(TEXTS[:1], domain="stories")[0].ekman
     wrong = run("--domain", "news")
     assert wrong.returncode == 2 and "--domain" in wrong.stderr
+    table = run("--domain", "stories", "-f", "table")  # the last -f counts
+    header, _, row = table.stdout.splitlines()
+    start = header.index("ekman")
+    assert row[start:].split()[0] == affectkit.analyze(TEXTS[:1], domain="stories")[0].ekman_labels[0]
 
 
 def test_the_conversation_heads_read_the_ekman_head_they_were_trained_on() -> None:
