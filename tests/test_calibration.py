@@ -115,6 +115,31 @@ def test_fallback_label_is_nearest_its_threshold_on_the_raw_scale() -> None:
     assert analysis.labels == ["grief"]
 
 
+@pytest.mark.parametrize("domain", ["comments", "stories"])
+def test_calibration_changes_no_label_next_to_a_threshold(domain: str) -> None:
+    """Probabilities and thresholds are reported to 4 decimals: a raw output just under its bar may round, once
+    calibrated, onto the calibrated bar. The label must still be decided as without calibration."""
+    calibrated = EncoderRecognizer()
+    raw_model = calibrated.without_calibration()
+    rows: dict[str, list[np.ndarray]] = {"goemotions": [], "ekman": [], "sentiment": []}
+    for name, size in (("goemotions", 28), ("ekman", 7), ("sentiment", 3)):
+        bars = calibrated.head(name, domain)["calibration"]["raw_thresholds"]
+        for j, bar in enumerate(bars):
+            for step in (-3e-4, -1.2e-4, -6e-5, 0.0, 6e-5):
+                row = np.full(size, 0.001, np.float32)
+                row[j] = bar + step
+                rows[name].append(row)
+    n = max(len(r) for r in rows.values())
+    batch = {name: np.stack([r[i % len(r)] for i in range(n)]) for name, r in rows.items()}
+    batch["ekman_stories"] = batch["ekman"]
+    batch.update(intensity=np.zeros((n, 5), np.float32), vad=np.zeros((n, 3), np.float32), windows=np.ones(n, int))
+    texts = ["x"] * n
+    for new, old in zip(calibrated.annotate(texts, batch, domain), raw_model.annotate(texts, batch, domain),
+                        strict=True):
+        assert (new.labels, new.ekman_labels, new.sentiment_labels) == (old.labels, old.ekman_labels,
+                                                                          old.sentiment_labels)
+
+
 @pytest.mark.slow
 def test_calibrated_probabilities_mean_what_they_say_on_goemotions_dev(data_dir: Path) -> None:
     from affectkit.datasets import load_goemotions

@@ -305,19 +305,18 @@ def _above(head: dict[str, Any], scores: dict[str, float], raw: np.ndarray, at_l
     """Labels at or above their threshold, most probable first; if none, the one nearest its threshold.
 
     Every training example carries a label (``neutral`` included), so an empty answer is never right for
-    the emotion heads; sentiment groups may all be off (a neutral text). "Nearest" is the ratio of a label's
-    probability to its threshold on the scale the thresholds were tuned on: the raw outputs (``raw``, with
-    the ``raw_thresholds`` of the head's calibration) when the head is calibrated, so that calibration
-    changes no label.
+    the emotion heads; sentiment groups may all be off (a neutral text). A calibrated head decides on the scale its
+    thresholds were tuned on, the raw outputs (``raw``, 4 decimals, against the ``raw_thresholds`` of its
+    calibration), so that calibration changes no label: its rounded probabilities could tie a rounded threshold
+    that the raw output is under. "Nearest" is the ratio of a label's output to its threshold on that scale.
     """
     thresholds = _thresholds(head)
-    chosen = [label for label, p in scores.items() if p >= thresholds[label]]
+    decided = scores
+    calibration = head.get("calibration") or {}
+    if "raw_thresholds" in calibration:
+        decided = _scores(head, raw)
+        thresholds = dict(zip(head["labels"], calibration["raw_thresholds"], strict=True))
+    chosen = [label for label, p in decided.items() if p >= thresholds[label]]
     if not chosen and at_least_one:
-        calibration = head.get("calibration") or {}
-        if "raw_thresholds" in calibration:
-            raw_scores = _scores(head, raw)
-            chosen = [closest_to_threshold(raw_scores, dict(zip(head["labels"], calibration["raw_thresholds"],
-                                                                 strict=True)))]
-        else:
-            chosen = [closest_to_threshold(scores, thresholds)]
+        chosen = [closest_to_threshold(decided, thresholds)]
     return sorted(chosen, key=lambda label: -scores[label])
