@@ -215,6 +215,27 @@ def test_missing_training_inputs_exit_2_with_a_coded_line_before_any_work(
     assert f"{not_ratings}: AK-E003 not a teacher ratings file" in capsys.readouterr().err
     assert [p.name for p in model.iterdir()] == ["config.json"]
 
+    # The stories step on another model's folder: one coded line, nothing written.
+    import shutil
+
+    from affectkit.recognizers.encoder import MODELS_DIR
+    from affectkit.training import ekman_stories
+
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("config.json", "tokenizer.json"):
+        shutil.copy(MODELS_DIR / "goemotions-minilm" / name, other / name)
+    shutil.copy(MODELS_DIR / "conversation-minilm" / "cause.onnx", other / "model.onnx")
+    before = {p.name: p.read_bytes() for p in other.iterdir()}
+    with pytest.raises(SystemExit) as exit_info:
+        ekman_stories.main(["--data", str(data_dir), "--model", str(other)])
+    assert exit_info.value.code == 2
+    assert f"{other / 'model.onnx'}: AK-E007 not the English text model" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in other.iterdir()} == before
+    with pytest.raises(SystemExit) as exit_info:
+        ekman_stories.main(["--data", str(data_dir), "--model", str(model)])
+    assert exit_info.value.code == 2 and f"{model / 'tokenizer.json'}: AK-E001" in capsys.readouterr().err
+
     for option in (["--layers", "0"], ["--ffn", "-1"]):
         with pytest.raises(SystemExit) as exit_info:
             vad_branch.main(["--checkpoint", str(not_ratings), "--ratings", str(not_ratings),

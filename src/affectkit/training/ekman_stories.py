@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from affectkit.datasets import (
     map_to_groups,
     sha256_file,
 )
+from affectkit.errors import AffectkitError
 from affectkit.metrics import macro_f1, tune_thresholds
 from affectkit.training import require_inputs, require_torch
 
@@ -99,6 +101,9 @@ def old_head_weights(model: Path) -> tuple[np.ndarray, np.ndarray]:
 
     graph = onnx.load(str(model / "model.onnx")).graph
     values = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    if OLD_WEIGHT not in values:
+        raise AffectkitError("AK-E007", "not the English text model: its graph has no GoEmotions Ekman head",
+                             source=str(model / "model.onnx"))
     stem = OLD_WEIGHT.removesuffix("_quantized")
     zero = values[f"{stem}_zero_point"].astype(np.float32)
     return (values[OLD_WEIGHT].astype(np.float32) - zero) * values[f"{stem}_scale"], values["net.heads.ekman.bias"]
@@ -284,14 +289,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         parser.error("--settings must be 1 or more")
     data, model = args.data, args.model
     require_inputs([("--data", data / name) for name in ("goemotions", "semeval2025_task11_brighter")]
-                   + [("--model", model / "config.json")])
+                   + [("--model", model / name) for name in ("config.json", "tokenizer.json", "model.onnx")])
+    try:
+        start = old_head_weights(model)
+    except AffectkitError as error:  # another model's folder: one coded line before any work
+        print(error, file=sys.stderr)
+        raise SystemExit(2) from None
     torch = require_torch()
     torch.set_num_threads(1)
     from affectkit.recognizers.encoder import EncoderRecognizer
 
     with tempfile.TemporaryDirectory() as work:
         sources = load_sources(data, EncoderRecognizer(pooled_model(model, Path(work))), args.limit)
-    start = old_head_weights(model)
     table, read_out_of_fold = [], {}
     for setting in GRID[: args.settings]:
         scores = read_out_of_fold[setting] = out_of_fold(torch, sources, setting, start, args.seed)
