@@ -47,6 +47,7 @@ from affectkit.datasets import BRIGHTER_ISO, BrighterSplit, data_root, load_brig
 from affectkit.language import detect_language  # noqa: E402
 from affectkit.metrics import bootstrap_interval, macro_f1, pearson  # noqa: E402
 from affectkit.recognizers import DEFAULT, MULTILINGUAL, get_recognizer  # noqa: E402
+from affectkit.recognizers.router import text_reader  # noqa: E402
 from speed import int8_instructions, rerun_command, short_texts  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -135,7 +136,7 @@ def main() -> None:
         out["track_a_mean_macro_f1"] = round(float(np.mean([out["track_a"][lang]["macro_f1"] for lang in TRAINED])),
                                              4)
         english = limited(load_brighter(root, "a", "test", "eng"), args.limit)
-        english_analyses = get_recognizer(DEFAULT).analyze(english.texts, domain="stories")  # type: ignore[call-arg]
+        english_analyses = text_reader(DEFAULT, domain="stories")(english.texts)
         out["track_a_english"] = f1_with_interval(english.values, labels_of(english_analyses, english.emotions))
         save()
 

@@ -79,7 +79,7 @@ def test_conversation_parts_hold_whole_conversations(tmp_path: Path) -> None:
          "empty: AK-E009 the folder holds no .csv, .jsonl or .parquet file"),
         (lambda d: (d / "in.parquet").write_text("not parquet"), ["in.parquet"], "in.parquet: AK-E004 not a valid"),
         (lambda d: (d / "in.csv").write_text("text\nhi\n"), ["in.csv", "--domain", "stories", "--model", "brighter-e5"],
-         "AK-E041 domain 'stories' is for texts read alone by the English model"),
+         "AK-E041 brighter-e5@4 reads every text one way: a domain is for the English model"),
         (lambda d: (d / "in.csv").write_text('text\n"open\n'), ["in.csv"],
          "in.csv:2: AK-E004 malformed CSV record"),
         (lambda d: (d / "in.csv").write_text("text,labels\nhi,x\n"), ["in.csv"],

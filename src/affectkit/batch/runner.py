@@ -154,13 +154,12 @@ def run(
         raise AffectkitError("AK-E003", "the part size must be at least 1")
     _check_extras(engine)
     from affectkit.recognizers import resolve
-    from affectkit.recognizers.encoder import check_domain
-    from affectkit.recognizers.router import check_language
+    from affectkit.recognizers.router import check_language, check_model_domain
 
     name = None if model is None else resolve(model)
-    if check_domain(domain) != DOMAINS[0] and (conversation or name not in (None, DEFAULT)):
-        raise AffectkitError("AK-E041", f"domain {domain!r} is for texts read alone by the English model {DEFAULT}, "
-                             "not for a conversation's turns or another model", field="domain")
+    if check_model_domain(name, domain) != DOMAINS[0] and conversation:
+        raise AffectkitError("AK-E041", f"domain {domain!r} is for texts read alone: a conversation's turns are read "
+                             "in context", field="domain")
     settings = Settings(text_column, id_column, time_column, group_column, speaker_column, conversation,
                         name, part_size, check_language(language), domain)
     work = parts_folder(output)

@@ -93,8 +93,8 @@ def unread_language(language: str | None) -> AnalysisWarning | None:
 def text_reader(model: str | None = None, language: str | None = None,
                 domain: str = DOMAINS[0]) -> Callable[[Sequence[str]], list[TextAnalysis]]:
     """How :func:`affectkit.analyze` and ``affectkit analyze`` read texts: with no ``model``, a :class:`Router` for
-    ``language`` and ``domain``; else the named recognizer (``language`` is only checked). ``domain`` is for the
-    English model: naming another model with a domain other than the default is AK-E041.
+    ``language`` and ``domain``; else the named recognizer (``language`` is only checked; ``domain`` as
+    :func:`check_model_domain` allows).
 
     Example:
         >>> read = text_reader(domain="stories")
@@ -105,12 +105,24 @@ def text_reader(model: str | None = None, language: str | None = None,
         return Router(language, domain=domain).analyze
     check_language(language)
     recognizer = get_recognizer(model)
+    check_model_domain(recognizer.model_id, domain)
     if recognizer.model_id == DEFAULT:
         return lambda texts: recognizer.analyze(texts, domain=domain)  # type: ignore[call-arg]
-    if check_domain(domain) != DOMAINS[0]:
-        raise AffectkitError("AK-E041", f"{recognizer.model_id} reads every text one way: a domain is for the "
-                             f"English model {DEFAULT}", field="domain")
     return recognizer.analyze
+
+
+def check_model_domain(model: str | None, domain: str) -> str:
+    """``domain``, checked, for the recognizer ``model`` (a versioned name; ``None``: the router): only the English
+    model has domains, so another model with a domain other than the default is AK-E041.
+
+    Example:
+        >>> check_model_domain(MULTILINGUAL, "comments"), check_model_domain(None, "stories")
+        ('comments', 'stories')
+    """
+    if check_domain(domain) != DOMAINS[0] and model not in (None, DEFAULT):
+        raise AffectkitError("AK-E041", f"{model} reads every text one way: a domain is for the English model "
+                             f"{DEFAULT}", field="domain")
+    return domain
 
 
 class Router(Recognizer):
