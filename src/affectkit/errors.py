@@ -38,7 +38,7 @@
 | AK-E035 | error   | speech: an expressive-output target is malformed (unknown emotion, VAD outside [-1, 1]) |
 | AK-E036 | error   | speech: the audio is longer than the limit (`max_seconds`, `AFFECTKIT_MAX_AUDIO_SECONDS`) |
 | AK-E040 | error   | multilingual: the language given (`language=`, `--language`) is not an ISO 639 code (`en`, `de`) |
-| AK-E041 | error   | unknown text domain (`domain=`, `--domain`; known: `comments`, `stories`) |
+| AK-E041 | error   | unknown text domain (`domain=`, `--domain`: `comments`, `stories`), or one the model lacks |
 | AK-E050 | error   | service: an utterance with this `id` is already stored in the conversation (not appended again) |
 | AK-E060 | error   | service: one more speaker than a stored conversation may hold (`AFFECTKIT_MAX_SPEAKERS`) |
 | AK-W001 | warning | the text is empty or only whitespace |

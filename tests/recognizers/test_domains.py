@@ -56,6 +56,22 @@ def test_an_unknown_domain_or_a_model_without_domains_is_a_coded_error() -> None
     assert named[0].ekman == affectkit.analyze(TEXTS[:1], domain="stories")[0].ekman
 
 
+def test_a_model_trained_without_a_domain_refuses_it_instead_of_reading_it_as_the_default() -> None:
+    from affectkit.recognizers.encoder import EncoderRecognizer
+
+    shipped = EncoderRecognizer()
+    config = json.loads(json.dumps(shipped.config))
+    del config["heads"]["ekman"]["domains"]  # as a model folder made before the stories head, or without its step
+    older = EncoderRecognizer(shipped.path, config=config)
+    assert older.domains == ("comments",) and shipped.domains == ("comments", "stories")
+    assert older.analyze(TEXTS[:1]) == shipped.analyze(TEXTS[:1])
+    for attempt in (lambda: older.analyze(TEXTS[:1], domain="stories"),
+                    lambda: EncoderRecognizer(shipped.path, config=config, domain="stories")):
+        with pytest.raises(AffectkitError) as error:
+            attempt()
+        assert error.value.code == "AK-E041" and "stories" in error.value.message
+
+
 def test_the_command_line_takes_a_domain() -> None:
     def run(*options: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "affectkit.cli", "analyze", "-f", "jsonl", *options, TEXTS[0]],

