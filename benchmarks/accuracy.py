@@ -93,18 +93,22 @@ def evaluate(name: str, data: Path, limit: int) -> dict[str, Any]:
         else:
             out[f"emobank_{dim}_pearson"] = None
 
+    # BRIGHTER English test: tracks A and B label the same texts, read once per domain
     brighter = load_brighter_intensity(data / "semeval2025_task11_brighter", "test")
-    analyses = recognizer.analyze(brighter.texts)
+    stories = load_brighter(data / "semeval2025_task11_brighter", "a", "test", "eng")
+    if brighter.texts != stories.texts:
+        raise SystemExit("BRIGHTER English test: tracks A and B no longer hold the same texts")
+    domains = DOMAINS if recognizer.model_id == DEFAULT else DOMAINS[:1]
+    read = {domain: text_reader(name, domain=domain)(stories.texts) for domain in domains}
     for j, emotion in enumerate(BRIGHTER_EMOTIONS):  # each BRIGHTER emotion is also a GoEmotions label
-        predicted_intensity = np.array([a.intensity[emotion] for a in analyses])
+        predicted_intensity = np.array([a.intensity[emotion] for a in read[DOMAINS[0]]])
         out[f"brighter_{emotion}_intensity_pearson"] = (
             pearson(predicted_intensity, brighter.targets[:, j]) if predicted_intensity.std() > 0 else None
         )
 
-    stories = load_brighter(data / "semeval2025_task11_brighter", "a", "test", "eng")
     gold = stories.values > 0
-    for domain in DOMAINS if recognizer.model_id == DEFAULT else DOMAINS[:1]:
-        predicted = label_matrix(text_reader(name, domain=domain)(stories.texts), "ekman_labels", stories.emotions)
+    for domain in domains:
+        predicted = label_matrix(read[domain], "ekman_labels", stories.emotions)
         out[f"brighter_ekman_macro_f1_{domain}"] = macro_f1(gold, predicted)
         out[f"brighter_ekman_macro_f1_{domain}_ci95"] = bootstrap_interval(macro_f1, gold, predicted)
         fear = stories.emotions.index("fear")
