@@ -199,6 +199,34 @@ def test_bad_settings_are_coded() -> None:
         run("in.csv", "out.parquet", conversation=True)
     with pytest.raises(AffectkitError, match="AK-E003 unknown engine"):
         run("in.csv", "out.parquet", engine="spark")
+    for option in ({"workers": -1}, {"workers": 0}, {"threads": 0}):
+        with pytest.raises(AffectkitError, match=f"AK-E003 --{next(iter(option))} must be at least 1"):
+            run("in.csv", "out.parquet", **option)
+
+
+def test_the_output_never_overwrites_the_input(tmp_path: Path, capsys) -> None:
+    source = write_jsonl(tmp_path / "same.jsonl", [{"text": t} for t in texts(3)])
+    before = source.read_bytes()
+    assert main(["batch", str(source), str(source), "--workers", "1"]) == 2
+    assert "AK-E019" in capsys.readouterr().err and source.read_bytes() == before
+    with pytest.raises(AffectkitError, match="AK-E019 the output would overwrite the input"):
+        run(write_jsonl(tmp_path / "out.bad-rows.jsonl", [{"text": "hi"}]), tmp_path / "out.jsonl")  # its bad rows
+
+
+def test_bad_rows_name_their_id_and_an_empty_speaker_is_one(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("id,text\n1,fine\n2,I am happy, but also sad\n", encoding="utf-8")
+    result = run(source, tmp_path / "out.jsonl", id_column="id", workers=1, progress=False)
+    assert (result.rows, result.bad_rows) == (1, 1)
+    bad = [json.loads(line) for line in (tmp_path / "out.bad-rows.jsonl").read_text().splitlines()]
+    assert [(entry["id"], entry["code"]) for entry in bad] == [("2", "AK-E004")]
+    chats = tmp_path / "chats.csv"
+    chats.write_text("conv,speaker,text\nA,user,I lost my keys again.\nA,,Who says this?\nA,bot,Let's look.\n",
+                     encoding="utf-8")
+    result = run(chats, tmp_path / "turns.jsonl", conversation=True, group_column="conv", workers=1, progress=False)
+    assert (result.rows, result.bad_rows) == (2, 1)
+    bad = [json.loads(line) for line in (tmp_path / "turns.bad-rows.jsonl").read_text().splitlines()]
+    assert [(entry["line"], entry["code"]) for entry in bad] == [(3, "AK-E010")]
 
 
 def test_an_unreachable_ray_cluster_exits_2_at_once(tmp_path: Path, capsys) -> None:

@@ -215,8 +215,10 @@ def _csv_records(path: Path, start: int, first_line: int,
             if not row:
                 continue
             if len(row) != len(header):
+                # the cells before the stray or missing one still line up: the row's id is most likely among them
                 yield position[0], after, BadRecord(source, line, "AK-E004",
-                                             f"row has {len(row)} cells, the header has {len(header)}")
+                                                    f"row has {len(row)} cells, the header has {len(header)}",
+                                                    dict(zip(header, row, strict=False)))
                 continue
             yield position[0], after, Record(dict(zip(header, row, strict=True)), source, line)
 

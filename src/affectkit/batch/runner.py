@@ -152,6 +152,12 @@ def run(
         raise AffectkitError("AK-E003", "conversation mode needs --group-column (the conversation id)")
     if part_size < 1:
         raise AffectkitError("AK-E003", "the part size must be at least 1")
+    for option, value in (("workers", workers), ("threads", threads)):
+        if value is not None and value < 1:
+            raise AffectkitError("AK-E003", f"--{option} must be at least 1, got {value}", field=option)
+    if source.is_file() and source.resolve() in (output.resolve(), bad_rows_path(output).resolve()):
+        raise AffectkitError("AK-E019", "the output would overwrite the input: name another output file",
+                             source=str(output))
     _check_extras(engine)
     from affectkit.recognizers import resolve
     from affectkit.recognizers.router import check_language, check_model_domain
@@ -308,13 +314,18 @@ class PartWorker:
         text = record.values[column]
         if not isinstance(text, str):
             return "AK-E005", f"field {column!r}: expected a string, got {type(text).__name__}"
+        speaker_column = self.settings.speaker_column or "speaker"
+        if self.settings.conversation and speaker_column in record.values:
+            speaker = record.values[speaker_column]
+            if speaker is None or not str(speaker).strip():  # as `affectkit conversation` refuses it
+                return "AK-E010", f"field {speaker_column!r}: empty speaker name"
         return None
 
     def _bad_entry(self, record: Record | BadRecord, reason: tuple[str, str] | None) -> dict[str, Any]:
         code, message = reason if reason is not None else ("AK-E005", "unreadable")
         entry: dict[str, Any] = {"source": record.source, "line": record.line}
-        if self.settings.id_column and isinstance(record, Record):
-            entry["id"] = _jsonable(record.values.get(self.settings.id_column))
+        if self.settings.id_column and record.values is not None and self.settings.id_column in record.values:
+            entry["id"] = _jsonable(record.values[self.settings.id_column])
         entry.update(code=code, reason=message)
         return entry
 
