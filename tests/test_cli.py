@@ -63,6 +63,16 @@ def test_csv_file_with_text_column(tmp_path: Path, capsys: pytest.CaptureFixture
     assert [r["text"] for r in jsonl(out)] == ["Well, that went great", "so scared, honestly"]
 
 
+def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "comma.csv"
+    path.write_text("id,text\n1,I am happy, but also sad\n2,fine\n", encoding="utf-8")
+    code, out, err = run(capsys, "analyze", "-i", str(path), "--format", "jsonl")
+    assert (code, out) == (2, "")
+    assert "comma.csv:2: AK-E004" in err and "3 cells, the header has 2" in err
+
+
 def test_csv_text_longer_than_the_csv_module_default_field_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

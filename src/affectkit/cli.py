@@ -527,9 +527,9 @@ def _conversation(args: argparse.Namespace) -> int:
 CONVERSATION_FORMATS = ["json", "jsonl", "csv", "txt"]
 TURN_LANGUAGE_HELP = ("ISO 639 code of every turn (e.g. es, pt-BR): each turn is read by the text model of that "
                       "language (default: each turn's identified language)")
-NEUTRAL_BIAS_HELP = ("shift of the prior for 'neutral' of the turns read in context, on the log scale (default -0.6, "
-                     "chosen for chat and support use; 0 reads turns as the DailyDialog-trained head does, which calls "
-                     "most turns neutral)")
+NEUTRAL_BIAS_HELP = ("shift of the prior for 'neutral' of the turns read in context, on the log scale, -20 to 20 "
+                     "(default -0.6, chosen for chat and support use; 0 reads turns as the DailyDialog-trained head "
+                     "does, which calls most turns neutral)")
 INPUT_FORMAT_HELP = ("how to read FILE (default: by its extension; stdin is guessed: JSON, JSONL or a 'Speaker: text' "
                      "transcript)")
 

@@ -212,5 +212,8 @@ def _parse_csv(content: str, source: str, column: str) -> list[str]:
             continue
         if index >= len(row):
             raise AffectkitError("AK-E003", "row has too few columns", source=source, line=number, field=column)
+        if len(row) > len(header):  # an unquoted comma: the text would be cut at it
+            raise AffectkitError("AK-E004", f"malformed CSV record: {len(row)} cells, the header has {len(header)} "
+                                 "(quote a text that holds a comma)", source=source, line=number)
         texts.append(row[index])
     return texts

@@ -114,3 +114,25 @@ def test_the_top_level_function_takes_the_knob() -> None:
 
     assert affectkit.analyze_conversation(CHAT, neutral_bias=-1.0).turns[0].emotion == "sadness"
     assert affectkit.plan(CHAT, neutral_bias=0.0).user is not None
+
+
+@pytest.mark.parametrize("bias", [1e3, -1e3, float("inf"), float("nan"), "1", True])
+def test_a_bias_past_the_range_or_not_a_number_is_a_coded_error(bias: object) -> None:
+    from affectkit import plan
+    from affectkit.errors import AffectkitError
+
+    for call in (lambda: analyze_conversation(CHAT, neutral_bias=bias),  # type: ignore[arg-type]
+                 lambda: ConversationTracker(neutral_bias=bias),  # type: ignore[arg-type]
+                 lambda: plan(CHAT, neutral_bias=bias)):  # type: ignore[arg-type]
+        with pytest.raises(AffectkitError) as error:
+            call()
+        assert (error.value.code, error.value.field) == ("AK-E005", "neutral_bias")
+
+
+def test_the_ends_of_the_range_still_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert analyze_conversation(CHAT, neutral_bias=20).turns[0].emotion == "neutral"
+    assert analyze_conversation(CHAT, neutral_bias=-20).turns[0].emotion == "sadness"
+    path = tmp_path / "chat.json"
+    path.write_text(json.dumps(CHAT), encoding="utf-8")
+    assert cli.main(["conversation", str(path), "--neutral-bias", "nan"]) == 2
+    assert "AK-E005" in capsys.readouterr().err

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -94,12 +95,12 @@ class ConversationTracker:
     ) -> None:
         if agent is not None and not (isinstance(agent, str) and agent.strip()):
             raise AffectkitError("AK-E005", f"agent must be a speaker's name or None, got {agent!r}", field="agent")
+        self.neutral_bias = check_neutral_bias(neutral_bias)
         self.turn_model = turn_model
         self.language = language
         self.agent = agent
         self.cause_model = cause_model
         self.risk_detector = risk_detector
-        self.neutral_bias = neutral_bias
         self.conversation_id = conversation_id
         self.reset()
 
@@ -207,6 +208,25 @@ class ConversationTracker:
             warnings=[AnalysisWarning(code=code, message=message)
                       for code, message in licence.profile_warnings(used, self.cause_model_.model_id, self.licence_)],
         )
+
+
+MAX_NEUTRAL_BIAS = 20.0  # exp(20): neutral 500 million times likelier, or less likely; past it only overflow is left
+
+
+def check_neutral_bias(bias: float | None) -> float | None:
+    """``bias`` if it is ``None`` or a number within +-:data:`MAX_NEUTRAL_BIAS`; else AK-E005 (a larger shift
+    overflows the renormalisation into NaN probabilities).
+
+    Example:
+        >>> check_neutral_bias(-0.6), check_neutral_bias(None)
+        (-0.6, None)
+    """
+    if bias is None:
+        return None
+    if isinstance(bias, bool) or not isinstance(bias, numbers.Real) or not abs(bias) <= MAX_NEUTRAL_BIAS:
+        raise AffectkitError("AK-E005", f"neutral_bias must be a number from {-MAX_NEUTRAL_BIAS:g} to "
+                             f"{MAX_NEUTRAL_BIAS:g}, got {bias!r}", field="neutral_bias")
+    return float(bias)
 
 
 def analyze_conversation(

@@ -377,11 +377,12 @@ def plan(
     comes from the text model of that language. The strategy model reads English-model features only; when the
     user's turns were read by the multilingual model the plan says so with warning ``AK-W033``.
     """
-    from affectkit.conversation.analyzer import analyze_conversation
+    from affectkit.conversation.analyzer import analyze_conversation, check_neutral_bias
     from affectkit.conversation.io import as_conversation
     from affectkit.planning.target import target_emotion
 
     _check_resources(resources, locale)
+    check_neutral_bias(neutral_bias)
     conversation = as_conversation(conversation)
     warnings = _check_agent(conversation, agent)
     p = as_persona(persona)
