@@ -108,6 +108,10 @@ def test_report_files_and_a_self_contained_page(tmp_path: Path, capsys: pytest.C
     [
         (["--time-column", "when"], "AK-E003 missing column"),
         (["--time-column", "ts", "--group-column", "team"], "AK-E003 missing column"),
+        (["--time-column", "ts", "--horizon", "-3"], "AK-E003 the horizon must be at least 1 period"),
+        (["--time-column", "ts", "--horizon", "0"], "AK-E003 the horizon must be at least 1 period"),
+        (["--time-column", "ts", "--top", "-1"], "AK-E003 --top must be 0 or more"),
+        (["--time-column", "ts", "-o", "/dev/null"], "AK-E019 cannot write the report: the name is taken by a file"),
     ],
 )
 def test_bad_trends_input_exits_2_with_one_coded_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -124,6 +128,9 @@ def test_a_file_that_is_not_analysed_exits_2(tmp_path: Path, capsys: pytest.Capt
     assert "AK-E003 not an analysed file" in capsys.readouterr().err
     assert main(["trends", str(tmp_path / "none.parquet"), "--time-column", "ts"]) == 2
     assert "AK-E001" in capsys.readouterr().err
+    (tmp_path / "rows.csv").write_text("ts,text\n2024-01-01,hi\n", encoding="utf-8")
+    assert main(["trends", str(tmp_path / "rows.csv"), "--time-column", "ts"]) == 2
+    assert "AK-E003 not an analysed file: trends reads the .parquet or .jsonl file" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

@@ -67,7 +67,7 @@ def add_commands(sub: Any) -> None:
     )
     trends.add_argument("file", type=Path, help="a file written by `affectkit batch` (.parquet or .jsonl)")
     trends.add_argument("--time-column", required=True, help="column holding the time")
-    trends.add_argument("--freq", choices=["D", "W", "M"], default="D", help="period: day, week or month")
+    trends.add_argument("--freq", choices=["D", "W", "M"], default="D", help="period: day, week or month (default D)")
     trends.add_argument("--group-column", help="one series per value of this column")
     trends.add_argument("--out", "-o", type=Path, help="report folder (default: FILE-STEM-trends/)")
     trends.add_argument("--horizon", type=int, help="periods to forecast (default 7 days, 4 weeks, 3 months)")

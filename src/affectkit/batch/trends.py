@@ -81,6 +81,10 @@ def trends(
     """
     if freq not in FREQUENCIES:
         raise AffectkitError("AK-E003", f"unknown frequency {freq!r}; use D, W or M")
+    if horizon is not None and horizon < 1:
+        raise AffectkitError("AK-E003", f"the horizon must be at least 1 period, got {horizon}", field="horizon")
+    if top < 0:
+        raise AffectkitError("AK-E003", f"--top must be 0 or more, got {top}", field="top")
     try:
         import pandas as pd
     except ImportError:
@@ -145,6 +149,9 @@ def aggregate(path: Path, time_column: str, freq: str, group_column: str | None 
 
     if not path.is_file():
         raise AffectkitError("AK-E001", "file not found", source=str(path))
+    if path.suffix.lower() not in (".parquet", ".pq", ".jsonl"):
+        raise AffectkitError("AK-E003", "not an analysed file: trends reads the .parquet or .jsonl file that "
+                             "`affectkit batch` writes", source=str(path))
     try:
         names = _columns(path)
     except (OSError, ValueError) as error:
@@ -308,6 +315,9 @@ def _write(out: Path, table: Any, change_table: Any, forecast_table: Any, metric
            freq: str) -> list[Path]:
     try:
         out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise AffectkitError("AK-E019", "cannot write the report: the name is taken by a file, and the report is a "
+                             "folder", source=str(out)) from None
     except OSError as error:
         raise AffectkitError("AK-E019", f"cannot write the report ({error.strerror or error})",
                              source=str(out)) from None
