@@ -30,6 +30,7 @@
 | AK-E026 | error   | service: not ready, or a feature that is not configured (an LLM backend for `/v1/respond`) |
 | AK-E027 | error   | service: an unexpected internal error (the log holds the details, the answer does not) |
 | AK-E028 | error   | batch: the Ray cluster cannot be reached or started (`--address`, `--engine ray`) |
+| AK-E029 | error   | service: the database cannot be opened (malformed URL, no driver, path or server out of reach) |
 | AK-E030 | error   | speech: the audio cannot be read (not a file, not WAV/FLAC/OGG, corrupt, unsupported format) |
 | AK-E031 | error   | speech: the audio is empty (no samples, or shorter than the shortest analysable clip) |
 | AK-E032 | error   | speech: the audio is silent (no frame above the voice-activity threshold) |

@@ -41,6 +41,19 @@ def test_keys_use_the_database_of_the_environment(tmp_path: Path, monkeypatch: p
     assert (tmp_path / "env.db").is_file()
 
 
+@pytest.mark.parametrize("url", ["notaurl", "sqlite:///{tmp}/no-such-folder/x.db",
+                                 "postgresql://someone:secret@127.0.0.1:1/db"])
+def test_a_database_that_cannot_be_opened_is_one_coded_line(url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    url = url.format(tmp=tmp_path)
+    assert main(["keys", "--database-url", url, "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "AK-E029 cannot open the service database" in err and "secret" not in err
+    monkeypatch.setenv("AFFECTKIT_DATABASE_URL", url)
+    assert main(["serve", "--port", str(_free_port())]) == 2  # before uvicorn starts
+    assert "AK-E029" in capsys.readouterr().err
+
+
 def test_serve_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--port", "70000"]) == 2
     assert main(["serve", "--workers", "0"]) == 2

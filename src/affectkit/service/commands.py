@@ -52,7 +52,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise AffectkitError("AK-E005", f"--workers must be at least 1, got {args.workers}", field="workers")
     from affectkit.service.settings import read_settings
 
-    read_settings()  # a bad AFFECTKIT_* value fails here with its code, not in every worker
+    settings = read_settings()  # a bad AFFECTKIT_* value fails here with its code, not in every worker
+    from affectkit.service.storage import Store
+
+    Store(settings.database_url).close()  # so does a database that cannot be opened (AK-E029)
     import uvicorn
 
     uvicorn.run("affectkit.service.app:create_app", factory=True, host=args.host, port=args.port,

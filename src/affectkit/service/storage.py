@@ -58,9 +58,11 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, IntegrityError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from affectkit.errors import AffectkitError
 
 TOKEN_PREFIX = "ak_"
 logger = logging.getLogger("affectkit.service")
@@ -243,6 +245,18 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def _shown(url: str) -> str:
+    """``url`` with its password hidden, for messages."""
+    try:
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "(a URL that cannot be parsed)"
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(getattr(error, "orig", None) or error).strip().splitlines() or [type(error).__name__])[0][:200]
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite files get WAL, full sync, foreign keys and a busy timeout."""
     url = normalise_url(url)
@@ -273,13 +287,17 @@ class Store:
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
-        self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # SQLite: one writing transaction at a time in the process (see the module docstring)
-        self._write_lock: AbstractContextManager[Any] = (
-            threading.Lock() if self.engine.dialect.name == "sqlite" else nullcontext())
-        if create:
-            self.create_tables()
+        try:
+            self.engine = make_engine(url)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            # SQLite: one writing transaction at a time in the process (see the module docstring)
+            self._write_lock: AbstractContextManager[Any] = (
+                threading.Lock() if self.engine.dialect.name == "sqlite" else nullcontext())
+            if create:
+                self.create_tables()
+        except (SQLAlchemyError, ImportError) as error:  # a malformed URL, a missing driver, a place not reachable
+            raise AffectkitError("AK-E029", f"cannot open the service database {_shown(url)}: "
+                                 f"{_first_line(error)}", field="database_url") from None
 
     def create_tables(self) -> None:
         """Create the tables that are missing, and bring tables made by earlier versions up to date (two workers
