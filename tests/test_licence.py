@@ -91,6 +91,17 @@ def test_configure_env_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
         affectkit.configure("cc-by")
 
 
+@pytest.mark.parametrize("command", [["models"], ["analyze", "hello"]])
+def test_a_bad_profile_in_the_environment_stops_every_command_before_any_output(
+        command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from affectkit.cli import main
+
+    monkeypatch.setenv(licence.ENV, "free-for-all")
+    assert main(command) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "AK-E005 unknown licence profile 'free-for-all'" in err
+
+
 def test_commercial_analysis_says_where_readings_came_from() -> None:
     affectkit.configure(licence="commercial")
     analysis = affectkit.analyze_conversation(CHAT)

@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout = sys.stdout
     sys.stdout = _CheckedOutput(stdout)
     try:
+        from affectkit.licence import current_licence
+
+        current_licence()  # a bad $AFFECTKIT_LICENCE stops every command before any output, not only some
         result: int = args.handler(args)
         sys.stdout.flush()  # a full disk shows here, while it can still be reported
         return result
