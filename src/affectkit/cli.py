@@ -658,9 +658,11 @@ def _respond(args: argparse.Namespace) -> int:
     if result.note:
         print(f"affectkit: {result.note}", file=sys.stderr)
     _print_warnings(result.plan.warnings)
+    # no backend: the plan and its messages are still printed, for the caller to send, but the command did not reply
+    status = 2 if result.reply is None else 0
     if args.format == "json":
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
-        return 0
+        return status
     if streaming and result.reply is not None:
         sys.stdout.write("\n\n")
     sys.stdout.write(terminal_safe(format_plan(result.plan)) + "\n")
@@ -672,7 +674,7 @@ def _respond(args: argparse.Namespace) -> int:
             sys.stdout.write(terminal_safe(f"\nreply ({result.model}, {result.latency_ms:.0f} ms):\n{result.reply}\n"))
         assert result.check is not None
         sys.stdout.write("\ncheck: " + terminal_safe(_format_check(result.check)) + "\n")
-    return 0
+    return status
 
 
 def _models(args: argparse.Namespace) -> int:

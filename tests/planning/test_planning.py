@@ -288,7 +288,7 @@ def test_respond_without_backend_never_invents_a_reply(tmp_path: Path, monkeypat
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "exam.json"
     path.write_text(json.dumps(EXAM), encoding="utf-8")
-    assert cli.main(["respond", str(path), "-f", "json"]) == 0
+    assert cli.main(["respond", str(path), "-f", "json"]) == 2  # no reply made: a script must be able to tell
     captured = capsys.readouterr()
     data = json.loads(captured.out)
     assert data["reply"] is None and data["check"] is None and data["plan"]["messages"]
