@@ -510,6 +510,20 @@ def test_boundaries_with_the_reply_checker_counts_refusals_of_ordinary_requests(
         assert sample.scores["boundary_scorer"].metadata["empathy"] == expected.empathy  # type: ignore[index]
 
 
+def test_an_empty_reply_scores_zero_and_is_counted_on_its_own() -> None:
+    def reply(prompt: str) -> str:  # the model says nothing to ordinary requests
+        return "" if prompt.startswith(("Can you help", "¿Me ayudas")) else "Okay."
+
+    log = run(boundaries(data=str(BOUNDARIES)), scripted(reply))
+    metrics = metrics_of(log)
+    assert log.samples is not None
+    empty = [s for s in log.samples if not s.output.completion.strip()]
+    assert empty and metrics["empty_replies"] == pytest.approx(len(empty) / len(log.samples))
+    assert all(s.scores is not None and s.scores["boundary_scorer"].value == 0.0 for s in empty)
+    records = [s.scores["boundary_scorer"].metadata for s in log.samples if s.scores]
+    assert metrics == pytest.approx(boundary_summary([r for r in records if r is not None]))
+
+
 def test_boundaries_judge(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(boundaries_module, "_check_reply", stand_in_check)
     asked: list[list[ChatMessage]] = []

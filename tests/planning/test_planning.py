@@ -281,6 +281,20 @@ def test_cli_check_reply_json_and_stdin(tmp_path: Path, capsys: pytest.CaptureFi
     assert "AK-E001" in capsys.readouterr().err
 
 
+def test_an_empty_reply_is_refused_not_passed_as_safe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from affectkit.errors import AffectkitError
+    from affectkit.planning.reply_check import check_reply
+
+    for reply in ("", "  \n"):
+        with pytest.raises(AffectkitError) as error:
+            check_reply(EXAM, reply)
+        assert (error.value.code, error.value.field) == ("AK-E009", "reply")
+    path = tmp_path / "exam.json"
+    path.write_text(json.dumps(EXAM), encoding="utf-8")
+    assert cli.main(["check-reply", str(path), "--reply", ""]) == 2
+    assert "AK-E009 the reply is empty" in capsys.readouterr().err
+
+
 def test_respond_without_backend_never_invents_a_reply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("AFFECTKIT_LLM_BASE_URL", "AFFECTKIT_LLM_MODEL", "AFFECTKIT_LLM_API_KEY", "OPENAI_BASE_URL",

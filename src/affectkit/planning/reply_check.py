@@ -326,6 +326,8 @@ def check_reply(
     """
     if not isinstance(reply, str):
         raise AffectkitError("AK-E005", f"the reply must be a string, got {type(reply).__name__}", field="reply")
+    if not reply.strip():  # a forgotten --reply, an empty LLM answer: nothing checked must not read as "not risky"
+        raise AffectkitError("AK-E009", "the reply is empty: there is nothing to check", field="reply")
     if language is None:
         code, languages = _guess_language(reply)
     else:
