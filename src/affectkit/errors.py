@@ -55,6 +55,7 @@
 | AK-W011 | warning | licence `commercial`: causes come from a word-list heuristic (no permissive cause data exists) |
 | AK-W012 | warning | retired (crisis-use@6): licence `commercial`, the crisis reader trained partly on DailyDialog |
 | AK-W013 | warning | licence `commercial` is in force, but the models given explicitly are the non-commercial ones |
+| AK-W014 | warning | crisis: none of the resources given apply to the user's locale or language; shipped lines shown |
 | AK-W020 | warning | speech: part of the recording is silence or non-speech and was not read for emotion |
 | AK-W021 | warning | speech: the recording was longer than one window and was analysed in windows (see `windows`) |
 | AK-W022 | warning | speech: little voiced speech (under 1 s): the reading is unreliable |

@@ -151,6 +151,24 @@ def test_crisis_turns_the_plan_into_an_escalation_with_configurable_resources() 
     assert p.target.emotion == "caring"
 
 
+def test_an_escalation_never_offers_an_empty_list_of_resources() -> None:
+    given = plan(CRISIS, resources=(line for line in ["Call 112."]))  # a generator: read once, not lost
+    assert given.safety.resources == ["Call 112."] and given.guidance[1].endswith("Call 112.")
+    from affectkit.risk import resources_for
+
+    for resources in ([], {"fr": ["Appelez le 3114."]}):  # nothing given applies to this English conversation
+        fallback = plan(CRISIS, resources=resources)
+        assert fallback.mode == "escalation" and fallback.safety.resources == resources_for("en")
+        assert "AK-W014" in [w.code for w in fallback.warnings]
+        assert any("none of the crisis resources given apply" in note for note in fallback.safety.notes)
+    french = plan(CRISIS, resources={"fr": ["Appelez le 3114."]}, locale="fr-FR")
+    assert french.safety.resources == ["Appelez le 3114."] and "AK-W014" not in [w.code for w in french.warnings]
+    for bad in (5, {"en": 5}, "Call 112.", [1, 2]):
+        with pytest.raises(AffectkitError) as error:
+            plan(CRISIS, resources=bad)  # type: ignore[arg-type]
+        assert (error.value.code, error.value.field) == ("AK-E005", "resources")
+
+
 def test_ordinary_exam_worry_does_not_escalate() -> None:
     text = "I'm scared I'll fail again and my parents will be so disappointed."
     worry = {"utterances": [{"speaker": "user", "text": text}]}

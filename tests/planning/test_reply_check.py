@@ -526,10 +526,12 @@ def test_conversation_inputs(conversation: object) -> None:
 
 
 def test_empty_inputs() -> None:
-    check = check_reply(None, "")
-    assert check.patterns == [] and not check.risky and check.language == "und"
-    assert check_reply([], "   ").patterns == []
-    assert not check_reply("I want to die.", "").risky
+    check = check_reply(None, "Okay.")  # no conversation: the reply alone is checked
+    assert check.patterns == [] and not check.risky
+    for conversation, reply in ((None, ""), ([], "   "), ("I want to die.", "")):  # an empty reply is not "safe"
+        with pytest.raises(AffectkitError) as error:
+            check_reply(conversation, reply)
+        assert error.value.code == "AK-E009"
 
 
 def test_malformed_conversation_is_a_coded_error() -> None:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -222,7 +222,7 @@ def safety_plan(analysis: ConversationAnalysis, agent: str = "assistant", resour
         >>> safety.escalate, safety.resources, safety.notes[0][:23]
         (True, ['Call 112.'], 'crisis signal at turn 0')
     """
-    _check_resources(resources, locale)
+    resources = checked_resources(resources, locale)
     flags = [f for f in analysis.flags if f.speaker != agent]
     crisis = [f for f in flags if f.severity in ("medium", "high") and f.kind in CRISIS_KINDS]
     notes = []
@@ -241,22 +241,47 @@ def safety_plan(analysis: ConversationAnalysis, agent: str = "assistant", resour
             notes += [f"turn {turn.index}: {w.message}" for w in turn.warnings if w.code == UNCOVERED_WARNING]
     chosen: list[str] = []
     if crisis:
-        chosen = resources_for(locale or language, resources) if resources is None or isinstance(
-            resources, Mapping) else list(resources)
+        chosen = given_resources(resources, locale or language)
+        if not chosen:  # an escalation always names somewhere to turn
+            chosen = resources_for(locale or language)
+            notes.append(f"{RESOURCES_FALLBACK} for {locale or language or 'this conversation'}: the shipped table's "
+                         "lines are offered; check them for the people you serve")
     return SafetyPlan(escalate=bool(crisis), flags=flags, resources=chosen, notes=notes)
 
 
-def _check_resources(resources: Resources, locale: str | None) -> None:
-    """A bare string for ``resources`` would be read letter by letter: refuse it, and a locale that is no string."""
+RESOURCES_FALLBACK = "none of the crisis resources given apply"
+
+
+def given_resources(resources: list[str] | dict[str, list[str]] | None, place: str | None) -> list[str]:
+    """The lines of ``resources`` (checked by :func:`checked_resources`) for ``place`` (a locale or language):
+    a list as it is, a table looked up as :func:`affectkit.risk.resources_for` does, the shipped table for
+    ``None``. Empty when a list given is empty or a table has no entry for ``place`` and no ``default``."""
+    return list(resources) if isinstance(resources, list) else resources_for(place, resources)
+
+
+def checked_resources(resources: Resources, locale: str | None) -> list[str] | dict[str, list[str]] | None:
+    """``resources`` read once into lists (a generator given would be empty the second time), or AK-E005: a bare
+    string would be read letter by letter, and anything but lines of text is no resource; a locale that is no
+    string is AK-E005 too."""
     if locale is not None and not isinstance(locale, str):
         raise AffectkitError("AK-E005", f"locale must be a string such as 'pt-BR', got {type(locale).__name__}",
                              field="locale")
     if resources is None:
-        return
-    groups = list(resources.values()) if isinstance(resources, Mapping) else [resources]
-    if any(isinstance(group, str) or not all(isinstance(line, str) for line in group) for group in groups):
-        raise AffectkitError("AK-E005", "resources must be a list of strings or a table of lists of strings "
-                             "(locale or language -> lines)", field="resources")
+        return None
+
+    def lines(group: Any) -> list[str]:
+        if isinstance(group, str) or not isinstance(group, Iterable):
+            raise AffectkitError("AK-E005", "resources must be a list of strings or a table of lists of strings "
+                                 "(locale or language -> lines)", field="resources")
+        read = list(group)
+        if not all(isinstance(line, str) for line in read):
+            raise AffectkitError("AK-E005", "resources must be a list of strings or a table of lists of strings "
+                                 "(locale or language -> lines)", field="resources")
+        return read
+
+    if isinstance(resources, Mapping):
+        return {str(key): lines(group) for key, group in resources.items()}
+    return lines(resources)
 
 
 def as_persona(persona: Any) -> Persona | None:
@@ -381,7 +406,7 @@ def plan(
     from affectkit.conversation.io import as_conversation
     from affectkit.planning.target import target_emotion
 
-    _check_resources(resources, locale)
+    resources = checked_resources(resources, locale)
     check_neutral_bias(neutral_bias)
     conversation = as_conversation(conversation)
     warnings = _check_agent(conversation, agent)
@@ -414,6 +439,9 @@ def plan(
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
     safety = safety_plan(analysis, agent, resources, locale)
+    if any(note.startswith(RESOURCES_FALLBACK) for note in safety.notes):
+        warnings.append(AnalysisWarning(code="AK-W014", message="crisis: none of the resources given apply to the "
+                                        "user's locale or language; the shipped table's lines are offered"))
     neutral = VAD(valence=0.0, arousal=0.0, dominance=0.0)
     target = target_emotion(user.vad if user else neutral, strategy.choice, p, trend=user.trend if user else None,
                             arc=user.arc if user else "stable", crisis=safety.escalate)
