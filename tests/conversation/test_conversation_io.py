@@ -347,3 +347,36 @@ def test_no_utterances_is_refused_by_the_api_as_by_the_command(tmp_path: Path,
             affectkit.plan(empty)
     assert cli.main(["conversation", str(write(tmp_path, "e.json", '{"utterances": []}'))]) == 2
     assert "AK-E009" in capsys.readouterr().err
+
+
+def test_every_form_of_a_conversation_names_the_same_speakers() -> None:
+    from affectkit import analyze_conversation
+    from affectkit.conversation import ConversationTracker
+    from affectkit.types import Conversation, Utterance
+
+    # the agent's turns are not read for crisis language: a padded name must not make them the user's
+    turns = [Utterance(speaker="user", text="I'm tired."), Utterance(speaker="assistant ", text="I want to end it all.")]
+    forms = [turns, Conversation(id="c", utterances=turns), {"utterances": [t.model_dump() for t in turns]}]
+    for form in forms:
+        analysis = analyze_conversation(form, agent="assistant")  # type: ignore[arg-type]
+        assert analysis.flags == [] and sorted(analysis.speakers) == ["assistant", "user"]
+    tracker = ConversationTracker(agent="assistant")
+    for turn in turns:
+        tracker.add(turn)
+    assert tracker.result().flags == [] and tracker.turns_[1].speaker == "assistant"
+
+
+@pytest.mark.parametrize("utterance", [{"speaker": "", "text": "hi"}, {"speaker": "a", "text": "hi", "timestamp": "inf"},
+                                       {"speaker": "a", "text": "hi", "timestamp": "nan"}])
+def test_an_utterance_object_is_held_to_the_rules_of_data(utterance: dict[str, object]) -> None:
+    from affectkit import analyze_conversation
+    from affectkit.conversation import ConversationTracker
+    from affectkit.types import Conversation, Utterance
+
+    value = Utterance.model_validate({**utterance, "timestamp": float(utterance["timestamp"])}  # type: ignore[arg-type]
+                                     if "timestamp" in utterance else utterance)
+    for call in (lambda: analyze_conversation(Conversation(id="c", utterances=[value])),
+                 lambda: ConversationTracker().add(value), lambda: analyze_conversation([value.model_dump()])):
+        with pytest.raises(AffectkitError) as error:
+            call()
+        assert error.value.code == ("AK-E010" if not utterance["speaker"] else "AK-E005")

@@ -26,7 +26,7 @@ from typing import Any
 
 from affectkit import licence
 from affectkit.conversation.context import prefetch
-from affectkit.conversation.io import as_conversation, utterance_from_data
+from affectkit.conversation.io import as_conversation, checked_utterance, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
 from affectkit.errors import AffectkitError
@@ -314,5 +314,5 @@ def _for_language(model: Any, language: str) -> Any:
 
 def _as_utterance(utterance: Utterance | Mapping[str, Any], index: int) -> Utterance:
     if isinstance(utterance, Utterance):
-        return utterance
+        return checked_utterance(utterance, prefix=f"[{index}].")
     return utterance_from_data(utterance, prefix=f"[{index}].")

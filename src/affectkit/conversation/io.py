@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
@@ -129,6 +130,24 @@ def guess_format(content: str) -> str:
         return ".jsonl" if looks_like_jsonl(content) else ".json"
 
 
+def checked_utterance(utterance: Utterance, prefix: str = "") -> Utterance:
+    """An :class:`~affectkit.types.Utterance` made in Python held to the rules of one read from data: its speaker
+    stripped (AK-E010 when empty) and a finite timestamp (AK-E005), so that every way of passing a conversation
+    names the same speakers (the agent's turns are told apart by name).
+
+    Example:
+        >>> checked_utterance(Utterance(speaker=" assistant ", text="Hi")).speaker
+        'assistant'
+    """
+    speaker = utterance.speaker.strip()
+    if not speaker:
+        raise AffectkitError("AK-E010", "empty speaker name", field=prefix + "speaker")
+    if isinstance(utterance.timestamp, float) and not math.isfinite(utterance.timestamp):
+        raise AffectkitError("AK-E005", f"expected a string or a finite number, got {utterance.timestamp!r}",
+                             field=prefix + "timestamp")
+    return utterance if speaker == utterance.speaker else utterance.model_copy(update={"speaker": speaker})
+
+
 def as_conversation(value: Any) -> Conversation:
     """A :class:`~affectkit.types.Conversation` from what the Python API takes: a Conversation, decoded JSON (a
     dict with ``utterances``) or a list of utterances (:class:`~affectkit.types.Utterance` or dicts). Anything
@@ -142,7 +161,9 @@ def as_conversation(value: Any) -> Conversation:
         affectkit.errors.AffectkitError: AK-E005 expected a Conversation, a dict with 'utterances' or a list of utterances, got NoneType (field 'conversation')
     """  # noqa: E501
     if isinstance(value, Conversation):
-        conversation = value
+        checked = [checked_utterance(u, f"utterances[{i}].") for i, u in enumerate(value.utterances)]
+        conversation = value if all(a is b for a, b in zip(checked, value.utterances, strict=True)) else \
+            value.model_copy(update={"utterances": checked})
     elif isinstance(value, Mapping):
         conversation = conversation_from_data(value)
     elif isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):
@@ -229,10 +250,12 @@ def utterance_from_data(record: Any, source: str = "<input>", line: int | None =
     if not speaker:
         raise AffectkitError("AK-E010", "empty speaker name", source=source, line=line, field=prefix + "speaker")
     timestamp = record.get("timestamp")
-    if timestamp is not None and (isinstance(timestamp, bool) or not isinstance(timestamp, str | int | float)):
+    if timestamp is not None and (isinstance(timestamp, bool) or not isinstance(timestamp, str | int | float)
+                                  or (isinstance(timestamp, float) and not math.isfinite(timestamp))):
         raise AffectkitError(
             "AK-E005",
-            f"expected a string or a number, got {type(timestamp).__name__}",
+            "expected a string or a finite number, got "
+            + (repr(timestamp) if isinstance(timestamp, float) else type(timestamp).__name__),
             source=source,
             line=line,
             field=prefix + "timestamp",
