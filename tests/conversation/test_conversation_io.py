@@ -355,7 +355,8 @@ def test_every_form_of_a_conversation_names_the_same_speakers() -> None:
     from affectkit.types import Conversation, Utterance
 
     # the agent's turns are not read for crisis language: a padded name must not make them the user's
-    turns = [Utterance(speaker="user", text="I'm tired."), Utterance(speaker="assistant ", text="I want to end it all.")]
+    turns = [Utterance(speaker="user", text="I'm tired."),
+             Utterance(speaker="assistant ", text="I want to end it all.")]
     forms = [turns, Conversation(id="c", utterances=turns), {"utterances": [t.model_dump() for t in turns]}]
     for form in forms:
         analysis = analyze_conversation(form, agent="assistant")  # type: ignore[arg-type]
@@ -366,7 +367,8 @@ def test_every_form_of_a_conversation_names_the_same_speakers() -> None:
     assert tracker.result().flags == [] and tracker.turns_[1].speaker == "assistant"
 
 
-@pytest.mark.parametrize("utterance", [{"speaker": "", "text": "hi"}, {"speaker": "a", "text": "hi", "timestamp": "inf"},
+@pytest.mark.parametrize("utterance", [{"speaker": "", "text": "hi"},
+                                       {"speaker": "a", "text": "hi", "timestamp": "inf"},
                                        {"speaker": "a", "text": "hi", "timestamp": "nan"}])
 def test_an_utterance_object_is_held_to_the_rules_of_data(utterance: dict[str, object]) -> None:
     from affectkit import analyze_conversation
