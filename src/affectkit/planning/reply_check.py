@@ -209,7 +209,7 @@ def _find(text: str, group: str, languages: Sequence[str]) -> list[PatternMatch]
 
 def _asked_or_supposed(text: str, match: PatternMatch) -> bool:
     """Whether an emotion match sits in a question or an if-clause instead of being said of the user."""
-    if any(w in _SUPPOSING for w in words_before(text, match.start)[-3:]):
+    if any(w in _SUPPOSING for w in words_before(text, match.start, 3)):
         return True
     end = _SENTENCE_END.search(text, match.end)
     if not end or end.group() != "?":

@@ -34,6 +34,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -176,18 +177,43 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text, start, len(text) if end is None else end)]
 
 
+_SYNC = 64  # chars: more than a clause break and what its look-ahead reads ("," + spaces + "that")
+
+
 def clause_start(text: str, position: int) -> int:
     """Where the clause holding ``position`` starts: after the last punctuation mark or clause-break word
-    ("but", "pero", "aber", ...) before it; a comma before "that"/"que"/"dass" does not break the clause."""
-    start = 0
-    for match in _clause_break().finditer(text, 0, position):
+    ("but", "pero", "aber", ...) before it; a comma before "that"/"que"/"dass" does not break the clause.
+
+    The breaks are those of a scan of ``text`` that stops at ``position``. Such a scan finds every break of the
+    whole text that ends well before ``position`` (:data:`_SYNC`), so only the last stretch is scanned again: a
+    long reply with a match in every clause costs linear time, not quadratic."""
+    ends = _break_ends(text)
+    known = bisect.bisect_right(ends, position - _SYNC)
+    begin = ends[known - 1] if known else max(0, position - 2 * _SYNC)  # no earlier break: none can reach here
+    start = begin if known else 0
+    for match in _clause_break().finditer(text, begin, position):
         start = match.end()
     return start
 
 
-def words_before(text: str, position: int) -> list[str]:
-    """The words of the clause before ``position`` (see :func:`words`)."""
-    return words(text, clause_start(text, position), position)
+@functools.lru_cache(maxsize=32)
+def _break_ends(text: str) -> tuple[int, ...]:
+    """The ends of the clause breaks of the whole ``text`` (a reply is asked about once per match in it)."""
+    return tuple(match.end() for match in _clause_break().finditer(text))
+
+
+def words_before(text: str, position: int, last: int | None = None) -> list[str]:
+    """The words of the clause before ``position`` (see :func:`words`), or only its ``last`` ones: those are read
+    from the stretch just before ``position`` when it holds more than ``last`` words (its first word may be cut),
+    so that a long clause is not read whole for every match in it."""
+    start = clause_start(text, position)
+    if last is None:
+        return words(text, start, position)
+    near = max(start, position - 32 * last)
+    found = words(text, near, position)
+    if near > start and len(found) <= last:
+        found = words(text, start, position)
+    return found[-last:]
 
 
 def negated(text: str, start: int, end: int, language: str) -> bool:
@@ -202,7 +228,7 @@ def reported(text: str, start: int, language: str) -> bool:
 
 
 def _negated(text: str, start: int, end: int, before_words: Language, after_words: Language) -> bool:
-    before = words_before(text, start)[-NEGATION_WINDOW:]
+    before = words_before(text, start, NEGATION_WINDOW)
     following = [w.lower() for w in _WORD.findall(text, start, min(len(text), start + 40))[:1]]
     lang = before_words
     for word, after in zip(before, [*before[1:], *following], strict=False):
@@ -221,7 +247,7 @@ def _negated(text: str, start: int, end: int, before_words: Language, after_word
 
 
 def _reported(text: str, start: int, words_of: Language) -> bool:
-    before = words_before(text, start)[-REPORT_WINDOW:]
+    before = words_before(text, start, REPORT_WINDOW)
     return any(w in words_of.others for w in before) and any(w in words_of.saying for w in before)
 
 
@@ -273,11 +299,14 @@ def _joking(code: str) -> tuple[re.Pattern[str], ...]:
 
 def _longest(candidates: Sequence[Hit]) -> list[Hit]:
     """The longest non-overlapping candidates (the earlier of two equally long), in text order."""
-    chosen: list[Hit] = []
+    chosen: list[Hit] = []  # in text order, never overlapping: a candidate need only be checked against its neighbours
+    starts: list[int] = []
     for candidate in sorted(candidates, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(candidate.end <= c.start or c.end <= candidate.start for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda h: h.start)
+        at = bisect.bisect_left(starts, candidate.start)
+        if (at == 0 or chosen[at - 1].end <= candidate.start) and (at == len(chosen) or candidate.end <= starts[at]):
+            chosen.insert(at, candidate)
+            starts.insert(at, candidate.start)
+    return chosen
 
 
 class RuleBook:
@@ -338,7 +367,8 @@ class RuleBook:
         if group not in self.properties:
             raise RuleError(f"unknown rule group {group!r} (known: {', '.join(self.properties)})")
         properties = self.properties[group]
-        quotes = quoted_spans(text) if properties.reportable else []
+        quotes = quoted_spans(text) if properties.reportable else []  # in text order, never overlapping
+        quote_starts = [s for s, _ in quotes]
         candidates: list[Hit] = []
         for code in languages:
             context = self._context(code)
@@ -350,9 +380,9 @@ class RuleBook:
                         continue
                     if properties.negatable and _negated(text, start, end, context, post):
                         continue
-                    if properties.reportable and (
-                        any(s <= start and end <= e for s, e in quotes) or _reported(text, start, context)
-                    ):
-                        continue
+                    if properties.reportable:
+                        last = bisect.bisect_right(quote_starts, start) - 1  # the one quote that could hold it
+                        if (last >= 0 and end <= quotes[last][1]) or _reported(text, start, context):
+                            continue
                     candidates.append(Hit(group, code, start, end, text[start:end]))
         return _longest(candidates)
