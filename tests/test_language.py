@@ -44,6 +44,7 @@ def test_scores_are_a_distribution_over_the_listed_languages() -> None:
 
 def test_language_codes_are_checked() -> None:
     assert check_language("PT_br") == "pt"
+    assert [check_language(code) for code in ("eng", "deu", "ger", "zho", "xyz")] == ["en", "de", "de", "zh", "xyz"]
     with pytest.raises(AffectkitError) as error:
         check_language("Portuguese!")
     assert error.value.code == "AK-E040"

@@ -9,7 +9,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -124,19 +124,23 @@ def plan(
     return make_plan(conversation, persona, debias, agent, **options)
 
 
-def check_reply(conversation: Any, reply: str, language: str | None = None) -> ReplyCheck:
+def check_reply(conversation: Any, reply: str, language: str | None = None, *,
+                assistant_speakers: Collection[str] | None = None) -> ReplyCheck:
     """Which response patterns a candidate reply shows (refusal, apology, acknowledgement, boundary setting,
     and the harmful ones such as claiming human feelings or minimising a crisis), each with evidence, an
-    empathy estimate and ``risky``. English, Spanish and German. See
+    empathy estimate and ``risky``. English, Spanish and German. ``assistant_speakers`` names the assistant's
+    turns (default: ``assistant``, ``bot``, ``agent`` and a few more); every other speaker is the user. See
     :func:`affectkit.planning.reply_check.check_reply`.
 
     Example:
         >>> check_reply([{"speaker": "user", "text": "Do you love me?"}], "Yes, I love you more than anything.").risky
         True
     """
+    from affectkit.planning.reply_check import ASSISTANT_SPEAKERS
     from affectkit.planning.reply_check import check_reply as check
 
-    return check(conversation, reply, language)
+    speakers = ASSISTANT_SPEAKERS if assistant_speakers is None else assistant_speakers
+    return check(conversation, reply, language, assistant_speakers=speakers)
 
 
 def trends(path: Any, *, time_column: str, freq: str = "D", group_column: str | None = None, **options: Any) -> Any:

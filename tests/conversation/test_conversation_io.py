@@ -382,3 +382,13 @@ def test_an_utterance_object_is_held_to_the_rules_of_data(utterance: dict[str, o
         with pytest.raises(AffectkitError) as error:
             call()
         assert error.value.code == ("AK-E010" if not utterance["speaker"] else "AK-E005")
+
+
+@pytest.mark.parametrize(("option", "value"), [("conversation_id", 5), ("turn_model", "x"), ("cause_model", 3),
+                                               ("risk_detector", object())])
+def test_tracker_options_of_the_wrong_kind_are_coded(option: str, value: object) -> None:
+    from affectkit.conversation import ConversationTracker
+
+    with pytest.raises(AffectkitError) as error:
+        ConversationTracker(**{option: value})  # type: ignore[arg-type]
+    assert (error.value.code, error.value.field) == ("AK-E005", option)

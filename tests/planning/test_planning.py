@@ -169,6 +169,38 @@ def test_an_escalation_never_offers_an_empty_list_of_resources() -> None:
         assert (error.value.code, error.value.field) == ("AK-E005", "resources")
 
 
+@pytest.mark.parametrize(("option", "value"), [("debias", "no"), ("debias", None), ("analysis", {"turns": []}),
+                                               ("live", 5)])
+def test_plan_options_of_the_wrong_kind_are_coded(option: str, value: object) -> None:
+    with pytest.raises(AffectkitError) as error:
+        plan(CRISIS, **{option: value})  # type: ignore[arg-type]
+    assert (error.value.code, error.value.field) == ("AK-E005", option)
+
+
+def test_live_planning_takes_dicts_as_the_tracker_does() -> None:
+    from affectkit.planning.planner import LivePlanning
+
+    dicts, objects = LivePlanning(), LivePlanning()
+    for utterance in CRISIS["utterances"]:
+        dicts.add(utterance)
+        objects.add(Utterance(**utterance))
+    assert plan(CRISIS, live=dicts) == plan(CRISIS, live=objects)
+    with pytest.raises(AffectkitError) as error:
+        dicts.add({"speaker": " ", "text": "hi"})
+    assert error.value.code == "AK-E010"
+
+
+def test_the_top_level_reply_check_is_told_who_the_assistant_is() -> None:
+    import affectkit
+    from affectkit.planning.reply_check import check_reply
+
+    chat = [{"speaker": "user", "text": "I failed again."}, {"speaker": "Alex", "text": "That sounds hard."},
+            {"speaker": "user", "text": "Thanks."}]
+    named = affectkit.check_reply(chat, "You're welcome.", assistant_speakers=["Alex"])
+    assert named == affectkit.check_reply(chat, "You're welcome.", assistant_speakers="Alex")
+    assert named == check_reply(chat, "You're welcome.", assistant_speakers=("Alex",))
+
+
 def test_ordinary_exam_worry_does_not_escalate() -> None:
     text = "I'm scared I'll fail again and my parents will be so disappointed."
     worry = {"utterances": [{"speaker": "user", "text": text}]}

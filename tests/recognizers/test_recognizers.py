@@ -220,7 +220,8 @@ def test_bootstrap_interval_brackets_the_figure_and_narrows_with_more_rows() -> 
 @pytest.mark.parametrize(
     ("texts", "says"),
     [(b"I am happy", "got bytes; decode it first"), (bytearray(b"hi"), "got bytearray"),
-     ({"text": "I am happy"}, "got a dict"), ("I am happy", "got one string")],
+     ({"text": "I am happy"}, "got a dict"), ("I am happy", "got one string"), (None, "got NoneType"),
+     (5, "got int")],
 )
 def test_analyze_refuses_what_is_no_list_of_texts(texts: object, says: str) -> None:
     import affectkit

@@ -96,6 +96,14 @@ class ConversationTracker:
         if agent is not None and not (isinstance(agent, str) and agent.strip()):
             raise AffectkitError("AK-E005", f"agent must be a speaker's name or None, got {agent!r}", field="agent")
         self.neutral_bias = check_neutral_bias(neutral_bias)
+        if not isinstance(conversation_id, str):
+            raise AffectkitError("AK-E005", f"conversation_id must be a string, got {conversation_id!r:.60}",
+                                 field="conversation_id")
+        for name, value, kind in (("turn_model", turn_model, TurnModel), ("cause_model", cause_model, CauseModel),
+                                  ("risk_detector", risk_detector, RiskDetector)):
+            if value is not None and not isinstance(value, kind):
+                raise AffectkitError("AK-E005", f"{name} must be a {kind.__name__} or None, got {value!r:.60}",
+                                     field=name)
         self.turn_model = turn_model
         self.language = language
         self.agent = agent

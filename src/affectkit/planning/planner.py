@@ -408,6 +408,11 @@ def plan(
 
     resources = checked_resources(resources, locale)
     check_neutral_bias(neutral_bias)
+    if not isinstance(debias, bool):  # "no" is truthy: the model would debias while the plan said it did not
+        raise AffectkitError("AK-E005", f"debias must be True or False, got {debias!r:.60}", field="debias")
+    for name, value, kind in (("analysis", analysis, ConversationAnalysis), ("live", live, LivePlanning)):
+        if value is not None and not isinstance(value, kind):
+            raise AffectkitError("AK-E005", f"{name} must be a {kind.__name__} or None, got {value!r:.60}", field=name)
     conversation = as_conversation(conversation)
     warnings = _check_agent(conversation, agent)
     p = as_persona(persona)
@@ -520,7 +525,14 @@ class LivePlanning:
         self.seeks_attachment_ = False
         self.turns_ = 0
 
-    def add(self, utterance: Utterance) -> None:
+    def add(self, utterance: Utterance | Mapping[str, Any]) -> None:
+        """Take the next utterance (an :class:`~affectkit.types.Utterance` or a dict, as
+        :meth:`~affectkit.conversation.ConversationTracker.add` takes it)."""
+        from affectkit.conversation.io import checked_utterance, utterance_from_data
+
+        prefix = f"[{self.turns_}]."
+        utterance = checked_utterance(utterance, prefix) if isinstance(utterance, Utterance) else \
+            utterance_from_data(utterance, prefix=prefix)
         self.strategy_.add(utterance)
         if utterance.speaker != self.agent and ATTACHMENT_CUES.search(utterance.text):
             self.seeks_attachment_ = True

@@ -336,6 +336,10 @@ def check_reply(
             raise AffectkitError("AK-E005", f"no reply-check rules for language {language!r} (en, es, de have "
                                  "them; None guesses the language and runs all three)", field="language")
         languages = (code,)
+    if isinstance(assistant_speakers, str):  # one name, not its letters
+        assistant_speakers = (assistant_speakers,)
+    if not all(isinstance(name, str) for name in assistant_speakers):
+        raise AffectkitError("AK-E005", "assistant_speakers must be speaker names", field="assistant_speakers")
     assistants = {s.strip().lower() for s in assistant_speakers}
     turns = _utterances(conversation)
     user_turns = [i for i, u in enumerate(turns) if u.speaker.strip().lower() not in assistants]

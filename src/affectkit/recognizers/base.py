@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
@@ -82,6 +82,8 @@ def check_texts(texts: Sequence[str]) -> list[str]:
     if isinstance(texts, Mapping) or hasattr(texts, "columns"):
         raise AffectkitError("AK-E005", f"expected a list of texts, got a {type(texts).__name__}; pass one column "
                              "as a list, e.g. df['text'].tolist()")
+    if not isinstance(texts, Iterable):  # None, a number
+        raise AffectkitError("AK-E005", f"expected a list of texts, got {type(texts).__name__}")
     out = list(texts)
     for i, text in enumerate(out):
         if not isinstance(text, str):

@@ -35,8 +35,8 @@ def check_language(language: str | None) -> str | None:
     """``language`` lower-cased and checked as an ISO 639 code (``"pt-BR"`` -> ``"pt"``), or ``None``.
 
     Example:
-        >>> check_language("pt-BR"), check_language(None)
-        ('pt', None)
+        >>> check_language("pt-BR"), check_language("eng"), check_language(None)
+        ('pt', 'en', None)
     """
     if language is None:
         return None
@@ -47,7 +47,22 @@ def check_language(language: str | None) -> str | None:
     if not _CODE.match(code):
         raise AffectkitError("AK-E040", f"language {language!r} is not an ISO 639 code such as 'en', 'de' or 'zh'",
                              field="language")
-    return code
+    return THREE_LETTER_CODES.get(code, code)
+
+
+# ISO 639-2 (and 639-3) codes of languages with a two-letter code, "eng" as "en": the languages the shipped models
+# and rules read and a few more of the widely used ones; another three-letter code is kept as it is
+THREE_LETTER_CODES = {
+    three: two for two, threes in {
+        "af": "afr", "am": "amh", "ar": "ara", "bn": "ben", "cs": "ces cze", "da": "dan", "de": "deu ger",
+        "el": "ell gre", "en": "eng", "es": "spa", "fa": "fas per", "fi": "fin", "fr": "fra fre", "ha": "hau",
+        "he": "heb", "hi": "hin", "hu": "hun", "id": "ind", "ig": "ibo", "it": "ita", "ja": "jpn", "jv": "jav",
+        "ko": "kor", "mr": "mar", "nl": "nld dut", "no": "nor", "om": "orm", "pl": "pol", "pt": "por",
+        "ro": "ron rum", "ru": "rus", "rw": "kin", "so": "som", "su": "sun", "sv": "swe", "sw": "swa", "th": "tha",
+        "ti": "tir", "tr": "tur", "tt": "tat", "uk": "ukr", "ur": "urd", "vi": "vie", "xh": "xho", "yo": "yor",
+        "zh": "zho chi", "zu": "zul",
+    }.items() for three in threes.split()
+}
 
 
 def route(language: str) -> str:
