@@ -39,6 +39,10 @@ def test_stream_refuses_bad_messages_and_stays_open(service) -> None:  # type: i
         assert error["event"] == "error" and error["status"] == 422 and error["code"] == "AK-E005"
         ws.send_text(json.dumps({"speaker": "user", "text": "x" * 30_000}))
         assert ws.receive_json()["code"] == "AK-E023"
+        ws.send_bytes(json.dumps(CHAT[0]).encode())  # a binary frame: this stream reads JSON text
+        assert ws.receive_json()["code"] == "AK-E004"
+        ws.send_text("[" * 100_000 + "]" * 100_000)  # deeper than Python's JSON decoder goes
+        assert ws.receive_json()["code"] == "AK-E004"
         ws.send_text(json.dumps(CHAT[0]))
         answer = ws.receive_json()
         assert answer["event"] == "turn" and answer["turns"] == 1
@@ -53,6 +57,24 @@ def test_stream_closes_on_a_wrong_key_or_conversation(service, who: str) -> None
     with service.client.websocket_connect(url, headers=headers) as ws:
         error = ws.receive_json()
         assert error["code"] == ("AK-E021" if who == "nobody" else "AK-E022")
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+    assert closed.value.code == 1008
+
+
+@pytest.mark.parametrize("first", ["binary", "nested", "silence"])
+def test_a_socket_without_a_key_is_closed_whatever_it_sends_or_not(service, first: str,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from affectkit.service import stream
+
+    monkeypatch.setattr(stream, "AUTH_SECONDS", 0.2)
+    conversation_id = service.conversation()
+    with service.client.websocket_connect(f"/v1/conversations/{conversation_id}/stream") as ws:
+        if first == "binary":
+            ws.send_bytes(json.dumps({"event": "auth", "key": service.token}).encode())
+        elif first == "nested":
+            ws.send_text('{"a":' * 5000 + "1" + "}" * 5000)
+        assert ws.receive_json()["code"] == "AK-E021"
         with pytest.raises(WebSocketDisconnect) as closed:
             ws.receive_json()
     assert closed.value.code == 1008

@@ -27,6 +27,7 @@ Example (with the ``websockets`` package)::
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 from typing import Any
@@ -52,33 +53,58 @@ def _token(websocket: WebSocket) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+AUTH_SECONDS = 10.0  # a socket without a key in its handshake has this long to send the auth message
+
+
+async def _receive(websocket: WebSocket) -> str | None:
+    """The next text frame; ``None`` for a binary frame (this stream reads JSON text only)."""
+    message = await websocket.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000))
+    text = message.get("text")
+    return text if isinstance(text, str) else None
+
+
+_INVALID = object()
+
+
+def _json(raw: str) -> Any:
+    """``raw`` decoded, or ``_INVALID`` when it is no JSON a client could mean (malformed, or nested past Python's
+    recursion limit)."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return _INVALID
+
+
 async def serve_stream(websocket: WebSocket, runtime: Any, conversation_id: str) -> None:
     """Serve one stream (see the module docstring)."""
     await websocket.accept()
     try:
         token = _token(websocket)
         if token is None:
-            first = await websocket.receive_text()
             try:
-                message = json.loads(first)
-            except ValueError:
-                message = None
+                first = await asyncio.wait_for(_receive(websocket), AUTH_SECONDS)
+            except TimeoutError:
+                first = None
+            message = _json(first) if first is not None else None
             if isinstance(message, dict) and message.get("event") == "auth" and isinstance(message.get("key"), str):
                 token = message["key"]
         key_id = await runtime.key_id(token) if token else None
         if key_id is None:
             await _error(websocket, 401, "AK-E021", "an API key is needed: the Authorization header, or a first "
-                         'message {"event": "auth", "key": "..."}')
+                         f'message {{"event": "auth", "key": "..."}} within {AUTH_SECONDS:g} s')
             await websocket.close(POLICY_VIOLATION)
             return
-        import asyncio
-
         if await asyncio.to_thread(runtime.store.get_conversation, key_id, conversation_id) is None:
             await _error(websocket, 404, "AK-E022", f"no conversation {conversation_id!r}")
             await websocket.close(POLICY_VIOLATION)
             return
         while True:
-            raw = await websocket.receive_text()
+            raw = await _receive(websocket)
+            if raw is None:
+                await _error(websocket, 400, "AK-E004", "a binary frame: send each utterance as a JSON text frame")
+                continue
             await _one(websocket, runtime, key_id, conversation_id, raw)
     except WebSocketDisconnect:
         return
@@ -93,10 +119,9 @@ async def _one(websocket: WebSocket, runtime: Any, key_id: str, conversation_id:
     if wait > 0:
         await _error(websocket, 429, "AK-E024", "rate limit exceeded for this API key", retry_after=math.ceil(wait))
         return
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        await _error(websocket, 400, "AK-E004", "the message is not valid JSON")
+    data = _json(raw)
+    if data is _INVALID:
+        await _error(websocket, 400, "AK-E004", "the message is not valid JSON (or is nested too deep)")
         return
     try:
         body = UtteranceIn.model_validate(data)
