@@ -308,6 +308,8 @@ def test_malformed_requests_are_4xx_problems(service) -> None:  # type: ignore[n
     raw = {**service.headers, "Content-Type": "application/json"}
     assert_problem(service.client.post("/v1/analyze", content=b'{"texts": [', headers=raw), 400, "AK-E004")
     assert_problem(service.client.post("/v1/analyze", content=b"\xff\xfe", headers=raw), 400, "AK-E004")
+    for body in (b'{"texts":' + b"[" * 100_000 + b"]" * 100_000 + b"}", b'{"texts":["\xff\xfe bad"]}'):
+        assert_problem(service.client.post("/v1/analyze", content=body, headers=raw), 400, "AK-E004")
     assert_problem(service.post("/v1/analyze", {"texts": "one string"}), 422, "AK-E005")
     assert_problem(service.post("/v1/analyze", {"texts": []}), 422, "AK-E005")
     assert_problem(service.post("/v1/analyze", {"texts": ["a"], "extra": 1}), 422, "AK-E005")

@@ -95,6 +95,9 @@ def install(app: FastAPI) -> None:
         detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
         if error.status_code == 404 and detail == "Not Found":
             detail = f"no route {request.url.path}"
+        if error.status_code == 400 and detail == "There was an error parsing the body":
+            # FastAPI's answer to a body json cannot decode past its syntax: bytes not UTF-8, nesting too deep
+            code, detail = "AK-E004", "the request body is not valid JSON (not UTF-8, or nested too deep)"
         return problem(error.status_code, code, detail, dict(error.headers or {}))
 
     @app.exception_handler(Exception)
