@@ -29,7 +29,8 @@ def test_token_bucket_refills() -> None:
 
 
 def test_body_and_batch_limits_are_413(make_service) -> None:  # type: ignore[no-untyped-def]
-    service = make_service(max_body_bytes=2000, max_batch_texts=3, max_text_chars=50, max_turns=2)
+    service = make_service(max_body_bytes=2000, max_batch_texts=3, max_text_chars=50, max_turns=2,
+                           max_inline_turns=2)
     assert_problem(service.post("/v1/analyze", {"texts": ["x" * 3000]}), 413, "AK-E023")
 
     def chunks():  # no Content-Length: the limit is enforced on the bytes as they arrive
@@ -50,7 +51,50 @@ def test_body_and_batch_limits_are_413(make_service) -> None:  # type: ignore[no
                             {**utterance, "text": utterance["text"][:50]}).status_code == 200
     assert_problem(service.post(f"/v1/conversations/{conversation_id}/utterances", {"speaker": "u", "text": "x"}),
                    413, "AK-E023")
-    assert_problem(service.post("/v1/plan", {"conversation": {"utterances": CHAT[:3]}}), 413, "AK-E023")
+    too_long = service.post("/v1/plan", {"conversation": {"utterances": CHAT[:3]}})
+    assert_problem(too_long, 413, "AK-E023")
+    assert "AFFECTKIT_MAX_INLINE_TURNS" in too_long.json()["detail"]
+
+
+def test_a_large_request_is_read_in_pieces_taking_turns_with_the_others() -> None:
+    import asyncio
+    import threading
+
+    from affectkit.service.metrics import Metrics
+    from affectkit.service.runtime import MicroBatcher, ModelThread
+
+    calls: list[list[str]] = []
+    first_call = threading.Event()
+    small_queued = threading.Event()
+
+    def read(items: list[tuple[str]]) -> list[str]:  # the model thread
+        calls.append([text for text, in items])
+        if len(calls) == 1:
+            first_call.set()
+            small_queued.wait(5)  # the small request arrives while the first piece is read
+        return [text.upper() for text, in items]
+
+    async def run() -> tuple[list[str], list[str]]:
+        metrics = Metrics()
+        batcher = MicroBatcher(ModelThread(metrics), read, max_texts=64, wait_seconds=0.0, metrics=metrics,
+                               max_chars=100)
+        batcher.start()
+        try:
+            large = asyncio.create_task(batcher.analyze([(f"{i:02d}" + "x" * 38,) for i in range(10)]))
+            await asyncio.to_thread(first_call.wait, 5)
+            small = asyncio.create_task(batcher.analyze([("hi",)]))
+            await asyncio.sleep(0.05)
+            small_queued.set()
+            return await large, await small
+        finally:
+            await batcher.stop()
+
+    large, small = asyncio.run(run())
+    assert large == [f"{i:02d}" + "X" * 38 for i in range(10)] and small == ["HI"]  # every result, in order
+    # 40-character texts, 100 characters a batch: pieces of 2; the small request, queued before the large one's
+    # second piece, was read with it (2 + 80 characters), not after all ten
+    assert calls[0] == [f"{i:02d}" + "x" * 38 for i in range(2)] and calls[1][0] == "hi"
+    assert [len(call) for call in calls] == [2, 3, 2, 2, 2]
 
 
 def test_cors_origins(make_service) -> None:  # type: ignore[no-untyped-def]

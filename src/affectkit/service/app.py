@@ -65,10 +65,11 @@ class Runtime:
         self.conversations = Conversations(self.store, self.models, self.metrics, settings.tracker_cache_size,
                                            settings.max_turns, settings.max_speakers)
         self.batcher = MicroBatcher(self.models, analyze_texts, settings.batch_max_texts,
-                                    settings.batch_wait_ms / 1000.0, self.metrics)
+                                    settings.batch_wait_ms / 1000.0, self.metrics, max_chars=settings.batch_max_chars)
         self.conversations.prefetcher = MicroBatcher(self.models, self.conversations.prefetch,
                                                      settings.batch_max_texts, settings.batch_wait_ms / 1000.0,
-                                                     self.metrics, task="utterance")
+                                                     self.metrics, task="utterance",
+                                                     max_chars=settings.batch_max_chars)
         self.conversations.writer = StoreWriter(self.store)
         self.limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
         self.keys: dict[str, tuple[str, float]] = {}
@@ -187,9 +188,10 @@ def _check_texts(texts: list[str], limit: int, what: str = "text") -> None:
 
 
 def _check_conversation(conversation: schemas.ConversationIn, settings: ServiceSettings) -> None:
-    if len(conversation.utterances) > settings.max_turns:
+    if len(conversation.utterances) > settings.max_inline_turns:
         raise ServiceError(413, "AK-E023", f"{len(conversation.utterances)} utterances, more than "
-                           f"{settings.max_turns} (AFFECTKIT_MAX_TURNS)")
+                           f"{settings.max_inline_turns} in a conversation sent whole (AFFECTKIT_MAX_INLINE_TURNS); "
+                           "store a longer one (POST /v1/conversations) and append its utterances")
     _check_texts([u.text for u in conversation.utterances], settings.max_text_chars, "utterance")
 
 
@@ -353,6 +355,7 @@ def build_router() -> APIRouter:
         settings = runtime.settings
         limits = {"max_body_bytes": settings.max_body_bytes, "max_batch_texts": settings.max_batch_texts,
                   "max_text_chars": settings.max_text_chars, "max_turns": settings.max_turns,
+                  "max_inline_turns": settings.max_inline_turns,
                   "max_speakers": settings.max_speakers,
                   "rate_limit_per_minute": settings.rate_limit_per_minute,
                   "retention_days": settings.retention_days, "max_audio_bytes": settings.max_audio_bytes,

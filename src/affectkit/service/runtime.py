@@ -7,9 +7,11 @@ models work.
 
 **Micro-batching.** ``/v1/analyze`` requests that arrive together are read in one call of the text model:
 the first waiting request opens a batch, which takes the requests queued behind it until it holds
-``batch_max_texts`` texts or ``batch_wait_ms`` have passed. The text model reads every text on its own, so
-a text's analysis never depends on the other requests of its batch; the batch only amortises the overhead
-and keeps both cores busy. A request is never split across batches.
+``batch_max_texts`` texts or ``batch_max_chars`` characters, or ``batch_wait_ms`` have passed. The text model
+reads every text on its own, so a text's analysis never depends on the other requests of its batch; the batch only
+amortises the overhead and keeps both cores busy. A request larger than one batch is read in pieces of that size,
+one piece per turn: its next piece queues behind the requests that came meanwhile, so a large request costs the
+others at most one piece's wait instead of all of its work.
 
 **Conversations.** Each conversation has a :class:`~affectkit.conversation.ConversationTracker` in memory
 (the ``tracker_cache_size`` most recently used); appending an utterance costs one turn's work, not the whole
@@ -134,19 +136,27 @@ class ModelThread:
 
 @dataclass
 class _Waiting:
-    texts: list[Any]  # the texts (or items) of one request
+    texts: list[Any]  # the items (text first) of one piece of a request
     future: asyncio.Future[list[Any]]
+    rest: list[Any] = field(default_factory=list)  # the request's items after this piece, read in later turns
+    done: list[Any] = field(default_factory=list)  # the results of its earlier pieces
+
+    @property
+    def chars(self) -> int:
+        return sum(len(item[0]) for item in self.texts)
 
 
 class MicroBatcher:
-    """Gathers concurrent ``analyze`` requests into one model call (see the module docstring)."""
+    """Gathers concurrent ``analyze`` requests into one model call (see the module docstring). The items of a
+    request are tuples whose first element is the text."""
 
     def __init__(self, models: ModelThread, analyze: Callable[[list[Any]], list[Any]], max_texts: int,
-                 wait_seconds: float, metrics: Metrics, task: str = "analyze") -> None:
+                 wait_seconds: float, metrics: Metrics, task: str = "analyze", max_chars: int = 40_000) -> None:
         self.task = task
         self.models = models
         self.analyze_batch = analyze
         self.max_texts = max_texts
+        self.max_chars = max_chars
         self.wait_seconds = wait_seconds
         self.metrics = metrics
         self.queue: asyncio.Queue[_Waiting] = asyncio.Queue()
@@ -164,17 +174,27 @@ class MicroBatcher:
         if self.worker is None or self.worker.done():
             raise ServiceError(503, "AK-E026", "the analysis worker is not running")
         future: asyncio.Future[list[Any]] = asyncio.get_running_loop().create_future()
-        await self.queue.put(_Waiting(texts, future))
+        await self.queue.put(self._piece(texts, future, []))
         return await future
+
+    def _piece(self, items: list[Any], future: asyncio.Future[list[Any]], done: list[Any]) -> _Waiting:
+        """The next piece of a request: as many of ``items`` as one batch holds (at least one)."""
+        count = chars = 0
+        for item in items:
+            if count and (count >= self.max_texts or chars + len(item[0]) > self.max_chars):
+                break
+            count += 1
+            chars += len(item[0])
+        return _Waiting(items[:count], future, items[count:], done)
 
     async def _serve(self) -> None:
         carried: _Waiting | None = None
         while True:
             first = carried if carried is not None else await self.queue.get()
             carried = None
-            batch, size = [first], len(first.texts)
+            batch, size, chars = [first], len(first.texts), first.chars
             deadline = time.monotonic() + self.wait_seconds
-            while size < self.max_texts:
+            while size < self.max_texts and chars < self.max_chars:
                 if self.queue.empty():
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
@@ -183,11 +203,12 @@ class MicroBatcher:
                     if self.queue.empty():
                         break
                 waiting = self.queue.get_nowait()
-                if size + len(waiting.texts) > self.max_texts:
-                    carried = waiting  # opens the next batch: a request is never split
+                if size + len(waiting.texts) > self.max_texts or chars + waiting.chars > self.max_chars:
+                    carried = waiting  # opens the next batch: a piece is never split
                     break
                 batch.append(waiting)
                 size += len(waiting.texts)
+                chars += waiting.chars
             batch = [w for w in batch if not w.future.done()]  # a client that went away
             if batch:
                 await self._run(batch)
@@ -210,7 +231,11 @@ class MicroBatcher:
         for waiting in batch:
             end = start + len(waiting.texts)
             if not waiting.future.done():
-                waiting.future.set_result(results[start:end])
+                read = waiting.done + results[start:end]
+                if waiting.rest:  # its next piece waits its turn behind the requests that came meanwhile
+                    self.queue.put_nowait(self._piece(waiting.rest, waiting.future, read))
+                else:
+                    waiting.future.set_result(read)
             start = end
 
 

@@ -31,6 +31,9 @@ class ServiceSettings(BaseSettings):
     max_batch_texts: int = Field(default=256, ge=1, description="most texts in one /v1/analyze request (413)")
     max_text_chars: int = Field(default=20_000, ge=1, description="longest text or utterance accepted (413)")
     max_turns: int = Field(default=5_000, ge=1, description="most utterances in one conversation (413)")
+    max_inline_turns: int = Field(default=500, ge=1, description="most utterances in a conversation sent whole to "
+                                  "/v1/plan, /v1/check-reply or /v1/respond (413): it is read at once, while other "
+                                  "requests wait; store a longer one and append to it")
     max_speakers: int = Field(default=64, ge=1, description="most distinct speakers in one stored conversation "
                               "(413 AK-E060): the stored summary and an append's work grow with them")
     max_audio_bytes: int = Field(default=20_000_000, ge=1, description="largest audio upload to /v1/speech (413)")
@@ -44,6 +47,8 @@ class ServiceSettings(BaseSettings):
                                   "their last utterance (0: keep forever)")
     retention_interval_seconds: float = Field(default=3600, gt=0, description="how often retention runs")
     batch_max_texts: int = Field(default=64, ge=1, description="most texts per micro-batch of /v1/analyze")
+    batch_max_chars: int = Field(default=40_000, ge=1, description="most characters per micro-batch: a larger "
+                                 "request is read in pieces, taking turns with the other requests")
     batch_wait_ms: float = Field(default=2.0, ge=0, description="longest wait for more requests to join a batch")
     key_cache_seconds: float = Field(default=5.0, ge=0, description="how long a checked API key is trusted "
                                      "before it is looked up again (a revoked key works this long at most)")
