@@ -151,7 +151,7 @@ class MicroBatcher:
     request are tuples whose first element is the text."""
 
     def __init__(self, models: ModelThread, analyze: Callable[[list[Any]], list[Any]], max_texts: int,
-                 wait_seconds: float, metrics: Metrics, task: str = "analyze", max_chars: int = 40_000) -> None:
+                 wait_seconds: float, metrics: Metrics, task: str = "analyze", max_chars: int = 20_000) -> None:
         self.task = task
         self.models = models
         self.analyze_batch = analyze

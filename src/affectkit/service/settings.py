@@ -47,7 +47,7 @@ class ServiceSettings(BaseSettings):
                                   "their last utterance (0: keep forever)")
     retention_interval_seconds: float = Field(default=3600, gt=0, description="how often retention runs")
     batch_max_texts: int = Field(default=64, ge=1, description="most texts per micro-batch of /v1/analyze")
-    batch_max_chars: int = Field(default=40_000, ge=1, description="most characters per micro-batch: a larger "
+    batch_max_chars: int = Field(default=20_000, ge=1, description="most characters per micro-batch: a larger "
                                  "request is read in pieces, taking turns with the other requests")
     batch_wait_ms: float = Field(default=2.0, ge=0, description="longest wait for more requests to join a batch")
     key_cache_seconds: float = Field(default=5.0, ge=0, description="how long a checked API key is trusted "
