@@ -78,6 +78,13 @@ def test_a_lone_surrogate_is_replaced_not_a_server_error(service) -> None:  # ty
     assert response.status_code == 200
     [analysis] = response.json()["analyses"]
     assert analysis["text"] == "broken \ufffd text" and "AK-W007" in [w["code"] for w in analysis["warnings"]]
+    raw = {**service.headers, "Content-Type": "application/json"}  # every field, bounded in length or not
+    created = service.client.post("/v1/conversations", content='{"agent": "x\\ud800y"}', headers=raw)
+    assert created.status_code == 201, created.text
+    assert created.json()["agent"] == "x\ufffdy"
+    url = f"/v1/conversations/{created.json()['id']}/utterances"
+    appended = service.client.post(url, content='{"speaker": "s\\udfffp", "text": "hi"}', headers=raw)
+    assert appended.status_code == 200 and appended.json()["turn"]["speaker"] == "s\ufffdp"
 
 
 def test_conversation_lifecycle_matches_the_batch_analysis(service) -> None:  # type: ignore[no-untyped-def]

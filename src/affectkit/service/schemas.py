@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from affectkit.types import (
     AnalysisWarning,
@@ -33,9 +33,14 @@ from affectkit.types import (
     valid_unicode,
 )
 
+
 # Strings from JSON may hold lone surrogates ("\ud800"): replaced by U+FFFD, as the library does, so that every
-# answer can be written as UTF-8.
-Text = Annotated[str, AfterValidator(valid_unicode)]
+# answer can be written as UTF-8. Before the string's own checks: a length bound refuses a lone surrogate outright.
+def _valid_unicode(value: object) -> object:
+    return valid_unicode(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_valid_unicode)]
 
 
 def _no_nul(value: str) -> str:
@@ -45,7 +50,7 @@ def _no_nul(value: str) -> str:
 
 
 # Strings that are stored: PostgreSQL text cannot hold NUL.
-Stored = Annotated[str, AfterValidator(valid_unicode), AfterValidator(_no_nul)]
+Stored = Annotated[str, BeforeValidator(_valid_unicode), AfterValidator(_no_nul)]
 
 NAME = Field(min_length=1, max_length=200)
 
