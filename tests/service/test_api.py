@@ -385,6 +385,18 @@ def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     schema = service.client.get("/openapi.json").json()
     assert {"/v1/analyze", "/v1/conversations", "/v1/conversations/{conversation_id}/utterances", "/v1/plan",
             "/v1/check-reply", "/v1/respond", "/v1/info"} <= set(schema["paths"])
+    # every error answer is published as what is sent: a problem, never FastAPI's own validation error
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            errors = {status: r for status, r in operation["responses"].items() if int(status) >= 400}
+            if path.startswith("/v1/"):
+                assert {"401", "422", "429"} <= set(errors), (method, path)
+                assert all(r["content"] == problem for r in errors.values()), (method, path)
+    assert "HTTPValidationError" not in json.dumps(schema)
+    required = set(schema["components"]["schemas"]["Problem"]["required"])
+    refused = service.post("/v1/analyze", {"texts": []})
+    assert refused.headers["content-type"] == "application/problem+json" and required <= set(refused.json())
     assert service.client.get("/docs").status_code == 200
 
 

@@ -36,7 +36,7 @@ from affectkit import __version__
 from affectkit.service import schemas
 from affectkit.service.limits import BodyLimitMiddleware, RateLimiter
 from affectkit.service.metrics import Metrics, MetricsMiddleware
-from affectkit.service.problems import ServiceError, install
+from affectkit.service.problems import ServiceError, document, install
 from affectkit.service.runtime import (
     Conversations,
     MicroBatcher,
@@ -415,6 +415,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
                   "plans and checks. Errors are application/problem+json with an affectkit code (AK-Exxx).")
     app.state.runtime = runtime
     install(app)
+    document(app)
     app.include_router(build_router())
 
     @app.get("/healthz", response_model=schemas.Health, tags=["service"], summary="The process is alive")

@@ -104,3 +104,54 @@ def install(app: FastAPI) -> None:
     async def _unexpected(request: Request, error: Exception) -> JSONResponse:
         logger.exception("unexpected error on %s %s", request.method, request.scope.get("path", "?"))
         return problem(500, "AK-E027", "internal error; the service log has the details")
+
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem", "type": "object", "required": ["type", "title", "status", "detail", "code"],
+    "description": "An error answer (RFC 9457 problem details, application/problem+json) with an affectkit code",
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string"}, "code": {"type": "string", "pattern": "^AK-E[0-9]{3}$"},
+        "field": {"type": "string"}, "turn": {"type": "integer", "description": "AK-E050: where the id is stored"},
+        "retry_after": {"type": "integer"},
+        "errors": {"type": "array", "items": {"type": "object", "properties": {
+            "field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+    "additionalProperties": True,
+}
+COMMON_ERRORS = {"401": "AK-E021: no API key, or an unknown or revoked one",
+                 "422": "AK-E005 and others: a field is missing, of the wrong kind or out of range",
+                 "429": "AK-E024: the key's rate limit (see Retry-After)",
+                 "500": "AK-E027: an unexpected internal error"}
+BODY_ERRORS = {"400": "AK-E004: the body is not valid JSON", "413": "AK-E023: the body or a text is too large"}
+
+
+def document(app: FastAPI) -> None:
+    """Describe every error answer of the API routes in the OpenAPI schema as the problem the service sends
+    (FastAPI would publish its own validation error in application/json), with the errors every route can give."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Problem"] = PROBLEM_SCHEMA
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        for path, operations in schema.get("paths", {}).items():
+            if not path.startswith("/v1/"):
+                continue
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                common = {**COMMON_ERRORS, **(BODY_ERRORS if method in ("post", "put", "patch") else {})}
+                for status, description in common.items():
+                    responses.setdefault(status, {"description": description})
+                for status, response in responses.items():
+                    if status.isdigit() and int(status) >= 400:
+                        response["content"] = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
