@@ -73,6 +73,16 @@ def test_a_csv_row_with_more_cells_than_the_header_is_refused_not_cut(
     assert "comma.csv:2: AK-E004" in err and "3 cells, the header has 2" in err
 
 
+def test_a_text_column_given_for_a_txt_input_is_said_to_be_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("so happy today\n", encoding="utf-8")
+    code, out, err = run(capsys, "analyze", "-i", str(path), "--text-column", "body", "--format", "jsonl")
+    assert code == 0 and [r["text"] for r in jsonl(out)] == ["so happy today"]
+    assert "--text-column 'body' ignored" in err
+
+
 def test_csv_text_longer_than_the_csv_module_default_field_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -380,6 +380,9 @@ def _read_texts(path: Path | None, input_format: str | None, text_column: str) -
         if input_format is None and suffix == ".jsonl":
             print(f"affectkit: <stdin>: AK-W010 read as JSONL, the texts from field {text_column!r} "
                   "(--input-format txt analyses each line as it is)", file=sys.stderr)
+    if suffix == ".txt" and text_column != "text":  # each line is a text: there is no column to take
+        print(f"affectkit: {source}: --text-column {text_column!r} ignored: a .txt input is read line by line "
+              "(it names a CSV column or a JSONL field)", file=sys.stderr)
     texts = parse_texts(content, suffix, source, text_column)
     if not texts:
         raise AffectkitError("AK-E009", "the input holds no texts", source=source)
