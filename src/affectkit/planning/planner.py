@@ -384,7 +384,9 @@ def plan(
     system message (see :func:`load_stimuli`). An escalation offers crisis resources: ``resources`` is a list
     of lines to use as they are, or a table (locale or language -> lines, as :func:`affectkit.risk.resources_for`
     reads it); by default the shipped table is looked up by ``locale`` (``"pt-BR"``) or else by the language of
-    the crisis message. The shipped numbers must be checked by the deployer for the places they serve.
+    the crisis message. The shipped numbers must be checked by the deployer for the places they serve. An
+    escalation always offers resources: when none given apply (an empty list; a table with no entry for the locale
+    or language and no ``default``), the shipped table's lines are offered, with warning ``AK-W014``.
 
     Bad arguments raise :class:`~affectkit.errors.AffectkitError`: AK-E005 (a persona trait out of [0, 1], an
     agent that is no name, a conversation that is no conversation), AK-E009 (no utterances), AK-E020 (every turn
