@@ -4,15 +4,18 @@
 
 The labelled replies (English, Spanish, German) were written and labelled apart from the rules, by someone
 who did not see them (see ``benchmarks/data/reply_check/README.md``). A pattern counts once per reply,
-whatever its number of matches. Prints tables and writes ``benchmarks/results/reply_check.json`` (for
-another ``--data`` file, such as the development set ``benchmarks/data/reply_check_dev/dev.jsonl``:
-``reply_check_<stem>.json``).
+whatever its number of matches. Also times the check of long replies (``long_reply_seconds``): 20,000
+characters, the longest reply the service takes, and 40,000, with a match in every sentence or in one clause
+without punctuation, which should cost time in proportion to their length. Prints tables and writes
+``benchmarks/results/reply_check.json`` (for another ``--data`` file, such as the development set
+``benchmarks/data/reply_check_dev/dev.jsonl``: ``reply_check_<stem>.json``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,19 @@ def scores(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, Any]:
     }
 
 
+def long_reply_seconds() -> dict[str, float]:
+    context = [{"speaker": "user", "text": "I'm furious with my landlord."}]
+    check_reply(context, "Calm down.")  # rules compiled before timing
+    timings = {}
+    for name, unit in (("sentences", "Calm down. "), ("one_clause", "calm down ")):
+        for chars in (20_000, 40_000):
+            reply = unit * (chars // len(unit))
+            started = time.perf_counter()
+            check_reply(context, reply)
+            timings[f"{name}_{chars}"] = round(time.perf_counter() - started, 2)
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=HERE / "data" / "reply_check" / "labelled.jsonl")
@@ -59,6 +75,7 @@ def main() -> None:
     for language in sorted(set(languages)):
         keep = [i for i, x in enumerate(languages) if x == language]
         results[language] = scores([gold[i] for i in keep], [predicted[i] for i in keep])
+    results["long_reply_seconds"] = long_reply_seconds()
     RESULTS.mkdir(exist_ok=True)
     name = "reply_check.json" if args.data.stem == "labelled" else f"reply_check_{args.data.stem}.json"
     (RESULTS / name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -73,6 +90,7 @@ def main() -> None:
     for key in ("macro_f1", "exact_match", "risky_accuracy"):
         print(f"| **{key}**{' ' * (20 - len(key))} | " + " | ".join(f"{results[g][key]:>5.2f}" for g in groups)
               + " |         |")
+    print(f"\nseconds to check a long reply: {results['long_reply_seconds']}")
 
 
 if __name__ == "__main__":

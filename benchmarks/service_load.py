@@ -1,7 +1,7 @@
 """Load test of the HTTP service over loopback, bounded in time, all figures from one run.
 
     .venv/bin/python benchmarks/service_load.py [--duration 20] [--concurrency 32] [--workers 1] [--data ../shared/data]
-        [--phases single,batch,utterances]
+        [--phases single,batch,utterances,fairness]
     .venv/bin/python benchmarks/service_load.py --append-growth [--growth-turns 200] [--growth-conversations 3]
 
 Starts ``affectkit serve`` in a subprocess on a free port with a fresh SQLite database (rate limit off),
@@ -15,6 +15,10 @@ then, each phase lasting ``--duration`` seconds after a short warm-up:
    ``--concurrency`` connections, each connection starting a new conversation after its 20th turn: p50/p99
    latency of an append (the answer holds what the turn brought: the turn in context, its speaker's new trajectory
    point, the flags it raised and the next reply's plan in brief), 5xx.
+
+4. ``fairness`` (only when named in ``--phases``): one request of 128 texts of 3,800 characters from one
+   connection and, from 2 s after it, five one-text requests one after the other from another: how long a small
+   request waits behind a large one (the service reads a large request in pieces taking turns with the others).
 
 Each phase also reports the server's CPU time per request (its /proc counters, every thread: what a request costs
 whatever else the machine runs; on C cores at most C / that many requests a second, and with N connections always
@@ -43,6 +47,7 @@ import asyncio
 import json
 import os
 import platform
+import random
 import socket
 import subprocess
 import sys
@@ -205,6 +210,23 @@ async def measure(port: int, token: str, args: argparse.Namespace, texts: list[s
 
     if "utterances" in args.phases:
         await phase("utterances_20_turns", connections, 2.0, utterance)
+
+    if "fairness" in args.phases:
+        words = "i am so sad and angry today because the train was late again".split()
+        pick = random.Random(0)
+        large = {"texts": [" ".join(pick.choice(words) for _ in range(700))[:3800] for _ in range(128)]}
+        started = time.perf_counter()
+        large_call = asyncio.create_task(connections[0].request("POST", "/v1/analyze", large))
+        await asyncio.sleep(2.0)
+        small = []
+        for _ in range(5):
+            sent = time.perf_counter()
+            status, _ = await connections[1].request("POST", "/v1/analyze", {"texts": ["hi there"]})
+            small.append((status, round((time.perf_counter() - sent) * 1000, 1)))
+        large_status, _ = await large_call
+        results["fairness"] = {"large_texts": 128, "large_chars": sum(len(t) for t in large["texts"]),
+                               "large_seconds": round(time.perf_counter() - started, 2), "large_status": large_status,
+                               "small_ms": [ms for _, ms in small], "small_statuses": [st for st, _ in small]}
     for connection in connections:
         await connection.close()
     return results
@@ -395,11 +417,12 @@ def main() -> None:
     parser.add_argument("--growth-turns", type=int, default=200, help="the later checkpoint (default 200)")
     parser.add_argument("--growth-conversations", type=int, default=3, help="conversations appended (default 3)")
     parser.add_argument("--phases", default="single,batch,utterances",
-                        help="comma-separated phases to run: single, batch, utterances (default all three)")
+                        help="comma-separated phases to run: single, batch, utterances, fairness (default the "
+                        "first three)")
     args = parser.parse_args()
     args.phases = {name.strip() for name in args.phases.split(",") if name.strip()}
-    if not args.phases or args.phases - {"single", "batch", "utterances"}:
-        parser.error("--phases takes single, batch and utterances")
+    if not args.phases or args.phases - {"single", "batch", "utterances", "fairness"}:
+        parser.error("--phases takes single, batch, utterances and fairness")
     if args.growth_turns < 20:
         parser.error("--growth-turns must be at least 20")
 
@@ -463,6 +486,10 @@ def main() -> None:
     if "batch_64" in results:
         print(f"library analyze, 64-text batches: {results['library_batch_64']['texts_per_s']} texts/s; "
               f"service/library = {results['batch_vs_library']:.2f}")
+    if "fairness" in results:
+        f = results["fairness"]
+        print(f"fairness: one-text requests sent during a request of {f['large_texts']} texts "
+              f"({f['large_chars']:,} characters, {f['large_seconds']} s): {f['small_ms']} ms")
     print(f"targets met: {results['met']}")
     print(f"wrote {args.out}")
 
