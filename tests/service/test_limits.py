@@ -107,6 +107,8 @@ def test_cors_origins(make_service) -> None:  # type: ignore[no-untyped-def]
     refused = service.client.options("/v1/analyze", headers={
         "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
     assert "access-control-allow-origin" not in refused.headers
+    assert_problem(refused, 400, "AK-E005")
+    assert "origin" in refused.json()["detail"]
 
 
 def test_cors_origins_from_the_environment(monkeypatch) -> None:  # type: ignore[no-untyped-def]

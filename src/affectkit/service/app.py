@@ -445,10 +445,11 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(dashboard_router())
 
     if settings.cors_origins:
-        from fastapi.middleware.cors import CORSMiddleware
+        from affectkit.service.limits import ProblemCORSMiddleware
 
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
-                           allow_headers=["Authorization", "Content-Type"], max_age=600)
+        app.add_middleware(ProblemCORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"],
+                           max_age=600)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes,
                        paths={SPEECH_PATH: (settings.max_audio_bytes, "AFFECTKIT_MAX_AUDIO_BYTES")})
     app.add_middleware(MetricsMiddleware, metrics=runtime.metrics)

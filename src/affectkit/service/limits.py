@@ -1,5 +1,6 @@
-"""Request limits: the body size (413, checked on ``Content-Length`` and on the bytes as they arrive) and a
-token-bucket rate limit per API key (429 with ``Retry-After``).
+"""Request limits: the body size (413, checked on ``Content-Length`` and on the bytes as they arrive), a
+token-bucket rate limit per API key (429 with ``Retry-After``), and the CORS origins (a refused preflight is a
+problem, 400).
 
 Example:
     >>> bucket = RateLimiter(per_minute=60, burst=2)
@@ -13,6 +14,10 @@ import json
 import threading
 import time
 from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse, Response
 
 from affectkit.service.problems import PROBLEM, problem_body
 
@@ -98,3 +103,17 @@ class RateLimiter:
                 return 0.0
             self._buckets[key] = (tokens, now)
             return (1.0 - tokens) / self.rate
+
+
+class ProblemCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS middleware, with a refused preflight answered as a problem (400 ``AK-E005``) like every other
+    error of the service, instead of a plain-text line."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        detail = bytes(response.body).decode("utf-8", "replace")  # "Disallowed CORS origin, headers"
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
+        return JSONResponse(problem_body(400, "AK-E005", f"CORS preflight refused: {detail.lower()}"),
+                            status_code=400, headers=headers, media_type=PROBLEM)
