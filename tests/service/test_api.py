@@ -359,6 +359,7 @@ def test_texts_are_not_logged_by_default(service, caplog) -> None:  # type: igno
 
 def test_ops_routes(service) -> None:  # type: ignore[no-untyped-def]
     assert service.client.get("/healthz").json() == {"status": "ok", "checks": {}}
+    assert service.client.head("/healthz").status_code == 200  # probes that ask with HEAD
     ready = service.client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["checks"] == {"models": True, "database": True}
     info = service.get("/v1/info").json()

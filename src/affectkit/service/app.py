@@ -418,7 +418,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     document(app)
     app.include_router(build_router())
 
-    @app.get("/healthz", response_model=schemas.Health, tags=["service"], summary="The process is alive")
+    @app.api_route("/healthz", methods=["GET", "HEAD"], response_model=schemas.Health, tags=["service"],
+                   summary="The process is alive")
     async def healthz() -> schemas.Health:
         return schemas.Health(status="ok")
 
