@@ -55,8 +55,10 @@ def test_empty_and_too_short_audio(tmp_path):
         assert error.value.code == "AK-E031"
 
 
-@pytest.mark.parametrize("signal", [np.zeros(3 * RATE), 10 ** (-75 / 20) * np.random.default_rng(0).standard_normal(
-    3 * RATE)])
+@pytest.mark.parametrize("signal", [
+    np.zeros(3 * RATE), 10 ** (-75 / 20) * np.random.default_rng(0).standard_normal(3 * RATE),
+    np.full(3 * RATE, 0.1), np.full(3 * RATE, 0.1) + 1e-4 * np.random.default_rng(1).standard_normal(3 * RATE),
+    np.full(3 * RATE, 128, dtype=np.uint8)])  # a flat line at an offset, and 8-bit silence, are no sound either
 def test_silence_is_refused_not_read_as_calm(signal):
     with pytest.raises(AffectkitError) as error:
         analyze_speech(signal, sample_rate=RATE)
@@ -64,8 +66,9 @@ def test_silence_is_refused_not_read_as_calm(signal):
 
 
 def test_malformed_arrays():
-    for bad, rate in [(voiced(1.0), None), (voiced(1.0), 0), (np.full(RATE, np.nan), RATE),
-                      (np.zeros((2, 2, 2)), RATE), (np.array(["a"] * RATE), RATE)]:
+    for bad, rate in [(voiced(1.0), None), (voiced(1.0), 0), (voiced(1.0), True), (np.full(RATE, np.nan), RATE),
+                      (np.zeros((2, 2, 2)), RATE), (np.array(["a"] * RATE), RATE),
+                      (np.stack([voiced(1.0), voiced(1.0)]), RATE)]:  # (channels, samples): the wrong way round
         with pytest.raises(AffectkitError) as error:
             load_audio(bad, sample_rate=rate)
         assert error.value.code == "AK-E033"
@@ -75,6 +78,8 @@ def test_integer_arrays_are_scaled_and_clipping_is_reported():
     pcm = (voiced(1.0) * 32767).astype(np.int16)
     audio = load_audio(pcm, sample_rate=RATE)
     assert np.allclose(audio.signal, pcm / 32768.0, atol=1e-6)
+    unsigned = np.round(voiced(1.0) * 127 + 128).astype(np.uint8)  # 8-bit PCM is unsigned, centred on 128
+    assert np.allclose(load_audio(unsigned, sample_rate=RATE).signal, (unsigned - 128.0) / 128.0, atol=1e-6)
     clipped = np.clip(voiced(1.0, level=3.0), -1, 1)
     assert "AK-W024" in [w.code for w in load_audio(clipped, sample_rate=RATE).warnings]
 

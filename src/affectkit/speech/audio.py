@@ -92,7 +92,8 @@ def _read_file(path: Path | bytes, name: str, max_seconds: float | None) -> tupl
 
 
 def _check_array(signal: object, sample_rate: int | None, source: str) -> tuple[np.ndarray, int]:
-    if sample_rate is None or not isinstance(sample_rate, (int, np.integer)) or sample_rate <= 0:
+    if (sample_rate is None or isinstance(sample_rate, bool) or not isinstance(sample_rate, (int, np.integer))
+            or sample_rate <= 0):
         raise AffectkitError("AK-E033", f"an audio array needs a positive integer sample_rate, got {sample_rate!r}",
                              source=source, field="sample_rate")
     if sample_rate < MIN_RATE:
@@ -106,8 +107,11 @@ def _check_array(signal: object, sample_rate: int | None, source: str) -> tuple[
     elif array.ndim != 2:
         raise AffectkitError("AK-E033", f"audio must be 1-D or 2-D (samples, channels), got shape {array.shape}",
                              source=source)
-    if array.dtype.kind in "iu":
-        scale = float(np.iinfo(array.dtype).max) + 1.0
+    elif array.shape[1] > array.shape[0]:  # more channels than samples: (channels, samples), read the wrong way
+        raise AffectkitError("AK-E033", f"audio of shape {array.shape} looks like (channels, samples): pass it as "
+                             "(samples, channels), e.g. array.T", source=source)
+    if array.dtype.kind in "iu":  # to [-1, 1): signed samples over 2^(bits-1), unsigned ones centred on their middle
+        scale = (float(np.iinfo(array.dtype).max) + 1.0) / (2.0 if array.dtype.kind == "u" else 1.0)
         offset = scale if array.dtype.kind == "u" else 0.0
         array = (array.astype(np.float64) - offset) / scale
     array = array.astype(np.float32)
