@@ -162,6 +162,10 @@ def test_first_pass_only_and_no_headings() -> None:
         "Revised scores:\nGuilty: 7\nGuilty: 4\nProud: 0\nSad: 5",  # a duplicate
         "Revised scores:\nGuilt: 7\nDefensive: 4\nProud: 0\nSad: 5",  # a different emotion
         "First pass scores:\nGuilty: 7\nDefensive: 4\nProud: 0\nSad: 5\nRevised scores:\nnone needed",
+        "Revised scores:\nGuilty: 70\nDefensive: 4\nProud: 0\nSad: 5",  # off the 0-10 scale asked for
+        "Revised scores:\nGuilty: 1000000000\nDefensive: 4\nProud: 0\nSad: 5",  # would sink the whole score
+        "Revised scores:\nGuilty: -2\nDefensive: 4\nProud: 0\nSad: 5",
+        "Revised scores:\nGuilty: 1e9\nDefensive: 4\nProud: 0\nSad: 5",  # not read as 1
     ],
 )
 def test_unparseable_answers(answer: str) -> None:

@@ -40,7 +40,7 @@ _CRITIQUE = re.compile(r"^[\W_]*critique\s*\**\s*[:：]", re.IGNORECASE | re.MUL
 # A name (letters first; words, spaces, hyphens, apostrophes inside; one line), an optional markdown "**",
 # a colon, then a number: "Surprised: 5", "- **Angry**: 7", "1. Relieved : 0.5".
 _PAIR = re.compile(
-    r"(?P<name>[^\W\d_](?:[\w'’ -]*[^\W_])?)\s*\**\s*[:：]\s*\**\s*(?P<value>[-+]?\d+(?:\.\d+)?)(?!\.?\d)"
+    r"(?P<name>[^\W\d_](?:[\w'’ -]*[^\W_])?)\s*\**\s*[:：]\s*\**\s*(?P<value>[-+]?\d+(?:\.\d+)?)(?!\.?\d|[eE][-+]?\d)"
 )
 
 # ---- parsing ----------------------------------------------------------------------------------------------------
@@ -84,7 +84,9 @@ def parse_ratings(text: str) -> list[tuple[str, float]]:
 
 
 def match_ratings(pairs: Sequence[tuple[str, float]], emotions: Sequence[str]) -> dict[str, float] | None:
-    """The pairs keyed by the reference emotion names, or ``None`` unless they are exactly those emotions, once each.
+    """The pairs keyed by the reference emotion names, or ``None`` unless they are exactly those emotions, once each,
+    each rated on the asked 0-10 scale (a rating outside it is no answer to the question, and one such number could
+    otherwise sink the whole score).
 
     Names match case-insensitively with whitespace trimmed and collapsed.
 
@@ -95,8 +97,10 @@ def match_ratings(pairs: Sequence[tuple[str, float]], emotions: Sequence[str]) -
         True
         >>> match_ratings([("Sad", 5)], ["Angry", "Sad"]) is None
         True
+        >>> match_ratings([("Sad", 80), ("Angry", 1)], ["Angry", "Sad"]) is None
+        True
     """
-    if len(pairs) != len(emotions):
+    if len(pairs) != len(emotions) or not all(0.0 <= value <= 10.0 for _, value in pairs):
         return None
     wanted = {_norm(emotion): emotion for emotion in emotions}
     matched: dict[str, float] = {}
