@@ -207,6 +207,30 @@ def test_cli_bad_input_exits_2_with_a_coded_line(
     assert len(lines) == 1 and lines[0].startswith("affectkit: ") and code in lines[0]
 
 
+@needs_inspect
+@pytest.mark.parametrize(("args", "field", "says"), [
+    ({"bogus": 1}, "tasks[0].args.bogus", "takes no argument 'bogus'"),
+    ({"language": "fr"}, "tasks[0].args", "dataset is empty"),  # a language the task has no items in
+])
+def test_task_arguments_a_task_cannot_take_are_coded(args: dict[str, Any], field: str, says: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "suite.json"
+    path.write_text(json.dumps({"tasks": [{"task": "boundaries", "args": args}]}))
+    assert main(["eval", str(path), "--model", "mockllm/model", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "AK-E015" in err and says in err and f"(field '{field}')" in err
+
+
+@needs_inspect
+def test_a_log_folder_that_cannot_be_made_is_coded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocked = tmp_path / "logs-here"
+    blocked.write_text("a file where the log folder would go")
+    argv = ["eval", "quick", "--model", "mockllm/model", "--limit", "1", "--out", str(tmp_path / "out"),
+            "--log-dir", str(blocked / "logs")]
+    assert main(argv) == 2
+    assert "AK-E019 cannot write the logs" in capsys.readouterr().err
+
+
 def test_cli_without_inspect_names_the_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -339,5 +363,7 @@ def test_run_suite_wraps_the_solver_of_tasks_without_variant_arguments(
     assert parse.difference == 1.0 and parse.pairs == 6
     summary = format_summary(report)
     assert "eq_bench_score" in summary and "parse_rate" in summary
+    # the terminal summary, what people read and copy, says so too
+    assert "note, openai-api/local/solo baseline: INVALID by EQ-Bench's rule" in summary
     _self_contained(render_html(report))
     assert not math.isnan(eq_variant.metric("eq_bench_score").value or math.nan)  # type: ignore[union-attr]

@@ -334,7 +334,8 @@ def _number_text(value: float | None, digits: int = 3) -> str:
 
 def format_summary(report: EvalReport) -> str:
     """A short plain-text table: per task, each model and variant with the main score and its interval, the
-    parse metric beside it, and the difference from baseline with its p-value.
+    parse metric beside it, and the difference from baseline with its p-value; then the cells' notes (an invalid
+    EQ-Bench run, a run that did not finish).
 
     Example:
         >>> print(format_summary(EvalReport(suite="demo", tasks=[], variants=[], models=[], cells=[])))
@@ -367,6 +368,8 @@ def format_summary(report: EvalReport) -> str:
         for row in table:
             cells_text = (value.ljust(width) for value, width in zip(row, widths, strict=True))
             lines.append(("  " + "  ".join(cells_text)).rstrip())
+        # what the report says of a cell (an EQ-Bench score that must not be reported, a run that did not finish)
+        lines += [f"  note, {cell.model} {cell.variant}: {note}" for cell in cells for note in cell.notes]
     for skipped in report.skipped:
         lines.append(f"skipped {skipped.task}: {skipped.reason}")
     return "\n".join(lines)

@@ -431,15 +431,23 @@ def build_tasks(suite: Suite, tasks: Sequence[SuiteTask], variants: Sequence[Var
     from affectkit.evals.solvers import compose
 
     built = []
-    for entry in tasks:
+    for index, entry in enumerate(tasks):
         factory = _factory(entry.task)
         parameters = pyinspect.signature(factory).parameters
         takes_variant = all(p.name in parameters for p in VARIANT_PARAMETERS)
+        unknown = [name for name in entry.args if name not in parameters]
+        if unknown and not any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
+            raise AffectkitError("AK-E015", f"task {entry.task!r} takes no argument {unknown[0]!r} (it takes: "
+                                 f"{', '.join(parameters) or 'none'})", field=f"tasks[{index}].args.{unknown[0]}")
         for variant in (Variant(), *variants):
             args = dict(entry.args)
             if takes_variant and not variant.is_baseline:
                 args.update(asdict(variant))
-            task = factory(**args)
+            try:
+                task = factory(**args)
+            except (TypeError, ValueError) as error:  # a value the task cannot use, e.g. a language it has no items in
+                raise AffectkitError("AK-E015", f"task {entry.task!r} cannot be built with {entry.args}: {error}",
+                                     field=f"tasks[{index}].args") from None
             if not takes_variant and not variant.is_baseline:
                 task = task_with(task, solver=compose(task.solver, **asdict(variant)))
             metadata = {**(task.metadata or {}), SUITE_KEY: suite.name, TASK_KEY: entry.name,
@@ -533,6 +541,12 @@ def run_suite(
         config["max_connections"] = max_connections
     if cache:
         config["cache"] = CachePolicy(expiry=None)
+    if log_dir is not None:  # made here, once everything else is known good: inspect's own attempt is a traceback
+        try:
+            Path(log_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise AffectkitError("AK-E019", f"cannot write the logs ({error.strerror or error})",
+                                 source=str(log_dir)) from None
     logs = inspect_eval(
         inspect_tasks,
         model=model_objects,
