@@ -189,6 +189,7 @@ def test_suite_files_and_data(tmp_path: Path) -> None:
     ("argv", "code"),
     [
         (["eval", "no-such-suite", "--model", "mockllm/model"], "AK-E015"),
+        (["eval", "no/such/suite.json", "--model", "mockllm/model"], "AK-E001"),
         (["eval", "quick", "--model", "mockllm/model", "--variant", "louder"], "AK-E016"),
         (["eval", "quick", "--model", "mockllm/model", "--variant", "stimulus=XX01"], "AK-E014"),
         (["eval", "ei", "--model", "mockllm/model"], "AK-E017"),

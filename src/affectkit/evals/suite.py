@@ -324,6 +324,8 @@ def load_suite(suite: str | Path | Mapping[str, Any] | Suite) -> Suite:
         return suite_from_dict(BUILTIN_SUITES[text], name=text)
     path = Path(text)
     if not path.is_file():
+        if path.suffix.lower() in (".json", ".toml"):  # meant as a file: say that the file is missing
+            raise AffectkitError("AK-E001", "suite file not found", source=text)
         raise AffectkitError(
             "AK-E015",
             f"unknown suite {text!r}: not a built-in suite ({', '.join(BUILTIN_SUITES)}) nor a suite file",
