@@ -161,9 +161,8 @@ def as_conversation(value: Any) -> Conversation:
         affectkit.errors.AffectkitError: AK-E005 expected a Conversation, a dict with 'utterances' or a list of utterances, got NoneType (field 'conversation')
     """  # noqa: E501
     if isinstance(value, Conversation):
-        checked = [checked_utterance(u, f"utterances[{i}].") for i, u in enumerate(value.utterances)]
-        conversation = value if all(a is b for a, b in zip(checked, value.utterances, strict=True)) else \
-            value.model_copy(update={"utterances": checked})
+        conversation = value.model_copy(update={"utterances": [
+            checked_utterance(u, f"utterances[{i}].") for i, u in enumerate(value.utterances)]})
     elif isinstance(value, Mapping):
         conversation = conversation_from_data(value)
     elif isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray):

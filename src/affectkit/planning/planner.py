@@ -222,6 +222,12 @@ def safety_plan(analysis: ConversationAnalysis, agent: str = "assistant", resour
         >>> safety.escalate, safety.resources, safety.notes[0][:23]
         (True, ['Call 112.'], 'crisis signal at turn 0')
     """
+    return _safety(analysis, agent, resources, locale)[0]
+
+
+def _safety(analysis: ConversationAnalysis, agent: str, resources: Resources,
+            locale: str | None) -> tuple[SafetyPlan, bool]:
+    """:func:`safety_plan`, and whether none of the ``resources`` given applied (the shipped lines were offered)."""
     resources = checked_resources(resources, locale)
     flags = [f for f in analysis.flags if f.speaker != agent]
     crisis = [f for f in flags if f.severity in ("medium", "high") and f.kind in CRISIS_KINDS]
@@ -240,23 +246,16 @@ def safety_plan(analysis: ConversationAnalysis, agent: str = "assistant", resour
         if turn.speaker != agent:
             notes += [f"turn {turn.index}: {w.message}" for w in turn.warnings if w.code == UNCOVERED_WARNING]
     chosen: list[str] = []
+    fell_back = False
     if crisis:
-        chosen = given_resources(resources, locale or language)
+        place = locale or language
+        # a list as given; a table (or the shipped one) looked up for the place: empty when nothing given applies
+        chosen = list(resources) if isinstance(resources, list) else resources_for(place, resources)
         if not chosen:  # an escalation always names somewhere to turn
-            chosen = resources_for(locale or language)
-            notes.append(f"{RESOURCES_FALLBACK} for {locale or language or 'this conversation'}: the shipped table's "
-                         "lines are offered; check them for the people you serve")
-    return SafetyPlan(escalate=bool(crisis), flags=flags, resources=chosen, notes=notes)
-
-
-RESOURCES_FALLBACK = "none of the crisis resources given apply"
-
-
-def given_resources(resources: list[str] | dict[str, list[str]] | None, place: str | None) -> list[str]:
-    """The lines of ``resources`` (checked by :func:`checked_resources`) for ``place`` (a locale or language):
-    a list as it is, a table looked up as :func:`affectkit.risk.resources_for` does, the shipped table for
-    ``None``. Empty when a list given is empty or a table has no entry for ``place`` and no ``default``."""
-    return list(resources) if isinstance(resources, list) else resources_for(place, resources)
+            chosen, fell_back = resources_for(place), True
+            notes.append(f"none of the crisis resources given apply for {place or 'this conversation'}: the shipped "
+                         "table's lines are offered; check them for the people you serve")
+    return SafetyPlan(escalate=bool(crisis), flags=flags, resources=chosen, notes=notes), fell_back
 
 
 def checked_resources(resources: Resources, locale: str | None) -> list[str] | dict[str, list[str]] | None:
@@ -270,11 +269,8 @@ def checked_resources(resources: Resources, locale: str | None) -> list[str] | d
         return None
 
     def lines(group: Any) -> list[str]:
-        if isinstance(group, str) or not isinstance(group, Iterable):
-            raise AffectkitError("AK-E005", "resources must be a list of strings or a table of lists of strings "
-                                 "(locale or language -> lines)", field="resources")
-        read = list(group)
-        if not all(isinstance(line, str) for line in read):
+        read = None if isinstance(group, str) or not isinstance(group, Iterable) else list(group)
+        if read is None or not all(isinstance(line, str) for line in read):
             raise AffectkitError("AK-E005", "resources must be a list of strings or a table of lists of strings "
                                  "(locale or language -> lines)", field="resources")
         return read
@@ -445,8 +441,8 @@ def plan(
         seeks_attachment = any(ATTACHMENT_CUES.search(u.text) for u in conversation.utterances if u.speaker != agent)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
-    safety = safety_plan(analysis, agent, resources, locale)
-    if any(note.startswith(RESOURCES_FALLBACK) for note in safety.notes):
+    safety, fell_back = _safety(analysis, agent, resources, locale)
+    if fell_back:
         warnings.append(AnalysisWarning(code="AK-W014", message="crisis: none of the resources given apply to the "
                                         "user's locale or language; the shipped table's lines are offered"))
     neutral = VAD(valence=0.0, arousal=0.0, dominance=0.0)

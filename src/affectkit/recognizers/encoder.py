@@ -97,7 +97,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
         self.version = str(config["version"])
         self.max_tokens = int(config["window"]["max_tokens"])
         self.stride = int(config["window"]["stride"])
-        self.domain = self.check_domain(domain)  # what `analyze` reads its texts as, unless a call says
+        self.domain = self._checked_domain(domain)  # what `analyze` reads its texts as, unless a call says
 
     @property
     def domains(self) -> tuple[str, ...]:
@@ -105,7 +105,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
         named = {domain for head in self.config["heads"].values() for domain in head.get("domains", {})}
         return tuple(domain for domain in DOMAINS if domain == DOMAINS[0] or domain in named)
 
-    def check_domain(self, domain: str) -> str:
+    def _checked_domain(self, domain: str) -> str:
         """``domain`` if this model reads it; else AK-E041 (a model trained without a domain's head would read
         its texts as the default's without saying so)."""
         if check_domain(domain) not in self.domains:
@@ -118,7 +118,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
         ``domains``) reads the graph output it names (``output``, default: the head's own) with its thresholds and
         calibration; every other head is the same in all domains."""
         head: dict[str, Any] = {"output": name, **self.config["heads"][name]}
-        return {**head, **head.get("domains", {}).get(self.check_domain(domain), {})}
+        return {**head, **head.get("domains", {}).get(self._checked_domain(domain), {})}
 
     def without_calibration(self) -> EncoderRecognizer:
         """The same model reporting its raw outputs, each label decided at its raw threshold (in every domain): the
@@ -229,7 +229,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
     def analyze(self, texts: Sequence[str], domain: str | None = None) -> list[TextAnalysis]:
         """Analyses of ``texts``; ``domain`` (:data:`DOMAINS`; default: the recognizer's) chooses the Ekman view (see
         the module docstring)."""
-        domain = self.check_domain(self.domain if domain is None else domain)
+        domain = self._checked_domain(self.domain if domain is None else domain)
         texts = check_texts(texts)
         if not texts:
             return []
@@ -240,7 +240,7 @@ class EncoderRecognizer(WindowReader, Recognizer):
         """Wrap :meth:`predict_raw` output for ``texts`` in the data model: calibrated probabilities, the
         labels at or above their thresholds (the Ekman view's for ``domain``, default the recognizer's), and
         warnings."""
-        domain = self.check_domain(self.domain if domain is None else domain)
+        domain = self._checked_domain(self.domain if domain is None else domain)
         heads = self.config["heads"]
         fine, ekman, sentiment = heads["goemotions"], self.head("ekman", domain), heads["sentiment"]
         ekman_raw = raw[ekman["output"]]

@@ -79,9 +79,10 @@ def detect_speech(signal: np.ndarray, rate: int) -> SpeechActivity:
     floor = float(np.percentile(level, 10))
     threshold = max(SILENCE_DBFS, loud - DYNAMIC_RANGE_DB, min(floor + NOISE_MARGIN_DB, loud - 6.0))
     active = level > threshold
-    x = np.asarray(signal, dtype=np.float64)
-    if x.size and float(np.percentile(frame_levels(x - x.mean(), rate), 95)) <= SILENCE_DBFS:
-        active[:] = False  # a constant offset (a flat line, 8-bit silence read as signed) is no sound
+    if active.any():  # a constant offset (a flat line, 8-bit silence read as signed) is no sound
+        x = np.asarray(signal, dtype=np.float64)
+        if float(np.percentile(frame_levels(x - x.mean(), rate), 95)) <= SILENCE_DBFS:
+            active[:] = False
     max_gap, min_run = int(round(MAX_GAP / HOP)), int(round(MIN_SPEECH / HOP))
     runs = _runs(active)
     bridged: list[list[int]] = []
