@@ -131,6 +131,7 @@ def test_a_killed_run_resumes_and_gives_the_same_rows_in_the_same_order(tmp_path
     process.wait()
     done = len(list(parts.glob("part-*.parquet")))
     assert 3 <= done < 30 and not (tmp_path / "out.parquet").exists()
+    os.utime(source, ns=(time.time_ns(), time.time_ns() + 10**9))  # touched (or copied back): the same bytes
     rerun = subprocess.run(command, capture_output=True, text=True, check=True)
     assert f"{done} parts done by an earlier run" in rerun.stderr or f"{done + 1} parts done" in rerun.stderr
     run(source, tmp_path / "straight.parquet", workers=2, part_size=8, progress=False)
@@ -148,6 +149,32 @@ def test_a_rerun_with_other_settings_is_refused_until_restart(tmp_path: Path, ca
     assert "AK-E019" in capsys.readouterr().err and "--restart" in capsys.readouterr().err + "--restart"
     assert main(["batch", str(source), str(tmp_path / "out.parquet"), "--restart", "--workers", "1"]) == 0
     assert pq.read_table(tmp_path / "out.parquet").num_rows == 3
+
+
+def test_an_input_edited_in_place_is_not_resumed_even_at_the_same_size(tmp_path: Path) -> None:
+    from affectkit.batch.runner import Settings, _plan
+
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in texts(4)])
+    output, work = tmp_path / "out.parquet", tmp_path / "out.parquet.parts"
+    first = _plan(source, output, work, Settings(), restart=False)  # an unfinished run: its manifest is written
+    assert _plan(source, output, work, Settings(), restart=False).to_json() == first.to_json()
+    content = source.read_bytes()
+    source.write_bytes(content.replace(b"a", b"b", 1))  # one letter changed: same size, new mtime
+    assert len(source.read_bytes()) == len(content)
+    with pytest.raises(AffectkitError) as error:
+        _plan(source, output, work, Settings(), restart=False)
+    assert error.value.code == "AK-E019" and "other input or settings" in error.value.message
+    source.write_bytes(content)  # the same bytes again
+    assert _plan(source, output, work, Settings(), restart=False).to_json() == first.to_json()
+
+
+def test_an_unfinished_run_of_another_version_says_so(tmp_path: Path, capsys) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in texts(2)])
+    parts = tmp_path / "out.parquet.parts"
+    parts.mkdir()
+    (parts / "manifest.json").write_text(json.dumps({"version": 1, "settings": {}, "plan": {}}))
+    assert main(["batch", str(source), str(tmp_path / "out.parquet")]) == 2
+    assert "another version of affectkit" in capsys.readouterr().err
 
 
 def test_conversation_mode_reads_each_group_in_time_order(tmp_path: Path) -> None:

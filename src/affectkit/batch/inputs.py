@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -135,6 +136,21 @@ def file_stat(path: Path) -> os.stat_result:
     except OSError:
         pass
     raise AffectkitError("AK-E001", "not a readable file", source=str(path))
+
+
+def file_record(path: Path, fmt: str) -> dict[str, Any]:
+    """What a run remembers of an input file to know it again: its path, format, size and a hash of its content
+    (a copied or touched file with the same bytes is the same input; a file edited in place, even to the same size,
+    is not). AK-E001 when it cannot be read."""
+    size = file_stat(path).st_size
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        raise AffectkitError("AK-E001", "not a readable file", source=str(path)) from None
+    return {"path": str(path), "format": fmt, "size": size, "blake2b": digest.hexdigest()}
 
 
 def _open(path: Path) -> BinaryIO:
@@ -315,8 +331,7 @@ def scan(path: str | os.PathLike[str], *, text_column: str, part_size: int, requ
     seen_groups: dict[str, tuple[str, int]] = {}
     for file, fmt in found:
         source = str(file)
-        stat = file_stat(file)
-        files.append({"path": source, "format": fmt, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
+        files.append(file_record(file, fmt))
         file_columns: list[str] = []
         start, first_line = 0, 1
         if fmt == "parquet":

@@ -43,12 +43,12 @@ from affectkit.batch.columns import (
     turn_layout,
     turn_rows,
 )
-from affectkit.batch.inputs import BadRecord, InputPlan, Record, file_stat, input_files, read_part, scan
+from affectkit.batch.inputs import BadRecord, InputPlan, Record, file_record, input_files, read_part, scan
 from affectkit.errors import AffectkitError, missing_extra
 from affectkit.progress import Progress
 from affectkit.recognizers import DEFAULT, DOMAINS
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: input files known by a hash of their content, not their mtime
 PART_SIZE = 1000
 OUTPUT_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
 # Names of the analysis columns (see affectkit.batch.columns); an input column may not take one.
@@ -196,11 +196,7 @@ def _check_extras(engine: str) -> None:
 
 
 def _fingerprint(source: Path, output: Path, work: Path) -> list[dict[str, Any]]:
-    files = []
-    for file, fmt in input_files(source, exclude=(work, output, bad_rows_path(output))):
-        stat = file_stat(file)
-        files.append({"path": str(file), "format": fmt, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
-    return files
+    return [file_record(file, fmt) for file, fmt in input_files(source, exclude=(work, output, bad_rows_path(output)))]
 
 
 def _plan(source: Path, output: Path, work: Path, settings: Settings, restart: bool) -> InputPlan:
@@ -213,8 +209,10 @@ def _plan(source: Path, output: Path, work: Path, settings: Settings, restart: b
             data = json.loads(manifest.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        if (data.get("version") == MANIFEST_VERSION and data.get("settings") == asdict(settings)
-                and data.get("plan", {}).get("files") == files):
+        if data.get("version") != MANIFEST_VERSION:
+            raise AffectkitError("AK-E019", f"cannot write the output: {str(work)!r} holds an unfinished run made by "
+                                 "another version of affectkit (pass --restart to discard it)", source=str(output))
+        if data.get("settings") == asdict(settings) and data.get("plan", {}).get("files") == files:
             return InputPlan.from_json(data["plan"])
         raise AffectkitError("AK-E019", f"cannot write the output: {str(work)!r} holds an unfinished run of other "
                              "input or settings (pass --restart to discard it)", source=str(output))
