@@ -363,3 +363,12 @@ def test_models_list_the_speech_models_with_their_licence(
                                                        combined.format("", missing)]
     finally:
         licence.configure(None)
+
+
+@pytest.mark.parametrize("argv", [["analyze", "hi", "--input", ""], ["conversation", "c.json", "-o", ""],
+                                  ["batch", "in.jsonl", ""], ["speech", "--make-profile", "", "a.wav"]])
+def test_an_empty_path_is_refused_by_name(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # Path("") is the current folder: "-o ''" used to be read as "write into the folder you are in"
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2 and "a path cannot be empty" in capsys.readouterr().err

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from affectkit import __version__
 from affectkit.errors import AffectkitError
-from affectkit.io import terminal_safe
+from affectkit.io import path_argument, terminal_safe
 from affectkit.recognizers import DEFAULT, DOMAINS
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="analyse texts from arguments, --input FILE or stdin")
     analyze.add_argument("texts", nargs="*", help="texts to analyse (default: read stdin, one text per line)")
     analyze.add_argument(
-        "--input", "-i", type=Path, help="a .txt (one text per line), .jsonl or .csv file; '-' for stdin"
+        "--input", "-i", type=path_argument, help="a .txt (one text per line), .jsonl or .csv file; '-' for stdin"
     )
     analyze.add_argument(
         "--input-format", choices=["txt", "jsonl", "csv"],
@@ -229,12 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Analyse a conversation file (.json, .jsonl, .csv or a .txt transcript of 'Speaker: text' "
         "lines). Risk flags are a signal for a person or an escalation path to review, not a diagnosis.",
     )
-    conversation.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation; '-' for stdin")
+    conversation.add_argument("file", type=path_argument,
+                              help="a .json, .jsonl, .csv or .txt conversation; '-' for stdin")
     conversation.add_argument("--input-format", choices=CONVERSATION_FORMATS, help=INPUT_FORMAT_HELP)
     conversation.add_argument(
         "--format", "-f", choices=["table", "json", "html"], default="table", help="output format (default: table)"
     )
-    conversation.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
+    conversation.add_argument("--output", "-o", type=path_argument, help="write to this file instead of stdout")
     conversation.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
     conversation.add_argument("--text-column", default="text", help="CSV column holding the text")
     conversation.add_argument(
@@ -268,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     _conversation_input(check)
     given = check.add_mutually_exclusive_group()
     given.add_argument("--reply", help="the candidate reply (default: read it from stdin)")
-    given.add_argument("--reply-file", type=Path, help="a UTF-8 file holding the candidate reply")
+    given.add_argument("--reply-file", type=path_argument, help="a UTF-8 file holding the candidate reply")
     check.add_argument("--agent", default="assistant", help="the speaker name of the assistant in FILE")
     check.add_argument("--language", choices=["en", "es", "de"], help="the reply's language (default: guessed)")
     check.add_argument("--format", "-f", choices=["table", "json"], default="table", help="output format")
@@ -306,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", "-m", action="append", required=True,
         help="an inspect model, e.g. openai-api/local/my-model (with LOCAL_BASE_URL, LOCAL_API_KEY); repeatable",
     )
-    evaluate.add_argument("--data", type=Path, help="the data folder that the suite's {data} paths refer to")
+    evaluate.add_argument("--data", type=path_argument, help="the data folder that the suite's {data} paths refer to")
     evaluate.add_argument(
         "--variant", action="append",
         help="a solver variant replacing the suite's (affect_hints, support_plan, stimulus=EP02, or several "
@@ -314,8 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--limit", type=int, help="evaluate only the first N samples of each task")
     evaluate.add_argument("--epochs", type=int, help="repeat each sample N times (default: the suite's, else 1)")
-    evaluate.add_argument("--log-dir", type=Path, help="where inspect writes its logs (default: OUT/logs)")
-    evaluate.add_argument("--out", "-o", type=Path, help="report folder (default: ./affectkit-eval-SUITE)")
+    evaluate.add_argument("--log-dir", type=path_argument, help="where inspect writes its logs (default: OUT/logs)")
+    evaluate.add_argument("--out", "-o", type=path_argument, help="report folder (default: ./affectkit-eval-SUITE)")
     evaluate.add_argument("--max-connections", type=int, help="concurrent connections per model API")
     evaluate.add_argument("--no-cache", action="store_true", help="do not cache or reuse generations")
     evaluate.add_argument(
@@ -557,7 +558,7 @@ def read_conversation_arg(args: argparse.Namespace) -> Conversation:
 
 
 def _conversation_input(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="a .json, .jsonl, .csv or .txt conversation; '-' for stdin")
+    parser.add_argument("file", type=path_argument, help="a .json, .jsonl, .csv or .txt conversation; '-' for stdin")
     parser.add_argument("--input-format", choices=CONVERSATION_FORMATS, help=INPUT_FORMAT_HELP)
     parser.add_argument("--speaker-column", default="speaker", help="CSV column holding the speaker")
     parser.add_argument("--text-column", default="text", help="CSV column holding the text")

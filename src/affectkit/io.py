@@ -29,6 +29,16 @@ from affectkit.errors import AffectkitError
 FORMATS = (".txt", ".jsonl", ".csv")
 
 
+def path_argument(value: str) -> Path:
+    """A command-line path, refusing an empty one: ``Path("")`` is the current folder, so ``-o ''`` would otherwise
+    be read as "write to the folder you are in" (used as argparse's ``type=``)."""
+    if not value.strip():
+        import argparse
+
+        raise argparse.ArgumentTypeError("a path cannot be empty")
+    return Path(value)
+
+
 def read_text_file(path: Path) -> str:
     """The file's contents as UTF-8 text (a leading BOM is dropped)."""
     if path.is_dir():

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from affectkit.io import path_argument
 from affectkit.recognizers import DOMAINS
 
 
@@ -28,8 +28,8 @@ def add_commands(sub: Any) -> None:
         "Work is kept in OUTPUT.parts/ until the end: rerun the same command after an interruption and it "
         "resumes. Needs affectkit[batch].",
     )
-    batch.add_argument("input", type=Path, help="a .csv, .jsonl or .parquet file, or a folder of them")
-    batch.add_argument("output", type=Path, help="the .parquet or .jsonl file to write")
+    batch.add_argument("input", type=path_argument, help="a .csv, .jsonl or .parquet file, or a folder of them")
+    batch.add_argument("output", type=path_argument, help="the .parquet or .jsonl file to write")
     batch.add_argument("--text-column", default="text", help="column holding the text (default: text)")
     batch.add_argument("--id-column", help="column identifying a row (named in the bad-rows file)")
     batch.add_argument("--time-column", help="column holding the time (orders a conversation's turns)")
@@ -65,11 +65,11 @@ def add_commands(sub: Any) -> None:
         "trends.csv, changepoints.csv, forecast.csv, PNG plots and a self-contained trends.html. Needs "
         "affectkit[batch].",
     )
-    trends.add_argument("file", type=Path, help="a file written by `affectkit batch` (.parquet or .jsonl)")
+    trends.add_argument("file", type=path_argument, help="a file written by `affectkit batch` (.parquet or .jsonl)")
     trends.add_argument("--time-column", required=True, help="column holding the time")
     trends.add_argument("--freq", choices=["D", "W", "M"], default="D", help="period: day, week or month (default D)")
     trends.add_argument("--group-column", help="one series per value of this column")
-    trends.add_argument("--out", "-o", type=Path, help="report folder (default: FILE-STEM-trends/)")
+    trends.add_argument("--out", "-o", type=path_argument, help="report folder (default: FILE-STEM-trends/)")
     trends.add_argument("--horizon", type=int, help="periods to forecast (default 7 days, 4 weeks, 3 months)")
     trends.add_argument("--top", type=int, default=6, help="emotions to follow besides VAD (default 6)")
     trends.set_defaults(handler=_trends)

@@ -29,10 +29,12 @@ from affectkit.recognizers.encoder import check_domain
 from affectkit.types import AnalysisWarning, TextAnalysis
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
+_SUBTAG = re.compile(r"^[a-z0-9]{1,8}$")  # a BCP 47 tag's later parts (script, region such as 419, variant)
 
 
 def check_language(language: str | None) -> str | None:
-    """``language`` lower-cased and checked as an ISO 639 code (``"pt-BR"`` -> ``"pt"``), or ``None``.
+    """``language`` lower-cased and checked as an ISO 639 code (``"pt-BR"`` -> ``"pt"``; the parts after the code must
+    be a BCP 47 tag's, letters and digits), or ``None``.
 
     Example:
         >>> check_language("pt-BR"), check_language("eng"), check_language(None)
@@ -43,8 +45,8 @@ def check_language(language: str | None) -> str | None:
     if not isinstance(language, str):
         raise AffectkitError("AK-E040", f"language must be an ISO 639 code such as 'en', got {type(language).__name__}",
                              field="language")
-    code = language.strip().lower().replace("_", "-").split("-")[0]
-    if not _CODE.match(code):
+    code, *subtags = language.strip().lower().replace("_", "-").split("-")
+    if not _CODE.match(code) or not all(_SUBTAG.match(subtag) for subtag in subtags):
         raise AffectkitError("AK-E040", f"language {language!r} is not an ISO 639 code such as 'en', 'de' or 'zh'",
                              field="language")
     return THREE_LETTER_CODES.get(code, code)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from affectkit.errors import AffectkitError
+from affectkit.io import path_argument
 
 
 def add_commands(sub: Any) -> None:
@@ -30,12 +30,13 @@ def add_commands(sub: Any) -> None:
         "--transcript fuse it with the words' reading and flag where voice and words disagree (AK-W023). "
         "Needs affectkit[speech].",
     )
-    speech.add_argument("files", type=Path, nargs="+", metavar="FILE", help="the recording(s)")
+    speech.add_argument("files", type=path_argument, nargs="+", metavar="FILE", help="the recording(s)")
     given = speech.add_mutually_exclusive_group()
     given.add_argument("--transcript", help="what is said in FILE")
-    given.add_argument("--transcript-file", type=Path, help="a UTF-8 file holding the transcript")
-    speech.add_argument("--profile", type=Path, help="a speaker profile (JSON, from --make-profile) for FILE's speaker")
-    speech.add_argument("--make-profile", type=Path, metavar="OUT",
+    given.add_argument("--transcript-file", type=path_argument, help="a UTF-8 file holding the transcript")
+    speech.add_argument("--profile", type=path_argument,
+                        help="a speaker profile (JSON, from --make-profile) for FILE's speaker")
+    speech.add_argument("--make-profile", type=path_argument, metavar="OUT",
                         help="write a speaker profile of the FILEs (one speaker, unlabelled) to OUT instead")
     speech.add_argument("--conversation", action="store_true",
                         help="FILE is a conversation (.json, .jsonl, .csv) whose utterances may carry an 'audio' path "
