@@ -46,7 +46,8 @@ def test_language_codes_are_checked() -> None:
     assert check_language("PT_br") == "pt"
     assert [check_language(code) for code in ("eng", "deu", "ger", "zho", "xyz")] == ["en", "de", "de", "zh", "xyz"]
     # BCP 47 tags: a script, a region (two letters or three digits), a variant after the code
-    assert [check_language(tag) for tag in ("es-419", "zh-Hant-TW", "sr-Latn", "de-CH-1996")] == ["es", "zh", "sr", "de"]
+    tags = ("es-419", "zh-Hant-TW", "sr-Latn", "de-CH-1996")
+    assert [check_language(tag) for tag in tags] == ["es", "zh", "sr", "de"]
     for bad in ("Portuguese!", "en-!!", "pt-", "en--us", "de-toolongsubtag", "en US"):
         with pytest.raises(AffectkitError) as error:
             check_language(bad)
