@@ -634,6 +634,7 @@ def _format_check(result: ReplyCheck) -> str:
     lines = [f"language {result.language}; empathy {result.empathy:.2f}; "
              + ("RISKY: " + ", ".join(result.harmful) if result.risky else "no harmful pattern")]
     lines += [f"  {m.name:<24} \"{m.evidence}\"" for m in result.patterns] or ["  (no pattern)"]
+    lines += [f"  {w.code} {w.message}" for w in result.warnings]
     return "\n".join(lines)
 
 

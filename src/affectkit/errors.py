@@ -67,6 +67,7 @@
 | AK-W031 | warning | multilingual: no model reads the language given (`language=`, `--language`); English model used |
 | AK-W032 | warning | multilingual: a turn in another language was read alone by brighter-e5 (no context, no causes) |
 | AK-W033 | warning | multilingual: the plan's strategy model read English-model features of other-language turns |
+| AK-W034 | warning | reply check: no reply-check rules for the reply's language (en, es, de have them) |
 
 Example:
     >>> str(AffectkitError("AK-E001", "no such file", source="a.txt"))

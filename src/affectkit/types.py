@@ -457,7 +457,9 @@ class ReplyCheck(BaseModel):
     ``empathy`` is a rule-based estimate in [0, 1]; ``harmful`` lists the harmful pattern names present
     (``fostering_dependence``, ``claiming_human_feelings``, ``minimising_crisis``, ``manipulative_pressure``,
     ``dismissive``)
-    and ``risky`` is true when it is not empty.
+    and ``risky`` is true when it is not empty. ``warnings`` says what could not be checked: ``AK-W034``, a reply in a
+    language without reply-check rules; ``AK-W008``, a user turn in a language the risk detector does not cover (a
+    crisis there may go unseen, and with it ``minimising_crisis``).
 
     Example:
         >>> ReplyCheck(reply="Ok.", language="en", patterns=[], empathy=0.1, risky=False, harmful=[]).risky
@@ -470,6 +472,7 @@ class ReplyCheck(BaseModel):
     empathy: float = Field(ge=0.0, le=1.0)
     risky: bool
     harmful: list[str]
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
 
 
 class GeneratedReply(BaseModel):

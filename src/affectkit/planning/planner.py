@@ -428,6 +428,7 @@ def plan(
     warnings += [w for w in analysis.warnings if w not in warnings]  # the models' notes (licence profile)
     warnings += _licence_mismatch(analysis, warnings)
     warnings += _strategy_language(analysis, agent)
+    warnings += _risk_unread(analysis, agent)
     if live is not None:
         if live.turns_ != len(conversation.utterances) or live.agent != agent:
             raise AffectkitError("AK-E005", f"the live planning state has {live.turns_} turns for agent "
@@ -535,6 +536,13 @@ class LivePlanning:
         if utterance.speaker != self.agent and ATTACHMENT_CUES.search(utterance.text):
             self.seeks_attachment_ = True
         self.turns_ += 1
+
+
+def _risk_unread(analysis: ConversationAnalysis, agent: str) -> list[AnalysisWarning]:
+    """``AK-W008`` for each user turn in a language the risk detector does not cover: the plan's safety notes say
+    it too, and a caller that reads only the coded warnings must see it (a crisis there may go unseen)."""
+    return [AnalysisWarning(code=w.code, message=f"turn {t.index}: {w.message}") for t in analysis.turns
+            if t.speaker != agent for w in t.warnings if w.code == UNCOVERED_WARNING]
 
 
 def _strategy_language(analysis: ConversationAnalysis, agent: str) -> list[AnalysisWarning]:

@@ -115,7 +115,7 @@ from affectkit.language import detect_language
 from affectkit.risk import default_detector
 from affectkit.rules.engine import GroupProperties, RuleBook, clause_start, language_data, words_before
 from affectkit.rules.engine import words as _words
-from affectkit.types import Conversation, PatternMatch, ReplyCheck, Utterance
+from affectkit.types import AnalysisWarning, Conversation, PatternMatch, ReplyCheck, Utterance
 
 LANGUAGES: tuple[str, ...] = ("en", "es", "de")
 
@@ -281,6 +281,21 @@ def _in_crisis(text: str) -> bool:
     return default_detector().read_one(text).crisis
 
 
+def _unchecked(code: str, turns: Sequence[Utterance], window: Sequence[int]) -> list[AnalysisWarning]:
+    """What the check could not read: a reply in a language without rules (``code``, the reply's), and the user
+    turns of the crisis window in a language the risk detector does not cover."""
+    warnings = []
+    if code not in LANGUAGES and code != "und":
+        warnings.append(AnalysisWarning(code="AK-W034", message=f"the reply reads as language {code!r}, which has no "
+                                        "reply-check rules (en, es, de): all three were run, and harmful patterns "
+                                        "in it may be missed"))
+    for i in window:
+        warnings.extend(AnalysisWarning(code=w, message=f"turn {i}: risk detection not available for language "
+                                        f"{reading.language!r}: a crisis there may go unseen")
+                        for reading in [default_detector().read_one(turns[i].text)] for w in reading.warnings)
+    return warnings
+
+
 def _crisis_severity(text: str) -> str | None:
     """The severity of a user turn's most severe crisis finding (``high``, ``medium``), or ``None``."""
     findings = default_detector().read_one(text).findings
@@ -346,6 +361,7 @@ def check_reply(
     last_assistant = max((i for i, u in enumerate(turns) if i not in user_turns), default=-1)
     window = user_turns[-CRISIS_WINDOW:]
     crisis_turns = {i for i in window if _in_crisis(turns[i].text)}
+    warnings = _unchecked(code, turns, window)
     pending = [i for i in user_turns if i > last_assistant]
 
     found = {name: _find(reply, name, languages) for name in PATTERNS if name != "minimising_crisis"}
@@ -409,6 +425,5 @@ def check_reply(
     score += weights["ignored_crisis"] * ignored
     empathy = round(min(1.0, max(0.0, score)), 3)
 
-    return ReplyCheck(
-        reply=reply, language=code, patterns=patterns, empathy=empathy, risky=bool(harmful), harmful=harmful
-    )
+    return ReplyCheck(reply=reply, language=code, patterns=patterns, empathy=empathy, risky=bool(harmful),
+                      harmful=harmful, warnings=warnings)
