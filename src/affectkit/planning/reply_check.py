@@ -113,7 +113,7 @@ from affectkit.conversation.io import conversation_from_data
 from affectkit.errors import AffectkitError
 from affectkit.language import detect_language
 from affectkit.risk import default_detector
-from affectkit.rules.engine import GroupProperties, RuleBook, clause_start, language_data, words_before
+from affectkit.rules.engine import GroupProperties, RuleBook, clause_start, language_data, longest, words_before
 from affectkit.rules.engine import words as _words
 from affectkit.types import AnalysisWarning, Conversation, PatternMatch, ReplyCheck, Utterance
 
@@ -302,15 +302,6 @@ def _crisis_severity(text: str) -> str | None:
     return findings[0].severity if findings else None
 
 
-def _longest_first(matches: list[PatternMatch]) -> list[PatternMatch]:
-    """The longest non-overlapping matches of several groups, in reply order (one phrase is reported once)."""
-    chosen: list[PatternMatch] = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(match.end <= c.start or c.end <= match.start for c in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)
-
-
 def _content_words(text: str) -> set[str]:
     words = _words(text)
     return {w[:5] for w in words if len(w) >= 4 and w not in _STOPWORDS}
@@ -374,7 +365,7 @@ def check_reply(
                 found["direct_refusal"].append(match.model_copy(update={"name": "direct_refusal"}))
         found["direct_refusal"].sort(key=lambda m: m.start)
     invalidating = found.pop("dismissive")
-    dismissive = _longest_first([*_find(reply, "minimising_crisis", languages), *invalidating])
+    dismissive = longest([*_find(reply, "minimising_crisis", languages), *invalidating])
     dismissive_weak = _find(reply, "dismissive_weak", languages)
     calm_down = _find(reply, "calm_down", languages)
     safety = _find(reply, "safety", languages)
@@ -384,7 +375,7 @@ def check_reply(
     ignored = False
     minimising: list[PatternMatch] = []
     if crisis_turns and reply.strip():
-        weak = (_longest_first([*dismissive_weak, *calm_down]) if not engaged else []) + (
+        weak = (longest([*dismissive_weak, *calm_down]) if not engaged else []) + (
             found["deflection"] if not safety else [])
         minimising = [m.model_copy(update={"name": "minimising_crisis"}) for m in [*dismissive, *weak]]
         # Ignoring is inferred from what the reply lacks, so it needs a sure crisis: a high-severity reading.

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -297,9 +297,22 @@ def _joking(code: str) -> tuple[re.Pattern[str], ...]:
     return (*(compile_source(source) for source in data.joking), *symbols)
 
 
-def _longest(candidates: Sequence[Hit]) -> list[Hit]:
+class Span(Protocol):
+    """Anything with a ``start`` and an ``end`` in a text (a :class:`Hit`, a reply check's ``PatternMatch``)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=Span)
+
+
+def longest(candidates: Iterable[SpanT]) -> list[SpanT]:
     """The longest non-overlapping candidates (the earlier of two equally long), in text order."""
-    chosen: list[Hit] = []  # in text order, never overlapping: a candidate need only be checked against its neighbours
+    chosen: list[SpanT] = []  # in text order, never overlapping: a candidate is checked against its neighbours only
     starts: list[int] = []
     for candidate in sorted(candidates, key=lambda h: (-(h.end - h.start), h.start)):
         at = bisect.bisect_left(starts, candidate.start)
@@ -385,4 +398,4 @@ class RuleBook:
                         if (last >= 0 and end <= quotes[last][1]) or _reported(text, start, context):
                             continue
                     candidates.append(Hit(group, code, start, end, text[start:end]))
-        return _longest(candidates)
+        return longest(candidates)
