@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from affectkit.risk import UNCOVERED_WARNING
 from affectkit.types import ConversationAnalysis, RiskFlag, SpeakerSummary, TurnAnalysis
 
 SERIES = (("valence", "#c2410c"), ("arousal", "#2563eb"), ("dominance", "#16a34a"))
@@ -86,8 +87,6 @@ def format_table(analysis: ConversationAnalysis) -> str:
         f'  turn {f.turn} {f.speaker}: {f.kind} ({f.severity}) "{_clip(f.evidence, 90)}" - {f.message}'
         for f in analysis.flags
     )
-    from affectkit.risk import UNCOVERED_WARNING
-
     unread = [(turn.index, w) for turn in analysis.turns for w in turn.warnings if w.code == UNCOVERED_WARNING]
     lines.extend(f"  turn {index}: {w.code} {w.message}" for index, w in unread)  # "none" must not hide these
     lines.append(f"\nNote: {analysis.notice}")

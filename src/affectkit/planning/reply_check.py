@@ -284,15 +284,16 @@ def _in_crisis(text: str) -> bool:
 def _unchecked(code: str, turns: Sequence[Utterance], window: Sequence[int]) -> list[AnalysisWarning]:
     """What the check could not read: a reply in a language without rules (``code``, the reply's), and the user
     turns of the crisis window in a language the risk detector does not cover."""
-    warnings = []
+    warnings: list[AnalysisWarning] = []
     if code not in LANGUAGES and code != "und":
         warnings.append(AnalysisWarning(code="AK-W034", message=f"the reply reads as language {code!r}, which has no "
                                         "reply-check rules (en, es, de): all three were run, and harmful patterns "
                                         "in it may be missed"))
     for i in window:
-        warnings.extend(AnalysisWarning(code=w, message=f"turn {i}: risk detection not available for language "
-                                        f"{reading.language!r}: a crisis there may go unseen")
-                        for reading in [default_detector().read_one(turns[i].text)] for w in reading.warnings)
+        reading = default_detector().read_one(turns[i].text)  # cached: the crisis check read it just before
+        message = (f"turn {i}: risk detection not available for language {reading.language!r}: a crisis there may "
+                   "go unseen")
+        warnings += [AnalysisWarning(code=code, message=message) for code in reading.warnings]
     return warnings
 
 
