@@ -140,13 +140,16 @@ def test_a_killed_run_resumes_and_gives_the_same_rows_in_the_same_order(tmp_path
     assert resumed.equals(straight)
 
 
-def test_a_rerun_with_other_settings_is_refused_until_restart(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(("version", "said"), [(2, "other input or settings"), (1, "another version of affectkit")])
+def test_an_unfinished_run_of_other_settings_or_version_is_refused_until_restart(tmp_path: Path, capsys,
+                                                                                 version: int, said: str) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in texts(3)])
     parts = tmp_path / "out.parquet.parts"
     parts.mkdir()
-    (parts / "manifest.json").write_text(json.dumps({"version": 1, "settings": {}, "plan": {}}))
+    (parts / "manifest.json").write_text(json.dumps({"version": version, "settings": {}, "plan": {}}))
     assert main(["batch", str(source), str(tmp_path / "out.parquet")]) == 2
-    assert "AK-E019" in capsys.readouterr().err and "--restart" in capsys.readouterr().err + "--restart"
+    err = capsys.readouterr().err
+    assert "AK-E019" in err and said in err and "--restart" in err
     assert main(["batch", str(source), str(tmp_path / "out.parquet"), "--restart", "--workers", "1"]) == 0
     assert pq.read_table(tmp_path / "out.parquet").num_rows == 3
 
@@ -166,15 +169,6 @@ def test_an_input_edited_in_place_is_not_resumed_even_at_the_same_size(tmp_path:
     assert error.value.code == "AK-E019" and "other input or settings" in error.value.message
     source.write_bytes(content)  # the same bytes again
     assert _plan(source, output, work, Settings(), restart=False).to_json() == first.to_json()
-
-
-def test_an_unfinished_run_of_another_version_says_so(tmp_path: Path, capsys) -> None:
-    source = write_jsonl(tmp_path / "in.jsonl", [{"text": t} for t in texts(2)])
-    parts = tmp_path / "out.parquet.parts"
-    parts.mkdir()
-    (parts / "manifest.json").write_text(json.dumps({"version": 1, "settings": {}, "plan": {}}))
-    assert main(["batch", str(source), str(tmp_path / "out.parquet")]) == 2
-    assert "another version of affectkit" in capsys.readouterr().err
 
 
 def test_conversation_mode_reads_each_group_in_time_order(tmp_path: Path) -> None:
