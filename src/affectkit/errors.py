@@ -76,6 +76,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class AffectkitError(Exception):
     """An error with a stable code and, where it applies, where in the input it happened."""
@@ -110,3 +112,10 @@ class AffectkitError(Exception):
 def missing_extra(extra: str, module: str) -> AffectkitError:
     """The error raised when an optional dependency is absent."""
     return AffectkitError("AK-E008", f"'{module}' is not installed: pip install 'affectkit[{extra}]'")
+
+
+def check_optional(*arguments: tuple[str, Any, type]) -> None:
+    """AK-E005 naming the first of ``(name, value, kind)`` whose value is neither ``None`` nor a ``kind``."""
+    for name, value, kind in arguments:
+        if value is not None and not isinstance(value, kind):
+            raise AffectkitError("AK-E005", f"{name} must be a {kind.__name__} or None, got {value!r:.60}", field=name)

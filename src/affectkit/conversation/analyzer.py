@@ -29,7 +29,7 @@ from affectkit.conversation.context import prefetch
 from affectkit.conversation.io import as_conversation, checked_utterance, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
-from affectkit.errors import AffectkitError
+from affectkit.errors import AffectkitError, check_optional
 from affectkit.progress import Progress
 from affectkit.recognizers.router import check_language
 from affectkit.risk import PersistentNegativeMonitor, RiskDetector, RiskReading, default_detector, flags_from_reading
@@ -99,11 +99,8 @@ class ConversationTracker:
         if not isinstance(conversation_id, str):
             raise AffectkitError("AK-E005", f"conversation_id must be a string, got {conversation_id!r:.60}",
                                  field="conversation_id")
-        for name, value, kind in (("turn_model", turn_model, TurnModel), ("cause_model", cause_model, CauseModel),
-                                  ("risk_detector", risk_detector, RiskDetector)):
-            if value is not None and not isinstance(value, kind):
-                raise AffectkitError("AK-E005", f"{name} must be a {kind.__name__} or None, got {value!r:.60}",
-                                     field=name)
+        check_optional(("turn_model", turn_model, TurnModel), ("cause_model", cause_model, CauseModel),
+                       ("risk_detector", risk_detector, RiskDetector))
         self.turn_model = turn_model
         self.language = language
         self.agent = agent

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from affectkit.risk import UNCOVERED_WARNING
+from affectkit.risk import unread_turns
 from affectkit.types import ConversationAnalysis, RiskFlag, SpeakerSummary, TurnAnalysis
 
 SERIES = (("valence", "#c2410c"), ("arousal", "#2563eb"), ("dominance", "#16a34a"))
@@ -87,8 +87,7 @@ def format_table(analysis: ConversationAnalysis) -> str:
         f'  turn {f.turn} {f.speaker}: {f.kind} ({f.severity}) "{_clip(f.evidence, 90)}" - {f.message}'
         for f in analysis.flags
     )
-    unread = [(turn.index, w) for turn in analysis.turns for w in turn.warnings if w.code == UNCOVERED_WARNING]
-    lines.extend(f"  turn {index}: {w.code} {w.message}" for index, w in unread)  # "none" must not hide these
+    lines.extend(f"  turn {index}: {w.code} {w.message}" for index, w in unread_turns(analysis))  # not hidden by "none"
     lines.append(f"\nNote: {analysis.notice}")
     return "\n".join(lines)
 

@@ -44,8 +44,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from affectkit.errors import AffectkitError
-from affectkit.risk import CRISIS_KINDS, UNCOVERED_WARNING, resources_for
+from affectkit.errors import AffectkitError, check_optional
+from affectkit.risk import CRISIS_KINDS, resources_for, unread_turns
 from affectkit.types import (
     VAD,
     AnalysisWarning,
@@ -242,9 +242,7 @@ def _safety(analysis: ConversationAnalysis, agent: str, resources: Resources,
     for f in flags:
         if f not in crisis:
             notes.append(f"signal at turn {f.turn}: {f.message} ({f.severity}): check in gently")
-    for turn in analysis.turns:
-        if turn.speaker != agent:
-            notes += [f"turn {turn.index}: {w.message}" for w in turn.warnings if w.code == UNCOVERED_WARNING]
+    notes += [f"turn {index}: {w.message}" for index, w in unread_turns(analysis, agent)]
     chosen: list[str] = []
     fell_back = False
     if crisis:
@@ -408,9 +406,7 @@ def plan(
     check_neutral_bias(neutral_bias)
     if not isinstance(debias, bool):  # "no" is truthy: the model would debias while the plan said it did not
         raise AffectkitError("AK-E005", f"debias must be True or False, got {debias!r:.60}", field="debias")
-    for name, value, kind in (("analysis", analysis, ConversationAnalysis), ("live", live, LivePlanning)):
-        if value is not None and not isinstance(value, kind):
-            raise AffectkitError("AK-E005", f"{name} must be a {kind.__name__} or None, got {value!r:.60}", field=name)
+    check_optional(("analysis", analysis, ConversationAnalysis), ("live", live, LivePlanning))
     conversation = as_conversation(conversation)
     warnings = _check_agent(conversation, agent)
     p = as_persona(persona)
@@ -428,7 +424,9 @@ def plan(
     warnings += [w for w in analysis.warnings if w not in warnings]  # the models' notes (licence profile)
     warnings += _licence_mismatch(analysis, warnings)
     warnings += _strategy_language(analysis, agent)
-    warnings += _risk_unread(analysis, agent)
+    # the safety notes say it too; a caller that reads only the coded warnings must see it as well
+    warnings += [AnalysisWarning(code=w.code, message=f"turn {index}: {w.message}")
+                 for index, w in unread_turns(analysis, agent)]
     if live is not None:
         if live.turns_ != len(conversation.utterances) or live.agent != agent:
             raise AffectkitError("AK-E005", f"the live planning state has {live.turns_} turns for agent "
@@ -536,13 +534,6 @@ class LivePlanning:
         if utterance.speaker != self.agent and ATTACHMENT_CUES.search(utterance.text):
             self.seeks_attachment_ = True
         self.turns_ += 1
-
-
-def _risk_unread(analysis: ConversationAnalysis, agent: str) -> list[AnalysisWarning]:
-    """``AK-W008`` for each user turn in a language the risk detector does not cover: the plan's safety notes say
-    it too, and a caller that reads only the coded warnings must see it (a crisis there may go unseen)."""
-    return [AnalysisWarning(code=w.code, message=f"turn {t.index}: {w.message}") for t in analysis.turns
-            if t.speaker != agent for w in t.warnings if w.code == UNCOVERED_WARNING]
 
 
 def _strategy_language(analysis: ConversationAnalysis, agent: str) -> list[AnalysisWarning]:

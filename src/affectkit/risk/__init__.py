@@ -20,13 +20,13 @@ from affectkit.errors import AffectkitError
 from affectkit.risk.detector import CONCERNS, UNCOVERED_WARNING, RiskDetector, RiskFinding, RiskReading
 from affectkit.risk.persistent import PersistentNegativeMonitor, strongly_negative
 from affectkit.risk.resources import resources_for
-from affectkit.types import RiskFlag
+from affectkit.types import AnalysisWarning, ConversationAnalysis, RiskFlag
 
 CRISIS_KINDS = frozenset(CONCERNS)
 
 __all__ = [
     "CRISIS_KINDS", "UNCOVERED_WARNING", "PersistentNegativeMonitor", "RiskDetector", "RiskFinding", "RiskReading",
-    "default_detector", "flags_from_reading", "resources_for", "strongly_negative", "turn_flags",
+    "default_detector", "flags_from_reading", "resources_for", "strongly_negative", "turn_flags", "unread_turns",
 ]  # fmt: skip
 
 
@@ -46,6 +46,13 @@ def default_detector() -> RiskDetector:
 
 
 _SWITCH = {"on": True, "1": True, "true": True, "yes": True, "off": False, "0": False, "false": False, "no": False}
+
+
+def unread_turns(analysis: ConversationAnalysis, agent: str | None = None) -> list[tuple[int, AnalysisWarning]]:
+    """The turns (other than ``agent``'s) whose language the detector does not cover, each with its ``AK-W008``
+    warning: every surface that shows flags shows these too, so that "no flag" is never read as "no crisis"."""
+    return [(turn.index, w) for turn in analysis.turns if turn.speaker != agent
+            for w in turn.warnings if w.code == UNCOVERED_WARNING]
 
 
 def flags_from_reading(turn: int, speaker: str, reading: RiskReading) -> list[RiskFlag]:
