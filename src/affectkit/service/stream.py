@@ -36,6 +36,7 @@ from fastapi import WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 
 from affectkit.errors import AffectkitError
+from affectkit.io import load_json
 from affectkit.service.problems import LIBRARY_STATUS, ServiceError, problem_body
 from affectkit.service.schemas import UtteranceIn
 from affectkit.types import Utterance
@@ -69,11 +70,11 @@ _INVALID = object()
 
 
 def _json(raw: str) -> Any:
-    """``raw`` decoded, or ``_INVALID`` when it is no JSON a client could mean (malformed, or nested past Python's
-    recursion limit)."""
+    """``raw`` decoded, or ``_INVALID`` when it is no JSON a client could mean (malformed, or nested too deep:
+    :func:`affectkit.io.load_json`)."""
     try:
-        return json.loads(raw)
-    except (ValueError, RecursionError):
+        return load_json(raw, "message")
+    except AffectkitError:
         return _INVALID
 
 
