@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from typing import Any
 
 from affectkit import licence
@@ -136,8 +138,12 @@ class ConversationTracker:
         utterance = _as_utterance(utterance, index)
         self.utterances_.append(utterance)
         try:
+            # the risk detector reads the turn while the text model does
+            risk = (risk_readers().submit(self.risk_detector_.read_one, utterance.text)
+                    if utterance.speaker != self.agent else None)  # fmt: skip
             speech = _read_speech([utterance], calibrate=False, offset=index)[0] if utterance.audio else None
-            turn, track, shifts, flags = self._ingest(self.turn_model_.predict_last(self.utterances_))
+            prediction = self.turn_model_.predict_last(self.utterances_)
+            turn, track, shifts, flags = self._ingest(prediction, risk.result() if risk is not None else None)
         except BaseException:  # a model failed: forget the turn, keep the state as it was
             del self.utterances_[index:]
             del self.predictions_[index:]
@@ -281,9 +287,10 @@ def analyze_conversation(
         for start in range(0, len(utterances), CHUNK):
             chunk = utterances[start : start + CHUNK]
             texts = [u.text for u in chunk]
-            prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # on every core, each text still alone
-            read = [u for u in chunk if u.speaker != agent]
-            found = dict(zip((u.text for u in read), tracker.risk_detector_.read([u.text for u in read]), strict=True))
+            read = [u.text for u in chunk if u.speaker != agent]
+            risk = risk_readers().submit(tracker.risk_detector_.read, read)  # while the text model reads: both
+            prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # readers wait on one core at times
+            found = dict(zip(read, risk.result(), strict=True))
             readings = [found.get(u.text) if u.speaker != agent else None for u in chunk]
             for utterance, reading in zip(chunk, readings, strict=True):
                 tracker.utterances_.append(utterance)
@@ -296,6 +303,12 @@ def analyze_conversation(
                                 strict=True):
             turn.speech = speech
     return tracker.result()
+
+
+@cache
+def risk_readers() -> ThreadPoolExecutor:
+    """Threads that run the risk detector on turns while the text model reads them (a few, for concurrent callers)."""
+    return ThreadPoolExecutor(max_workers=4, thread_name_prefix="affectkit-risk-turns")
 
 
 def _load_audio(utterances: Sequence[Utterance], offset: int = 0) -> Any:

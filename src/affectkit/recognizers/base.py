@@ -7,6 +7,7 @@ numbers in the data model.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -181,16 +182,17 @@ class WindowReader:
 
 
 def side_by_side(count: int, read: Callable[[int], None], workers: int, pool: ThreadPoolExecutor | None) -> None:
-    """``read(i)`` for every ``i`` below ``count``, worker ``w`` taking ``w``, ``w + workers``, ...; the workers run on
-    ``pool`` side by side (numpy and onnxruntime release the GIL while they compute), or one after the other without
-    one."""
+    """``read(i)`` for every ``i`` below ``count``: ``workers`` workers on ``pool`` side by side (numpy and onnxruntime
+    release the GIL while they compute), each taking the next ``i`` not yet taken, so that a worker given short texts
+    does not sit idle while another reads long ones; one after the other without a pool."""
+    if pool is None or workers == 1:
+        for i in range(count):
+            read(i)
+        return
+    taken = itertools.count()  # next() on it is atomic under the GIL
 
-    def stride(worker: int) -> None:
-        for i in range(worker, count, workers):
+    def work(_: int) -> None:
+        while (i := next(taken)) < count:
             read(i)
 
-    if pool is None or workers == 1:
-        for worker in range(workers):
-            stride(worker)
-    else:
-        list(pool.map(stride, range(workers)))
+    list(pool.map(work, range(min(workers, count))))
