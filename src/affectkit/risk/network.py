@@ -21,7 +21,7 @@ Example:
     >>> frozen = FrozenEncoder()
     >>> features, lengths = frozen.token_features(["I don't want to live anymore", "ok"])
     >>> features.shape[1], lengths.tolist()
-    (1280, [8, 3])
+    (1280, [11, 3])
     >>> vectors = frozen.sentences(features, lengths)
     >>> vectors.shape, round(float(np.linalg.norm(vectors[0])), 3)
     ((2, 512), 1.0)
