@@ -139,6 +139,7 @@ class ConversationTracker:
         self.utterances_.append(utterance)
         try:
             # the risk detector reads the turn while the text model does
+            self.risk_detector_.load()
             risk = (risk_readers().submit(self.risk_detector_.read_one, utterance.text)
                     if utterance.speaker != self.agent else None)  # fmt: skip
             speech = _read_speech([utterance], calibrate=False, offset=index)[0] if utterance.audio else None
@@ -288,6 +289,7 @@ def analyze_conversation(
             chunk = utterances[start : start + CHUNK]
             texts = [u.text for u in chunk]
             read = [u.text for u in chunk if u.speaker != agent]
+            tracker.risk_detector_.load()
             risk = risk_readers().submit(tracker.risk_detector_.read, read)  # while the text model reads: both
             prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # readers wait on one core at times
             found = dict(zip(read, risk.result(), strict=True))

@@ -448,8 +448,9 @@ def build_tasks(suite: Suite, tasks: Sequence[SuiteTask], variants: Sequence[Var
             try:
                 task = factory(**args)
             except (TypeError, ValueError) as error:  # a value the task cannot use, e.g. a language it has no items in
+                # chained, not hidden: the same exception types also come from a fault inside the task's own code
                 raise AffectkitError("AK-E015", f"task {entry.task!r} cannot be built with {entry.args}: {error}",
-                                     field=f"tasks[{index}].args") from None
+                                     field=f"tasks[{index}].args") from error
             if not takes_variant and not variant.is_baseline:
                 task = task_with(task, solver=compose(task.solver, **asdict(variant)))
             metadata = {**(task.metadata or {}), SUITE_KEY: suite.name, TASK_KEY: entry.name,

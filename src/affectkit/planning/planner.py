@@ -222,13 +222,13 @@ def safety_plan(analysis: ConversationAnalysis, agent: str = "assistant", resour
         >>> safety.escalate, safety.resources, safety.notes[0][:23]
         (True, ['Call 112.'], 'crisis signal at turn 0')
     """
-    return _safety(analysis, agent, resources, locale)[0]
+    return _safety(analysis, agent, checked_resources(resources, locale), locale)[0]
 
 
-def _safety(analysis: ConversationAnalysis, agent: str, resources: Resources,
+def _safety(analysis: ConversationAnalysis, agent: str, resources: list[str] | dict[str, list[str]] | None,
             locale: str | None) -> tuple[SafetyPlan, bool]:
-    """:func:`safety_plan`, and whether none of the ``resources`` given applied (the shipped lines were offered)."""
-    resources = checked_resources(resources, locale)
+    """:func:`safety_plan` for ``resources`` already checked (:func:`checked_resources`), and whether none of them
+    applied (the shipped lines were offered)."""
     flags = [f for f in analysis.flags if f.speaker != agent]
     crisis = [f for f in flags if f.severity in ("medium", "high") and f.kind in CRISIS_KINDS]
     notes = []

@@ -97,7 +97,7 @@ class CrisisClassifier:
 
 
 READING_WORKERS = min(2, os.cpu_count() or 1)  # texts read side by side, by the network and by the verifier
-GROUP = 64  # texts the network reads in one stack of products (it reads the weights once for them all)
+GROUP = 16  # texts the network reads in one stack of products (it reads the weights once for them all)
 MIN_SHARE = 4  # the fewest texts worth a thread of their own
 
 

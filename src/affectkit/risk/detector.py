@@ -150,6 +150,8 @@ def classifier_flags(crisis_score: float, denied: bool, config: Mapping[str, Any
     return bool(decide_flags(np.float64(crisis_score), np.bool_(denied), config["threshold"], config["high_threshold"]))
 
 
+WARM_UP = "I want to kill myself"  # a message every reader and rule reads (load)
+
 def _rule_properties() -> dict[str, GroupProperties]:
     return {kind: GroupProperties(negatable=True, reportable=True) for kind in RULE_KINDS}
 
@@ -164,6 +166,7 @@ class RiskDetector:
         self.cache_size = cache_size
         self.verify = verify  # False: the first reader and the rules alone (faster, more false alarms)
         self._cache: OrderedDict[str, RiskReading] = OrderedDict()
+        self._loaded = False
 
     @cached_property
     def classifier_(self) -> CrisisClassifier:
@@ -192,6 +195,14 @@ class RiskDetector:
     def languages(self) -> tuple[str, ...]:
         """The languages the detector was trained and checked on."""
         return tuple(self.classifier_.config["languages"])
+
+    def load(self) -> None:
+        """Load the models and rules now, on the calling thread (they load on first use otherwise): a thread that
+        only reads for a while keeps what loading freed in its own memory arena (about 50 MB more, measured)."""
+        if not self._loaded:
+            self.read([WARM_UP])  # the network, the language identifier, the rules and the verifier
+            self.forget([WARM_UP])
+            self._loaded = True
 
     def read_one(self, text: str) -> RiskReading:
         """The reading of one message; see :meth:`read`."""

@@ -87,9 +87,10 @@ def stacked_product(x: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def row_products(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """``x @ w`` one row at a time (a vector-matrix product each), for the layers with one row per text: faster than
-    :func:`stacked_product` for a text alone, where a matrix product would copy the weights into its own layout
-    first, and about as fast for a few dozen texts; a row is computed the same way in any company."""
+    """``x @ w`` one row at a time (a vector-matrix product each), for the layers with one row per text, so that a
+    row is computed the same way in any company: five times faster than :func:`stacked_product` for a text alone
+    (a matrix product first copies the weights into its own layout), two to three times slower for dozens of texts,
+    where these layers cost little beside the token-level ones."""
     return np.stack([row @ w for row in x]) if len(x) else np.zeros((0, w.shape[1]), dtype=np.float32)
 
 

@@ -203,12 +203,13 @@ class MicroBatcher:
                     if self.queue.empty():
                         break
                 waiting = self.queue.get_nowait()
-                if size + len(waiting.texts) > self.max_texts or chars + waiting.chars > self.max_chars:
+                waiting_chars = waiting.chars
+                if size + len(waiting.texts) > self.max_texts or chars + waiting_chars > self.max_chars:
                     carried = waiting  # opens the next batch: a piece is never split
                     break
                 batch.append(waiting)
                 size += len(waiting.texts)
-                chars += waiting.chars
+                chars += waiting_chars
             batch = [w for w in batch if not w.future.done()]  # a client that went away
             if batch:
                 await self._run(batch)
