@@ -153,7 +153,8 @@ class Runtime:
         return key_id
 
 
-def _runtime(request: Request) -> Runtime:
+async def _runtime(request: Request) -> Runtime:
+    # async: FastAPI would run a plain function in its thread pool, a thread hop on every request for an attribute
     runtime: Runtime = request.app.state.runtime
     return runtime
 
