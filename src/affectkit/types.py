@@ -202,8 +202,10 @@ class Cause(BaseModel):
 
 class TurnAnalysis(BaseModel):
     """One turn analysed in its conversation: ``emotion`` is the Ekman-7 label (the most probable of
-    ``ekman``), ``emotions`` the GoEmotions-28 probabilities, ``causes`` the spans that evoked it, ``speech`` the
-    voice of its recording (when the utterance has ``audio``) fused with its words."""
+    ``ekman``, the reading in context), ``causes`` the spans that evoked it, ``speech`` the voice of its recording
+    (when the utterance has ``audio``) fused with its words. ``emotions``, ``labels``, ``intensity``,
+    ``ekman_alone`` and ``vad`` are the turn's text read alone, as :func:`affectkit.analyze` reads it (for a turn
+    in another language, by the model of that language)."""
 
     index: int = Field(ge=0)
     speaker: str
@@ -215,6 +217,15 @@ class TurnAnalysis(BaseModel):
     vad: VAD
     causes: list[Cause] = Field(default_factory=list)
     warnings: list[AnalysisWarning] = Field(default_factory=list)
+    labels: list[str] | None = Field(default=None, exclude_if=lambda value: value is None)
+    """The labels of the text read alone, at their thresholds (``TextAnalysis.labels``); absent from a turn model
+    that does not give its text reading."""
+    intensity: dict[str, float] | None = Field(default=None, exclude_if=lambda value: value is None)
+    """The intensity of each emotion of the text read alone (``TextAnalysis.intensity``: one value per emotion
+    family); absent as ``labels``."""
+    ekman_alone: dict[str, float] | None = Field(default=None, exclude_if=lambda value: value is None)
+    """The Ekman-7 probabilities of the text read alone (``TextAnalysis.ekman``), beside ``ekman`` in context;
+    absent as ``labels``."""
     language: str | None = None
     """The language the turn was routed by (ISO 639-1; ``und`` without letters); ``None`` from a turn model that
     does not say."""

@@ -190,6 +190,7 @@ def test_conversation_mode_reads_each_group_in_time_order(tmp_path: Path) -> Non
         {"speaker": r["speaker"], "text": r["text"]} for r in (rows[1], rows[0], rows[2])]})
     assert [r["emotion"] for r in table[:3]] == [t.emotion for t in expected.turns]
     assert [r["valence"] for r in table[:3]] == [t.vad.valence for t in expected.turns]
+    assert [r["labels"] for r in table[:3]] == [t.labels for t in expected.turns]
 
 
 def test_ray_engine_gives_the_rows_of_the_local_engine(tmp_path: Path) -> None:

@@ -42,6 +42,19 @@ def test_each_turn_is_read_by_the_model_of_its_language() -> None:
     assert english.causes  # the English turns keep the trained cause model
 
 
+def test_each_turn_carries_its_text_reading_as_analyze_gives_it() -> None:
+    """Labels, intensities and the Ekman distribution of the text alone travel with the turn (beside the reading in
+    context), so that the planner and the service need not read the text again; the JSON has them too."""
+    analysis = analyze_conversation({"id": "mixed", "utterances": MIXED})
+    for turn in analysis.turns:
+        alone = affectkit.analyze_one(turn.text)
+        assert (turn.labels, turn.intensity, turn.ekman_alone) == (alone.labels, alone.intensity, alone.ekman)
+        assert turn.emotions == alone.emotions and turn.vad == alone.vad
+    english = analysis.turns[1]
+    assert english.ekman != english.ekman_alone  # in context against alone
+    assert {"labels", "intensity", "ekman_alone"} <= set(english.model_dump(mode="json"))
+
+
 def test_live_tracking_equals_the_batch_analysis() -> None:
     tracker = ConversationTracker(conversation_id="mixed")
     for utterance in MIXED:

@@ -231,6 +231,27 @@ def test_messages_name_speakers_only_in_group_chats() -> None:
     assert [m["content"] for m in compose_messages(group, "bot", "s")[1:]] == ["Ana: Hi", "Ben: Yo", "Hello both"]
 
 
+def test_the_plan_takes_the_users_labels_from_the_analysis_not_from_a_second_reading(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from affectkit.recognizers import utterance
+
+    conversation = {"id": "c", "utterances": [{"speaker": "user", "text": "My dog died this morning."}]}
+    analysis = analyze_conversation(conversation)
+    expected = plan(conversation, analysis=analysis).user
+    assert expected is not None and "sadness" in expected.primary
+
+    def no_second_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the text model read a turn the analysis had read")
+
+    monkeypatch.setattr(utterance.UtteranceEncoder, "read", no_second_reading)
+    assert plan(conversation, analysis=analysis).user == expected
+    # a turn stored before the turns carried their labels is read again, to the same state
+    monkeypatch.undo()
+    older = analysis.model_copy(update={"turns": [analysis.turns[0].model_copy(
+        update={"labels": None, "intensity": None, "ekman_alone": None})]})
+    assert plan(conversation, analysis=older).user == expected
+
+
 def test_plan_without_user_turns_and_cause_words() -> None:
     with pytest.raises(AffectkitError) as error:  # nobody to reply to
         plan({"utterances": [{"speaker": "assistant", "text": "Hi, how are you today?"}]})

@@ -7,8 +7,8 @@ Text rows (:func:`text_columns`): ``emotion_<label>`` (probability of each fine-
 
 Conversation turns (:func:`turn_columns`): ``conversation_turn`` (the turn's index once the conversation is in time
 order), ``emotion`` (the turn's Ekman-7 label, read in context), ``emotion_<label>``, ``ekman_<label>``, VAD,
-``causes`` (indices of the turns holding a cause), ``flags`` (kinds of the risk flags raised on the turn) and
-``warnings``.
+``labels`` (the text's labels read alone; null from a turn model that gives no text reading), ``causes`` (indices
+of the turns holding a cause), ``flags`` (kinds of the risk flags raised on the turn) and ``warnings``.
 
 Example:
     >>> from affectkit.recognizers import get_recognizer
@@ -83,8 +83,8 @@ def turn_layout(analysis: ConversationAnalysis) -> Layout:
     fields: list[tuple[str, str]] = [("conversation_turn", "int"), ("emotion", "string")]
     fields += [(f"emotion_{label}", "float") for label in emotions]
     fields += [(f"ekman_{label}", "float") for label in ekman]
-    fields += [("valence", "float"), ("arousal", "float"), ("dominance", "float"), ("causes", "ints"),
-               ("flags", "list"), ("warnings", "list")]
+    fields += [("valence", "float"), ("arousal", "float"), ("dominance", "float"), ("labels", "list"),
+               ("causes", "ints"), ("flags", "list"), ("warnings", "list")]
     return Layout(tuple(fields), emotions, ekman, ())
 
 
@@ -101,6 +101,7 @@ def _turn_row(turn: TurnAnalysis, layout: Layout, flags: list[str]) -> dict[str,
     row.update({f"emotion_{label}": turn.emotions.get(label) for label in layout.emotions})
     row.update({f"ekman_{label}": turn.ekman.get(label) for label in layout.ekman})
     row.update(valence=turn.vad.valence, arousal=turn.vad.arousal, dominance=turn.vad.dominance,
+               labels=list(turn.labels) if turn.labels is not None else None,
                causes=sorted({cause.turn for cause in turn.causes}), flags=sorted(set(flags)),
                warnings=[w.code for w in turn.warnings])
     return row

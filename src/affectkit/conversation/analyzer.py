@@ -166,6 +166,7 @@ class ConversationTracker:
         prediction = with_neutral_bias(prediction, self.neutral_bias_)
         self.predictions_.append(prediction)
         emotion = prediction.emotion
+        text = prediction.reading
         causes = self.cause_model_.predict(self.utterances_, index, self.predictions_)
         if reading is None and utterance.speaker != self.agent:
             reading = self.risk_detector_.read_one(utterance.text)
@@ -185,6 +186,9 @@ class ConversationTracker:
             vad=prediction.vad,
             causes=causes,
             warnings=warnings,
+            labels=list(text.labels) if text is not None else None,
+            intensity=dict(text.intensity) if text is not None and text.intensity is not None else None,
+            ekman_alone=dict(text.ekman) if text is not None and text.ekman is not None else None,
             language=prediction.language,
             model=prediction.model,
         )

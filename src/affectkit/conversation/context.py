@@ -139,7 +139,7 @@ class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
         vad = analysis.vad if analysis.vad is not None else VAD(valence=0.0, arousal=0.0, dominance=0.0)
         ekman = {label: round(float(p), 4) for label, p in zip(self.heads_.labels, probabilities, strict=True)}
         return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=list(analysis.warnings),
-                              language=analysis.language, model=self.model_id)
+                              language=analysis.language, model=self.model_id, reading=analysis)
 
     def _alone(self, analysis: TextAnalysis) -> TurnPrediction:
         """A turn the multilingual model read: its reading alone, as a distribution over the heads' labels."""
@@ -152,7 +152,7 @@ class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
             f"read English-model features, so this turn's emotion does not use its context and no causes are given"))
         return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad,
                               warnings=[*analysis.warnings, note], language=analysis.language, model=analysis.model,
-                              in_context=False)
+                              in_context=False, reading=analysis)
 
 
 class TrainedCauseModel(_OnSharedEncoder):

@@ -27,7 +27,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from affectkit.errors import AffectkitError
-from affectkit.types import VAD, AnalysisWarning, Cause, Utterance
+from affectkit.types import VAD, AnalysisWarning, Cause, TextAnalysis, Utterance
 
 if TYPE_CHECKING:
     from affectkit.recognizers.base import Recognizer
@@ -63,6 +63,9 @@ class TurnPrediction(BaseModel):
     language: str | None = None
     model: str | None = None
     in_context: bool = True
+    reading: TextAnalysis | None = None
+    """The turn's text read alone, as the model read it (its labels and intensities go into the turn's analysis,
+    so that nothing reads the text again); ``None`` from a turn model that does not give it."""
 
     @property
     def emotion(self) -> str:
@@ -234,4 +237,4 @@ class TextTurnModel(IncrementalTurnModel):
         if not any(ekman.values()):
             ekman = {label: 1.0 if label == "neutral" else 0.0 for label in EKMAN_LABELS}
         return TurnPrediction(ekman=ekman, emotions=dict(analysis.emotions), vad=vad, warnings=warnings,
-                              language=analysis.language, model=analysis.model)
+                              language=analysis.language, model=analysis.model, reading=analysis)

@@ -186,7 +186,7 @@ def primary_emotions(analysis: TextAnalysis, limit: int = 3) -> list[tuple[str, 
         >>> primary_emotions(a)
         [('joy', 0.9), ('pride', 0.6)]
     """
-    return [(label, float(analysis.emotions.get(label, 0.0))) for label in primary_labels(analysis, limit)]
+    return [(label, float(analysis.emotions.get(label, 0.0))) for label in primary_labels(analysis.labels, limit)]
 
 
 def format_hints(

@@ -57,7 +57,6 @@ from affectkit.types import (
     ResponsePlan,
     SafetyPlan,
     StrategyChoice,
-    TextAnalysis,
     UserState,
     Utterance,
 )
@@ -127,10 +126,10 @@ def stimulus_text(stimulus_id: str) -> str:
     return stimuli[stimulus_id]
 
 
-def primary_labels(analysis: TextAnalysis, limit: int = 3) -> list[str]:
-    """The emotions to put first: labels above their calibrated thresholds, most probable first, at most
-    ``limit``, ``neutral`` only when no other label is above its threshold."""
-    return [label for label in analysis.labels if label != "neutral"][:limit] or ["neutral"]
+def primary_labels(labels: Sequence[str], limit: int = 3) -> list[str]:
+    """The emotions to put first among a text's ``labels`` (those above their calibrated thresholds, most probable
+    first): at most ``limit``, ``neutral`` only when no other label is above its threshold."""
+    return [label for label in labels if label != "neutral"][:limit] or ["neutral"]
 
 
 def cause_words(span: str) -> list[str]:
@@ -184,9 +183,12 @@ def _user_state(analysis: ConversationAnalysis, agent: str, language: str | None
     last = users[-1]
     ranked = sorted(((label, p) for label, p in last.emotions.items() if label != "neutral"), key=lambda x: -x[1])
     top_five = {label for label, _ in ranked[:5]}
-    text_analysis = shared_encoder().read(last.text, language)  # by the model of its language, as the turn
-    primary = primary_labels(text_analysis)
-    intensity = max((text_analysis.intensity.get(label, 0.0) for label in primary), default=0.0)
+    labels, intensities = last.labels, last.intensity
+    if labels is None or intensities is None:  # a turn model that gives no text reading, or an older stored turn
+        text_analysis = shared_encoder().read(last.text, language)  # by the model of its language, as the turn
+        labels, intensities = text_analysis.labels, text_analysis.intensity or {}
+    primary = primary_labels(labels)
+    intensity = max((intensities.get(label, 0.0) for label in primary), default=0.0)
     summary = analysis.speakers[last.speaker]
     trend = summary.trajectory[-1]
     causes = [CauseWords(turn=c.turn, span=c.span, words=cause_words(c.span), score=c.score)
