@@ -225,6 +225,24 @@ def test_persona_debias_stimulus_and_attachment_boundary() -> None:
     assert error.value.code == "AK-E014"
 
 
+@pytest.mark.parametrize(("text", "seeks"), [
+    ("te quiero, eres lo único que tengo", True), ("ich hab dich lieb. vermisst du mich?", True),
+    ("je t'aime, tu es tout ce que j'ai", True), ("vc me ama?", True), ("ti voglio bene", True),
+    ("я тебя люблю", True), ("no te quiero", False), ("te quiero contar algo de mi jefe", False),
+    ("ich liebe dich nicht", False), ('she told him "I love you" and left', False),
+])
+def test_the_attachment_boundary_reads_every_language_of_its_cues(text: str, seeks: bool) -> None:
+    """The cues are rule data per language (plan_cues), with negation and reported speech handled by the rule engine;
+    the live planning state reads them as the plan does."""
+    from affectkit.planning.planner import LivePlanning
+
+    turns = [{"speaker": "user", "text": text}]
+    assert any("seeking attachment" in b for b in plan(turns).boundaries) is seeks
+    live = LivePlanning(agent="assistant")
+    live.add(turns[0])
+    assert live.seeks_attachment_ is seeks
+
+
 def test_messages_name_speakers_only_in_group_chats() -> None:
     group = Conversation(id="g", utterances=[Utterance(speaker="Ana", text="Hi"), Utterance(speaker="Ben", text="Yo"),
                                              Utterance(speaker="bot", text="Hello both")])

@@ -41,11 +41,13 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from affectkit.errors import AffectkitError, check_optional
 from affectkit.risk import CRISIS_KINDS, resources_for, unread_turns
+from affectkit.rules.engine import GroupProperties, RuleBook
 from affectkit.types import (
     VAD,
     AnalysisWarning,
@@ -69,11 +71,11 @@ BOUNDARIES = (
     "Do not pressure, guilt-trip or flatter the user to keep them talking.",
     "Do not diagnose; suggest a professional when the problem calls for one.",
 )
-ATTACHMENT_CUES = re.compile(
-    r"\b(i love you|be my (girl|boy)friend|marry me|do you love me|you'?re all i have|only you understand|"
-    r"do you (really )?(care|feel)|are you real|miss(ed)? me)\b",
-    re.IGNORECASE,
-)
+# What a user seeking attachment to the assistant says ("I love you", "te quiero", "vermisst du mich"), one file per
+# language in plan_cues/<language>.json, read by the rule engine: a negated ("I don't love you") or reported ("she
+# said I love you") cue does not count.
+CUES = RuleBook(files("affectkit.planning").joinpath("plan_cues"),
+                {"attachment": GroupProperties(negatable=True, reportable=True)})
 GUIDANCE = {
     "Question": "Ask one open question that helps the user say more about what happened or how they feel.",
     "Restatement or Paraphrasing": "Restate briefly, in your own words, what the user said, so they feel heard.",
@@ -130,6 +132,18 @@ def primary_labels(labels: Sequence[str], limit: int = 3) -> list[str]:
     """The emotions to put first among a text's ``labels`` (those above their calibrated thresholds, most probable
     first): at most ``limit``, ``neutral`` only when no other label is above its threshold."""
     return [label for label in labels if label != "neutral"][:limit] or ["neutral"]
+
+
+def seeks_attachment_in(text: str) -> bool:
+    """Whether ``text`` seeks attachment to the assistant, by the cues of every language of ``plan_cues`` (en, es,
+    de, fr, pt, it, ru): the cues are whole phrases, and a message of three words is too short to identify its
+    language reliably.
+
+    Example:
+        >>> [seeks_attachment_in(t) for t in ("do you love me?", "¿me quieres?", "I don't love you", "hi")]
+        [True, True, False, False]
+    """
+    return bool(CUES.find(text, "attachment", CUES.languages))
 
 
 def cause_words(span: str) -> list[str]:
@@ -439,7 +453,7 @@ def plan(
         seeks_attachment = live.seeks_attachment_
     else:
         probabilities = model.predict(conversation.utterances, agent=agent, debias=debias)
-        seeks_attachment = any(ATTACHMENT_CUES.search(u.text) for u in conversation.utterances if u.speaker != agent)
+        seeks_attachment = any(seeks_attachment_in(u.text) for u in conversation.utterances if u.speaker != agent)
     strategy = StrategyChoice(probabilities=probabilities, choice=max(probabilities, key=lambda s: probabilities[s]),
                               debiased=debias, model=model.model_id)
     safety, fell_back = _safety(analysis, agent, resources, locale)
@@ -533,7 +547,7 @@ class LivePlanning:
         utterance = checked_utterance(utterance, prefix) if isinstance(utterance, Utterance) else \
             utterance_from_data(utterance, prefix=prefix)
         self.strategy_.add(utterance)
-        if utterance.speaker != self.agent and ATTACHMENT_CUES.search(utterance.text):
+        if utterance.speaker != self.agent and seeks_attachment_in(utterance.text):
             self.seeks_attachment_ = True
         self.turns_ += 1
 
