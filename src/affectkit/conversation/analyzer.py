@@ -293,9 +293,10 @@ def analyze_conversation(
             chunk = utterances[start : start + CHUNK]
             texts = [u.text for u in chunk]
             read = [u.text for u in chunk if u.speaker != agent]
+            # the risk detector reads while the text model does: each leaves a core idle at times on its own
             tracker.risk_detector_.load()
-            risk = risk_readers().submit(tracker.risk_detector_.read, read)  # while the text model reads: both
-            prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # readers wait on one core at times
+            risk = risk_readers().submit(tracker.risk_detector_.read, read)
+            prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # on every core, each text still alone
             found = dict(zip(read, risk.result(), strict=True))
             readings = [found.get(u.text) if u.speaker != agent else None for u in chunk]
             for utterance, reading in zip(chunk, readings, strict=True):

@@ -71,8 +71,8 @@ class CrisisClassifier:
         other texts."""
         if not texts:
             return np.zeros((0, len(self.outputs)), dtype=np.float32)
-        # One BLAS thread per product (the network's rows are computed the same way whatever they are stacked with
-        # only so); groups of texts are read side by side instead, one thread per core.
+        # One BLAS thread per product: only then is a row computed the same way whatever it is stacked with. Groups
+        # of texts are read side by side instead, one thread per core.
         groups = [texts[start : start + GROUP] for start in range(0, len(texts), GROUP)]
         if len(groups) < READING_WORKERS and len(texts) >= 2 * MIN_SHARE:  # two cores for a few texts
             half = (len(texts) + 1) // 2

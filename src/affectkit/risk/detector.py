@@ -152,6 +152,7 @@ def classifier_flags(crisis_score: float, denied: bool, config: Mapping[str, Any
 
 WARM_UP = "I want to kill myself"  # a message every reader and rule reads (load)
 
+
 def _rule_properties() -> dict[str, GroupProperties]:
     return {kind: GroupProperties(negatable=True, reportable=True) for kind in RULE_KINDS}
 
