@@ -294,7 +294,9 @@ class RiskFlag(BaseModel):
     short description of the run of turns (``turns``) for ``persistent_negative``. ``concern`` names what the
     language is about; it equals ``kind`` except for ``third_party_risk`` (e.g. ``suicidal_ideation``).
     ``score`` is the detector's calibrated probability for the kind, ``language`` the message's language and
-    ``source`` what raised the flag: ``classifier``, ``rules``, ``classifier+rules`` or ``trajectory``.
+    ``source`` what raised the flag: ``classifier``, ``rules``, ``classifier+rules`` or ``trajectory``. A flag the
+    rules raise keeps the classifier's probability, which can be low: act on a flag and its ``severity``, never on a
+    threshold of ``score``.
     """
 
     model_config = ConfigDict(frozen=True)
