@@ -20,6 +20,9 @@ speed and size.
 * ``ConversationTracker.add`` p50 on 50 turns and ``plan()`` p50 on 20-turn conversations under each profile,
   and the size of each profile's head files.
 
+The headline figures carry 95% bootstrap intervals over their rows (``*_ci95``; the commercial share of the
+default's micro-F1 over paired resamples of the turns).
+
 Features come from a cache of the run-time vectors when ``--cache`` is given (see
 :mod:`affectkit.training.features_cache`: the encoder reads every text alone, so cached and live vectors are the
 same). Prints a table and writes ``benchmarks/results/commercial.json``.
@@ -48,6 +51,7 @@ from affectkit.datasets import (
     load_esconv,
     load_reccon,
 )
+from affectkit.metrics.bootstrap import bootstrap_interval
 from affectkit.metrics.strategy import strategy_report
 from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import StrategyModel
@@ -78,6 +82,15 @@ def macro_f1(gold: list[str], predicted: list[str], labels: list[str]) -> float:
     return float(np.mean(scores))
 
 
+def ci(metric: Any, gold: list[Any], *predicted: list[Any]) -> list[float]:
+    """95% bootstrap interval of ``metric(gold, *predicted)`` over the rows, every column resampled together (so a
+    ratio of two predictors' scores is paired)."""
+    columns = np.array(list(zip(*predicted, strict=True)), dtype=object)
+    low, high = bootstrap_interval(lambda g, p: metric(list(g), *(list(c) for c in p.T)), np.array(gold, dtype=object),
+                                   columns)
+    return [round(low, 4), round(high, 4)]
+
+
 def heads_of(profile: str) -> ONNXHeads:
     return ONNXHeads(head_path(licence.PROFILES[profile].turn))
 
@@ -92,10 +105,12 @@ def turn_emotion_dailydialog(data: Path, cache: FeatureCache) -> dict[str, Any]:
     features = np.concatenate([context_features(u, [t.speaker for t in d.turns])
                                for d, u in zip(test, encoded, strict=True)])
     out: dict[str, Any] = {"dialogues": len(test), "utterances": len(gold)}
+    read: dict[str, list[str]] = {}
     for profile in PROFILES:
         heads = heads_of(profile)
-        predicted = [EKMAN[i] for i in heads.turn_emotion(features).argmax(1)]
+        predicted = read[profile] = [EKMAN[i] for i in heads.turn_emotion(features).argmax(1)]
         out[profile] = {"model": heads.model_id, "micro_f1_non_neutral": micro_f1_non_neutral(gold, predicted),
+                        "micro_f1_non_neutral_ci95": ci(micro_f1_non_neutral, gold, predicted),
                         "macro_f1_ekman7": macro_f1(gold, predicted, EKMAN),
                         "predicted_neutral_share": predicted.count("neutral") / len(predicted)}
     text_ekman = np.concatenate(encoded)[:, 384 + 28 : 384 + 28 + 7]
@@ -103,6 +118,9 @@ def turn_emotion_dailydialog(data: Path, cache: FeatureCache) -> dict[str, Any]:
     out["text_model_alone"] = {"micro_f1_non_neutral": micro_f1_non_neutral(gold, text_predicted)}
     out["commercial_share_of_default"] = (out["commercial"]["micro_f1_non_neutral"]
                                           / out["default"]["micro_f1_non_neutral"])
+    out["commercial_share_of_default_ci95"] = ci(
+        lambda g, default, commercial: micro_f1_non_neutral(g, commercial) / micro_f1_non_neutral(g, default),
+        gold, read["default"], read["commercial"])
     out["gold_neutral_share"] = gold.count("neutral") / len(gold)
     return out
 
@@ -117,6 +135,7 @@ def turn_emotion_edos(data: Path, cache: FeatureCache) -> dict[str, Any]:
         heads = heads_of(profile)
         predicted = [EKMAN[i] for i in heads.turn_emotion(features).argmax(1)]
         out[profile] = {"model": heads.model_id, "macro_f1_ekman7": macro_f1(gold, predicted, EKMAN),
+                        "macro_f1_ekman7_ci95": ci(lambda g, p: macro_f1(g, p, EKMAN), gold, predicted),
                         "micro_f1_non_neutral": micro_f1_non_neutral(gold, predicted),
                         "accuracy": float(np.mean([g == p for g, p in zip(gold, predicted, strict=True)]))}
     return out
@@ -151,9 +170,14 @@ def causes(data: Path, cache: FeatureCache) -> dict[str, Any]:
         tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
         return 2 * tp / (sum(gold) + sum(predicted)) if tp else 0.0
 
+    def interval(predicted: list[bool]) -> list[float]:
+        return ci(lambda g, p: 2 * sum(a and b for a, b in zip(g, p, strict=True)) / max(sum(g) + sum(p), 1),
+                  gold, predicted)
+
     return {"pairs": len(gold), "positives": sum(gold),
-            "default": {"model": f"{default.model_id}:cause", "positive_f1": f1(trained)},
-            "commercial": {"model": heuristic.model_id, "positive_f1": f1(rule)}}
+            "default": {"model": f"{default.model_id}:cause", "positive_f1": f1(trained),
+                        "positive_f1_ci95": interval(trained)},
+            "commercial": {"model": heuristic.model_id, "positive_f1": f1(rule), "positive_f1_ci95": interval(rule)}}
 
 
 def strategy(data: Path, cache: FeatureCache) -> dict[str, Any]:
@@ -187,7 +211,10 @@ def strategy(data: Path, cache: FeatureCache) -> dict[str, Any]:
         labels = covered if all(v in covered for v in values) else list(STRATEGIES)
         report = strategy_report(gold, values, labels)
         out[name] = {"accuracy": report.accuracy,
+                     "accuracy_ci95": ci(lambda g, p: float(np.mean([a == b for a, b in zip(g, p, strict=True)])),
+                                         gold, values),
                      "macro_f1_covered": macro_f1(gold, values, covered),
+                     "macro_f1_covered_ci95": ci(lambda g, p: macro_f1(g, p, covered), gold, values),
                      "bias": report.bias, "bias_labels": labels,
                      "predicted": {s: values.count(s) for s in STRATEGIES}}
     # reference: always the strategy most frequent among these turns (known only after the fact)
