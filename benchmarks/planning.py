@@ -7,6 +7,7 @@
   earlier strategies come from the tagger, never from the gold labels). Accuracy, macro-F1, each strategy's
   Bradley–Terry preference and the bias B (:mod:`affectkit.metrics.strategy`), for the model, the model
   with ``debias=True`` and the majority-class baseline (the most frequent strategy of ESConv train).
+  Each figure carries its 95% bootstrap interval over the supporter turns (``*_ci95``).
 * ``plan()`` p50/p95 on 20-turn ESConv test conversations, each conversation new to the process caches (cold:
   every turn is read), and live: a chat application that keeps a :class:`~affectkit.conversation.ConversationTracker`
   and a :class:`~affectkit.planning.planner.LivePlanning` per conversation pays, for a user message at turn 20 or
@@ -24,7 +25,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from affectkit.datasets import load_esconv
+from affectkit.metrics.bootstrap import bootstrap_interval
 from affectkit.metrics.strategy import format_report, strategy_report
 from affectkit.planning.labels import STRATEGIES
 from affectkit.planning.strategy import StrategyModel
@@ -55,7 +59,18 @@ def strategy_accuracy(data: Path) -> dict[str, Any]:
                 p = model.next_probabilities(vectors[:i], agent[:i], texts[:i], debias=debias)
                 predicted[name].append(STRATEGIES[int(p.argmax())])
             predicted["majority"].append(majority)
-    return {name: strategy_report(gold, values).model_dump() for name, values in predicted.items()}
+    return {name: {**strategy_report(gold, values).model_dump(), **intervals(gold, values)}
+            for name, values in predicted.items()}
+
+
+def intervals(gold: list[str], predicted: list[str]) -> dict[str, list[float]]:
+    """95% bootstrap intervals over the supporter turns of accuracy, macro-F1 and the bias B."""
+    out = {}
+    for field in ("accuracy", "macro_f1", "bias"):
+        low, high = bootstrap_interval(lambda g, p, f=field: getattr(strategy_report(list(g), list(p)), f),
+                                       np.array(gold), np.array(predicted))
+        out[f"{field}_ci95"] = [round(low, 4), round(high, 4)]
+    return out
 
 
 def plan_latency(data: Path, turns: int = 20, conversations: int = 30) -> dict[str, Any]:
@@ -126,16 +141,19 @@ def main() -> None:
     from affectkit.metrics.strategy import StrategyReport
 
     print(f"ESConv test, {reports['model']['n']} supporter turns, model {results['model']}\n")
-    print(f"| {'predictor':<22} | {'accuracy':>8} | {'macro-F1':>8} | {'bias B':>6} |")
-    print(f"|{'-' * 24}|{'-' * 9}:|{'-' * 9}:|{'-' * 7}:|")
+    print("| predictor | accuracy [95% interval] | macro-F1 [95% interval] | bias B [95% interval] |")
+    print("|---|---:|---:|---:|")
     for name in ("majority", "model", "debiased"):
         r = reports[name]
-        print(f"| {name:<22} | {r['accuracy']:>8.3f} | {r['macro_f1']:>8.3f} | {r['bias']:>6.3f} |")
+        cells = [f"{r[k]:.3f} [{r[k + '_ci95'][0]:.3f}, {r[k + '_ci95'][1]:.3f}]"
+                 for k in ("accuracy", "macro_f1", "bias")]
+        print(f"| {name} | " + " | ".join(cells) + " |")
     b0, b1 = reports["model"]["bias"], reports["debiased"]["bias"]
     print(f"\ndebiasing lowers B by {100 * (b0 - b1) / b0:.0f}% and changes macro-F1 by "
           f"{reports['debiased']['macro_f1'] - reports['model']['macro_f1']:+.3f}\n")
     for name in ("model", "debiased"):
-        print(f"-- {name}\n{format_report(StrategyReport(**reports[name]))}\n")
+        fields = {key: value for key, value in reports[name].items() if not key.endswith("_ci95")}
+        print(f"-- {name}\n{format_report(StrategyReport(**fields))}\n")
     print(f"plan() on {latency['turns']}-turn conversations: p50 {latency['p50_ms']} ms, "
           f"p95 {latency['p95_ms']} ms, CPU p50 {latency['cpu_p50_ms']} ms ({latency['conversations']} conversations)")
     print(f"live, a user message at turn {live['turn']} or later (tracker + plan): p50 {live['p50_ms']} ms, "
