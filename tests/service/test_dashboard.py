@@ -110,6 +110,8 @@ def test_dashboard_in_headless_chromium(browser: Any, live: tuple[LiveServer, st
     for row, turn in zip(rows, turns, strict=True):
         assert row[0] == str(turn["index"]) and row[1].strip() == turn["speaker"] and row[2] == turn["text"]
         assert row[3].split()[0] == turn["emotion"]
+        # the text read alone: its labels at their thresholds, with their probabilities
+        assert [part.rsplit(" ", 1)[0] for part in row[4].split(", ")] == turn["labels"][:3]
         assert float(row[5]) == pytest.approx(turn["vad"]["valence"], abs=0.006)
 
     # The chart: per speaker and dimension, one point at each of that speaker's turns

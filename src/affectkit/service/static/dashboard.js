@@ -389,8 +389,12 @@
     renderPlan();
   }
 
+  // The turn's text read alone: its labels (those at their thresholds) when the turn carries them, else (a turn
+  // stored by an earlier build) its most probable emotions
   function topLabels(turn, n) {
-    return Object.entries(turn.emotions || {}).filter(([label]) => label !== "neutral")
+    const emotions = turn.emotions || {};
+    if (Array.isArray(turn.labels)) return turn.labels.slice(0, n).map((label) => [label, emotions[label] || 0]);
+    return Object.entries(emotions).filter(([label]) => label !== "neutral")
       .sort((a, b) => b[1] - a[1]).slice(0, n);
   }
 
