@@ -37,6 +37,7 @@ from affectkit.conversation.trajectory import (
 )
 from affectkit.conversation.turns import EKMAN_LABELS, NEUTRAL_VAD
 from affectkit.errors import AffectkitError
+from affectkit.risk import RiskDetector, RiskReading
 from affectkit.schemes import load_scheme
 from affectkit.types import VAD, Cause, Conversation, Utterance
 
@@ -357,6 +358,19 @@ def test_tracker_accepts_dicts_and_rejects_bad_ones() -> None:
 
     tracker.cause_model_ = FailingCauseModel()
     with pytest.raises(RuntimeError):
+        tracker.add({"speaker": "Alex", "text": "hi"})
+    assert (len(tracker.utterances_), len(tracker.predictions_), len(tracker.result().turns)) == (1, 1, 1)
+
+    class FailingRiskDetector(RiskDetector):  # it reads in another thread: its failure must still reach the caller
+        def load(self) -> None:
+            pass
+
+        def read(self, texts: Sequence[str]) -> list[RiskReading]:
+            raise RuntimeError("risk detector down")
+
+    tracker.cause_model_ = HeuristicCauseModel()
+    tracker.risk_detector_ = FailingRiskDetector()
+    with pytest.raises(RuntimeError, match="risk detector down"):
         tracker.add({"speaker": "Alex", "text": "hi"})
     assert (len(tracker.utterances_), len(tracker.predictions_), len(tracker.result().turns)) == (1, 1, 1)
     tracker.reset()
