@@ -484,8 +484,8 @@ def test_table(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
         "speaker",
         "text",
         "emotion",
-        "top",
-        "emotions",
+        "labels",
+        "alone",
         "V",
         "A",
         "D",
@@ -494,6 +494,8 @@ def test_table(chat_analysis: affectkit.types.ConversationAnalysis) -> None:
     ]
     assert "suicidal_ideation:high" in table
     assert "Sam: arc" in table and "Note: " in table
+    first = chat_analysis.turns[0]  # the column holds the text's labels read alone, with their probabilities
+    assert f"{first.labels[0]} {first.emotions[first.labels[0]]:.2f}" in table.splitlines()[2]
 
 
 def test_cli_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

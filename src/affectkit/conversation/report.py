@@ -27,7 +27,12 @@ def _clip(text: str, width: int) -> str:
 
 
 def _top(turn: TurnAnalysis, n: int = 2) -> str:
-    ranked = sorted(turn.emotions.items(), key=lambda item: -item[1])[:n]
+    """The turn's text read alone: its labels (at their thresholds) with their probabilities, as the dashboard shows
+    them; for a turn without labels (a custom turn model) its most probable emotions."""
+    if turn.labels is not None:
+        ranked = [(label, turn.emotions.get(label, 0.0)) for label in turn.labels[:n]]
+    else:
+        ranked = sorted(turn.emotions.items(), key=lambda item: -item[1])[:n]
     return ", ".join(f"{label} {p:.2f}" for label, p in ranked)
 
 
@@ -43,7 +48,7 @@ def format_table(analysis: ConversationAnalysis) -> str:
     flags_by_turn: dict[int, list[RiskFlag]] = {}
     for flag in analysis.flags:
         flags_by_turn.setdefault(flag.turn, []).append(flag)
-    header = ["#", "speaker", "text", "emotion", "top emotions", "V", "A", "D", "causes", "flags"]
+    header = ["#", "speaker", "text", "emotion", "labels alone", "V", "A", "D", "causes", "flags"]
     rows = []
     for turn in analysis.turns:
         causes = "; ".join(f'#{c.turn} "{_clip(c.span, 24)}"' for c in turn.causes) or "-"
