@@ -203,7 +203,6 @@ def _plan(source: Path, output: Path, work: Path, settings: Settings, restart: b
     """The run's plan: from the manifest of an interrupted run of the same input and settings, else a new scan
     (checking every file first, so that bad input fails before any work)."""
     manifest = work / "manifest.json"
-    files = _fingerprint(source, output, work)
     if manifest.is_file() and not restart:
         try:
             data = json.loads(manifest.read_text(encoding="utf-8"))
@@ -212,6 +211,7 @@ def _plan(source: Path, output: Path, work: Path, settings: Settings, restart: b
         if data.get("version") != MANIFEST_VERSION:
             raise AffectkitError("AK-E019", f"cannot write the output: {str(work)!r} holds an unfinished run made by "
                                  "another version of affectkit (pass --restart to discard it)", source=str(output))
+        files = _fingerprint(source, output, work)  # hashed here only to resume: a new run's scan hashes them
         if data.get("settings") == asdict(settings) and data.get("plan", {}).get("files") == files:
             return InputPlan.from_json(data["plan"])
         raise AffectkitError("AK-E019", f"cannot write the output: {str(work)!r} holds an unfinished run of other "

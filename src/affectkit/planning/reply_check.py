@@ -293,7 +293,7 @@ def _unchecked(code: str, turns: Sequence[Utterance], window: Sequence[int]) -> 
         reading = default_detector().read_one(turns[i].text)  # cached: the crisis check read it just before
         message = (f"turn {i}: risk detection not available for language {reading.language!r}: a crisis there may "
                    "go unseen")
-        warnings += [AnalysisWarning(code=code, message=message) for code in reading.warnings]
+        warnings += [AnalysisWarning(code=warning, message=message) for warning in reading.warnings]
     return warnings
 
 
