@@ -7,7 +7,13 @@ import pytest
 import affectkit
 from affectkit.cli import main
 from affectkit.errors import AffectkitError
-from affectkit.language import LANGUAGES, detect_language, language_scores
+from affectkit.language import (
+    LANGUAGES,
+    conversation_language,
+    detect_language,
+    language_in_conversation,
+    language_scores,
+)
 from affectkit.recognizers import DEFAULT
 from affectkit.recognizers.router import check_language, route
 
@@ -33,6 +39,31 @@ from affectkit.recognizers.router import check_language, route
 )
 def test_short_chat_messages_are_named_correctly(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+def test_a_turn_keeps_its_conversations_language_unless_clearly_another() -> None:
+    # short turns say little about their language: alone, these come out as Italian and French
+    assert detect_language("Hello ?") == "it" and detect_language("Waiter !") == "fr"
+    english = ["I booked a table for two at eight.", "Lovely, I'll be there."]
+    assert language_in_conversation("Hello ?", english) == "en"
+    assert language_in_conversation("Waiter !", english) == "en"
+    # a clear turn in another language keeps its own; so does Tatar, recognised by its letters
+    assert language_in_conversation("Estoy muy triste, mi perro murió ayer.", english) == "es"
+    assert language_in_conversation("Мин бүген бик шат, рәхмәт сиңа!", ["Я так устала от всего этого."]) == "tt"
+    # the conversation's language helps another language as much: "ok" alone is English
+    spanish = ["¿Vienes a cenar esta noche?", "Sí, llego a las nueve."]
+    assert detect_language("ok") == "en" and language_in_conversation("ok", spanish) == "es"
+    assert language_in_conversation("Hello ?", []) == "it"  # no conversation yet: the text alone
+
+
+def test_a_conversations_language_is_its_most_frequent() -> None:
+    assert conversation_language([]) is None and conversation_language(["12:30", "!!"]) is None
+    turns = ["Where is my order?", "¿Dónde está mi pedido?", "It left yesterday.", "12:30"]
+    assert conversation_language(turns) == "en"
+    assert conversation_language(turns[:2]) == "es"  # as frequent: the latest
+    # only the last turns count
+    italian_then_english = ["Ciao, come stai? Tutto bene?"] * 20 + ["I'm fine, thanks."] * 8
+    assert language_in_conversation("Hello ?", italian_then_english) == "en"
 
 
 def test_scores_are_a_distribution_over_the_listed_languages() -> None:

@@ -69,6 +69,33 @@ def test_the_neutral_prior_moves_only_the_turns_read_in_context() -> None:
     assert moved.turns[1].ekman != kept.turns[1].ekman
 
 
+BOOKING = [
+    {"speaker": "guest", "text": "I'd like a table for two tonight, please."},
+    {"speaker": "host", "text": "Certainly, what time would suit you?"},
+    {"speaker": "guest", "text": "Hello ?"},  # alone: Italian
+    {"speaker": "host", "text": "Sorry, I'm still here. Seven o'clock?"},
+    {"speaker": "guest", "text": "Estoy muy triste, mi perro murió ayer."},
+]
+
+
+def test_a_short_turn_is_read_in_its_conversations_language() -> None:
+    """"Hello ?" alone is Italian: in an English conversation it is read by the English model in its context, with
+    its causes; a clearly Spanish turn is still read by the multilingual model."""
+    assert affectkit.analyze_one("Hello ?").model == MULTILINGUAL
+    analysis = analyze_conversation({"id": "booking", "utterances": BOOKING})
+    assert [t.language for t in analysis.turns] == ["en", "en", "en", "en", "es"]
+    hello = analysis.turns[2]
+    assert hello.model == analysis.model and "AK-W032" not in codes(hello)
+    assert hello.labels == affectkit.analyze_one("Hello ?", language="en").labels
+    assert analysis.turns[4].model == MULTILINGUAL
+    tracker = ConversationTracker(conversation_id="booking")
+    for utterance in BOOKING:
+        tracker.add(utterance)
+    assert tracker.result() == analysis
+    alone = analyze_conversation({"id": "booking", "utterances": BOOKING}, turn_model=TextTurnModel())
+    assert [t.model for t in alone.turns] == [DEFAULT] * 4 + [MULTILINGUAL]
+
+
 def test_a_language_given_routes_every_turn() -> None:
     english = analyze_conversation({"id": "c", "utterances": MIXED}, language="en")
     assert [t.language for t in english.turns] == ["en"] * 4

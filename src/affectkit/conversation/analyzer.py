@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from affectkit import licence
-from affectkit.conversation.context import prefetch
+from affectkit.conversation.context import prefetch, turn_language
 from affectkit.conversation.io import as_conversation, checked_utterance, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
 from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
@@ -296,7 +296,8 @@ def analyze_conversation(
             # the risk detector reads while the text model does: each leaves a core idle at times on its own
             tracker.risk_detector_.load()
             risk = risk_readers().submit(tracker.risk_detector_.read, read)
-            prefetch((tracker.turn_model_, tracker.cause_model_), texts)  # on every core, each text still alone
+            languages = [turn_language(utterances, i) for i in range(start, start + len(chunk))]
+            prefetch((tracker.turn_model_, tracker.cause_model_), texts, languages)  # on every core, each text alone
             found = dict(zip(read, risk.result(), strict=True))
             readings = [found.get(u.text) if u.speaker != agent else None for u in chunk]
             for utterance, reading in zip(chunk, readings, strict=True):

@@ -16,7 +16,8 @@ therefore costs one encoder pass plus two tiny MLPs.
 Both read only the few turns they need, so a turn costs the same at turn 10,000 as at turn 10.
 
 **Other languages.** Each turn is read by the text model of its language, as :func:`affectkit.analyze` reads it
-(:meth:`UtteranceEncoder.read`; the language is identified per turn, or given for the whole conversation). The
+(:meth:`UtteranceEncoder.read`; the language is given for the whole conversation, or identified per turn with
+the turns before it as context: :func:`turn_language`). The
 heads were trained on the English model's features (DailyDialog, RECCON), so a turn routed to the multilingual
 model ``brighter-e5`` is read alone: its Ekman-7 distribution, VAD and ``emotions`` are that model's reading
 (the ``ekman`` scores normalised to sum to 1, so the most probable label is the one the model decides on at its
@@ -44,7 +45,7 @@ import numpy as np
 
 from affectkit.conversation.causes import HeuristicCauseModel
 from affectkit.conversation.features import cause_candidates, context_row, pair_features
-from affectkit.conversation.turns import IncrementalTurnModel, TurnPrediction
+from affectkit.conversation.turns import IncrementalTurnModel, TurnPrediction, turn_language
 from affectkit.errors import AffectkitError
 from affectkit.recognizers.heads import ONNXHeads
 from affectkit.recognizers.utterance import UtteranceEncoder, shared_encoder
@@ -93,6 +94,11 @@ class _OnSharedEncoder:
         """The same model (same heads and encoder) routing every turn as ``language``."""
         return type(self)(self.heads, self.encoder, language)
 
+    def routing_language(self, utterances: Sequence[Utterance], i: int) -> str | None:
+        """The language turn ``i`` is read in, as :meth:`UtteranceEncoder.read` takes it: the model's, else
+        :func:`turn_language`'s."""
+        return self.language if self.language is not None else turn_language(utterances, i)
+
     @cached_property
     def heads_(self) -> ONNXHeads:
         return self.heads if self.heads is not None else shared_heads()
@@ -102,12 +108,14 @@ class _OnSharedEncoder:
         return self.encoder if self.encoder is not None else shared_encoder()
 
 
-def prefetch(models: Iterable[object], texts: Sequence[str]) -> None:
+def prefetch(models: Iterable[object], texts: Sequence[str], languages: Sequence[str | None] | None = None) -> None:
     """Encode ``texts`` ahead (see :meth:`UtteranceEncoder.prefetch`) for those of ``models`` that read an
-    utterance encoder, each encoder and language once."""
+    utterance encoder, each encoder and language once. ``languages``: each text's language in its conversation
+    (:func:`turn_language`), for the models that identify it; default: identified alone."""
     encoders = {(id(m.encoder_), m.language): m for m in models if isinstance(m, _OnSharedEncoder)}
     for model in encoders.values():
-        model.encoder_.prefetch(texts, model.language)
+        given = [model.language] * len(texts) if model.language is not None or languages is None else languages
+        model.encoder_.prefetch(texts, given)
 
 
 def forget(models: Iterable[object], texts: Sequence[str]) -> int:
@@ -131,7 +139,7 @@ class ContextTurnModel(_OnSharedEncoder, IncrementalTurnModel):
         return [self._predict_at(utterances, i) for i in range(len(utterances))]  # no prefix copies
 
     def _predict_at(self, utterances: Sequence[Utterance], i: int) -> TurnPrediction:
-        analysis = self.encoder_.read(utterances[i].text, self.language)
+        analysis = self.encoder_.read(utterances[i].text, self.routing_language(utterances, i))
         if analysis.model != self.encoder_.recognizer:
             return self._alone(analysis)
         row = context_row(_Rows(self.encoder_, utterances), _Speakers(utterances), i)

@@ -27,6 +27,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from affectkit.errors import AffectkitError
+from affectkit.language import CONVERSATION_TURNS, detect_language, language_in_conversation
 from affectkit.types import VAD, AnalysisWarning, Cause, TextAnalysis, Utterance
 
 if TYPE_CHECKING:
@@ -173,6 +174,15 @@ class IncrementalTurnModel(ABC):
         return [self.predict_last(utterances[: i + 1]) for i in range(len(utterances))]
 
 
+def turn_language(utterances: Sequence[Utterance], i: int) -> str | None:
+    """The language turn ``i`` of a conversation is read in when none is given, as :meth:`UtteranceEncoder.read`
+    takes it: ``None`` (identified alone) when its conversation agrees, else its conversation's
+    (:func:`~affectkit.language.language_in_conversation`: "Hello ?" in an English conversation is English)."""
+    text = utterances[i].text
+    code = language_in_conversation(text, [u.text for u in utterances[max(0, i - CONVERSATION_TURNS) : i]])
+    return None if code == detect_language(text) else code
+
+
 class TextTurnModel(IncrementalTurnModel):
     """The shipped per-text recognizer applied to each utterance alone (it ignores earlier turns). With no
     ``recognizer``, each utterance is read by the model of its language, as :func:`affectkit.analyze` reads it
@@ -207,22 +217,23 @@ class TextTurnModel(IncrementalTurnModel):
         """This model reading every turn as ``language`` (``None``: each turn's identified language)."""
         return TextTurnModel(self.recognizer, language)
 
-    def _recognizer(self) -> Recognizer:
+    def _recognizer(self, language: str | None) -> Recognizer:
         from affectkit.recognizers import get_recognizer
         from affectkit.recognizers.router import Router
 
-        return Router(self.language) if self.recognizer is None else get_recognizer(self.recognizer)
+        return Router(language) if self.recognizer is None else get_recognizer(self.recognizer)
 
     def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
         if not history:
             raise AffectkitError("AK-E009", "predict_last() needs at least one utterance")
-        return self._one(history[-1].text)
+        return self._one(history, len(history) - 1)
 
     def predict(self, utterances: Sequence[Utterance]) -> list[TurnPrediction]:
-        return [self._one(utterance.text) for utterance in utterances]
+        return [self._one(utterances, i) for i in range(len(utterances))]
 
-    def _one(self, text: str) -> TurnPrediction:
-        analysis = self._recognizer().analyze([text])[0]
+    def _one(self, utterances: Sequence[Utterance], i: int) -> TurnPrediction:
+        language = self.language if self.language is not None else turn_language(utterances, i)
+        analysis = self._recognizer(language).analyze([utterances[i].text])[0]
         warnings = list(analysis.warnings)
         vad = analysis.vad
         if vad is None:

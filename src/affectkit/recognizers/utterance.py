@@ -88,11 +88,12 @@ class UtteranceEncoder:
             analysis = router.analyze([text])[0]
         return self._remember_reading(key, analysis)
 
-    def prefetch(self, texts: Sequence[str], language: str | None = None) -> None:
+    def prefetch(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> None:
         """Encode the texts not cached yet in one batch, which spreads them over every core, and read those of
-        another language with its model (:meth:`read`), in one batch too. The shipped encoders read every text
-        alone whatever its batch, so the numbers are those of :meth:`encode` and :meth:`read`. At most
-        ``CACHE_SIZE`` texts, so that none is evicted before use."""
+        another language with its model (:meth:`read`, with each text's language in ``languages``, default
+        ``None``: identified), in one batch too. The shipped encoders read every text alone whatever its batch,
+        so the numbers are those of :meth:`encode` and :meth:`read`. At most ``CACHE_SIZE`` texts, so that none
+        is evicted before use."""
         todo = [text for text in dict.fromkeys(texts) if text not in self._cache][:CACHE_SIZE]
         if todo:
             recognizer = self._recognizer()
@@ -101,17 +102,19 @@ class UtteranceEncoder:
                 self._remember(*entry)
         from affectkit.recognizers.router import Router, route, with_language
 
-        router = Router(language)
-        unread = [text for text in dict.fromkeys(texts) if (text, language) not in self._readings][:CACHE_SIZE]
-        other = []
-        for text, code in zip(unread, router.languages(unread), strict=True):
+        keys = dict.fromkeys(zip(texts, languages if languages is not None else [None] * len(texts), strict=True))
+        unread = [key for key in keys if key not in self._readings][:CACHE_SIZE]
+        other: dict[str | None, list[str]] = {}  # language given -> texts read by another model
+        for key in unread:
+            text, given = key
+            code = Router(given).languages([text])[0]
             if route(code) == self.recognizer:  # remembered as read() would make it, without identifying it again
-                self._remember_reading((text, language), with_language(self.encode(text)[1], code, self.recognizer))
+                self._remember_reading(key, with_language(self.encode(text)[1], code, self.recognizer))
             else:
-                other.append(text)
-        if other:
-            for text, analysis in zip(other, router.analyze(other), strict=True):
-                self._remember_reading((text, language), analysis)
+                other.setdefault(given, []).append(text)
+        for given, chosen in other.items():
+            for text, analysis in zip(chosen, Router(given).analyze(chosen), strict=True):
+                self._remember_reading((text, given), analysis)
 
     def forget(self, texts: Iterable[str]) -> int:
         """Drop ``texts`` from the cache (a deleted conversation leaves no text behind); returns how many were held.

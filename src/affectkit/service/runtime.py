@@ -464,7 +464,7 @@ class Conversations:
 
     def _replay(self, conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> LiveConversation:
         """A tracker and a planning state holding the stored turns (model thread)."""
-        from affectkit.conversation.context import prefetch
+        from affectkit.conversation.context import prefetch, turn_language
         from affectkit.planning.planner import LivePlanning
 
         self.drain()
@@ -472,7 +472,8 @@ class Conversations:
                                 LivePlanning(agent=conversation.agent))
         utterances = [Utterance(speaker=u.speaker, text=u.text, timestamp=u.timestamp, id=u.utterance_id)
                       for u in rows]
-        prefetch((live.tracker.turn_model_, live.tracker.cause_model_), [u.text for u in utterances])
+        prefetch((live.tracker.turn_model_, live.tracker.cause_model_), [u.text for u in utterances],
+                 [turn_language(utterances, i) for i in range(len(utterances))])
         for utterance in utterances:
             live.tracker.add(utterance)
             live.planning.add(utterance)
