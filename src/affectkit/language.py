@@ -89,7 +89,7 @@ def language_scores(text: str) -> list[tuple[str, float]]:
     return sorted(((code, p / total) for code, p in weighted), key=lambda item: -item[1])
 
 
-@lru_cache(maxsize=4096)  # a conversation's turns are looked at by several readers; the answer depends on the text only
+@lru_cache(maxsize=4096)  # several readers look at a conversation's turns; the answer depends on the arguments only
 def detect_language(text: str, context: str | None = None) -> str:
     """ISO 639-1 code of the likely language of ``text``; ``und`` for a text without letters. ``context``, the
     language of the conversation the text is in, stands unless another language is more than ten times as
