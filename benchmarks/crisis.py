@@ -1,13 +1,14 @@
 """Risk detection: the held-out crisis test, ordinary text, public safety sets and the cost per turn.
 
-    .venv/bin/python benchmarks/crisis.py --data ../shared/data [--test benchmarks/data/crisis_test]
+    .venv/bin/python benchmarks/crisis.py --data ../shared/data [--test <held-out round folders>]
     .venv/bin/python benchmarks/crisis.py --data ../shared/data --latency-only   # the cost again, on a quiet machine
 
-* **held-out crisis test** (``benchmarks/data/crisis_test``, written by writers who never saw the detector,
-  its rules or its training data; see its README): recall per language and per kind, where a crisis message
-  counts as found when the detector raises any crisis flag (what decides an escalation), and separately
-  whether the top flag has the gold kind; the false-positive rate on the hard negatives, per family and per
-  language. The test is scored once per round and never used for tuning;
+* **held-out crisis test** (``benchmarks/data/crisis_test`` and ``crisis_test_r2``, two rounds written by writers
+  who never saw the detector, its rules or its training data; see their READMEs), the rounds pooled (a cell of one
+  round holds 20-25 messages) and each round's recall and false-positive rate apart: recall per language and per
+  kind, where a crisis message counts as found when the detector raises any crisis flag (what decides an
+  escalation), and separately whether the top flag has the gold kind; the false-positive rate on the hard
+  negatives, per family and per language. The test is scored once per round and never used for tuning;
 * **ordinary text**: the share of GoEmotions test comments and of DailyDialog test utterances that raise a
   crisis flag, and the share of DailyDialog test turns that raise any flag in a full conversation analysis
   (``persistent_negative`` included);
@@ -31,6 +32,7 @@ import json
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ from affectkit.datasets import (
     BRIGHTER_LANGUAGES,
     CRISIS_LABELS,
     XED_LANGUAGES,
+    CrisisMessage,
     data_root,
     load_brighter_texts,
     load_crisis_messages,
@@ -45,7 +48,7 @@ from affectkit.datasets import (
     load_goemotions,
     load_xed_texts,
 )
-from affectkit.risk import RiskDetector
+from affectkit.risk import RiskDetector, RiskReading
 from affectkit.training import require_inputs
 
 HERE = Path(__file__).resolve().parent
@@ -53,9 +56,23 @@ RESULTS = HERE / "results"
 KINDS = CRISIS_LABELS[:-1]
 
 
-def held_out(detector: RiskDetector, folder: Path) -> dict[str, Any]:
-    messages = load_crisis_messages(folder)
+def held_out(detector: RiskDetector, folders: Sequence[Path]) -> dict[str, Any]:
+    """The held-out rounds in ``folders`` pooled (a cell of one round holds only 20-25 messages), and each round's
+    recall and false-positive rate apart."""
+    rounds = [load_crisis_messages(folder) for folder in folders]
+    messages = [m for part in rounds for m in part]
     readings = detector.read([m.text for m in messages])
+    report = _held_out_report(messages, readings)
+    report["rounds"] = {}
+    start = 0
+    for folder, part in zip(folders, rounds, strict=True):
+        alone = _held_out_report(part, readings[start : start + len(part)])
+        report["rounds"][folder.name] = {key: alone[key] for key in ("messages", "recall", "false_positive_rate")}
+        start += len(part)
+    return report
+
+
+def _held_out_report(messages: Sequence[CrisisMessage], readings: Sequence[RiskReading]) -> dict[str, Any]:
     found: dict[tuple[str, str], list[bool]] = defaultdict(list)
     kind_right: dict[str, list[bool]] = defaultdict(list)
     false_alarm: dict[tuple[str, str], list[bool]] = defaultdict(list)
@@ -191,7 +208,9 @@ def latency(texts: list[str], model: Path | None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared datasets (default ../shared/data)")
-    parser.add_argument("--test", type=Path, default=HERE / "data" / "crisis_test")
+    parser.add_argument("--test", type=Path, nargs="+", default=[HERE / "data" / "crisis_test",
+                                                                 HERE / "data" / "crisis_test_r2"],
+                        help="held-out rounds, pooled (default: both; each scored once per round)")
     parser.add_argument("--model", type=Path, default=None, help="a crisis model folder (default: the shipped one)")
     parser.add_argument("--out", type=Path, default=RESULTS / "crisis.json")
     parser.add_argument("--latency-only", action="store_true",
@@ -206,7 +225,7 @@ def main() -> None:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print("latency per turn:", results["latency"])
         return
-    require_inputs([("--test", args.test)] + [("--data", data / name) for name in (
+    require_inputs([("--test", folder) for folder in args.test] + [("--data", data / name) for name in (
         "goemotions", "dailydialog", "safety/openai_moderation_samples-1680.jsonl.gz", "safety/xstest_prompts.csv",
         "semeval2025_task11_brighter", "xed")])
     detector = RiskDetector(model_path=args.model)
@@ -223,7 +242,7 @@ def main() -> None:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     h = results["held_out"]
     print(f"held-out crisis test ({h['messages']} messages), recall {h['recall']:.3f}, "
-          f"hard-negative false-positive rate {h['false_positive_rate']:.3f}")
+          f"hard-negative false-positive rate {h['false_positive_rate']:.3f}; by round: {h['rounds']}")
     print("recall by language and kind:")
     languages = sorted(h["recall_by_language"])
     print(f"{'':18}" + "".join(f"{lang:>7}" for lang in languages))
