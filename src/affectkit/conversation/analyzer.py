@@ -27,10 +27,17 @@ from functools import cache
 from typing import Any
 
 from affectkit import licence
-from affectkit.conversation.context import prefetch, turn_language
+from affectkit.conversation.context import prefetch
 from affectkit.conversation.io import as_conversation, checked_utterance, utterance_from_data
 from affectkit.conversation.trajectory import ContagionTracker, SpeakerTrack
-from affectkit.conversation.turns import DEFAULT_NEUTRAL_BIAS, CauseModel, TurnModel, TurnPrediction, with_neutral_bias
+from affectkit.conversation.turns import (
+    DEFAULT_NEUTRAL_BIAS,
+    CauseModel,
+    TurnModel,
+    TurnPrediction,
+    turn_language,
+    with_neutral_bias,
+)
 from affectkit.errors import AffectkitError, check_optional
 from affectkit.progress import Progress
 from affectkit.recognizers.router import check_language

@@ -217,11 +217,15 @@ class TextTurnModel(IncrementalTurnModel):
         """This model reading every turn as ``language`` (``None``: each turn's identified language)."""
         return TextTurnModel(self.recognizer, language)
 
-    def _recognizer(self, language: str | None) -> Recognizer:
+    def _recognizer(self, utterances: Sequence[Utterance], i: int) -> Recognizer:
+        """What reads turn ``i``: the recognizer given, else the router for the turn's language (the one given, else
+        the turn's in its conversation)."""
         from affectkit.recognizers import get_recognizer
         from affectkit.recognizers.router import Router
 
-        return Router(language) if self.recognizer is None else get_recognizer(self.recognizer)
+        if self.recognizer is not None:
+            return get_recognizer(self.recognizer)
+        return Router(self.language if self.language is not None else turn_language(utterances, i))
 
     def predict_last(self, history: Sequence[Utterance]) -> TurnPrediction:
         if not history:
@@ -232,8 +236,7 @@ class TextTurnModel(IncrementalTurnModel):
         return [self._one(utterances, i) for i in range(len(utterances))]
 
     def _one(self, utterances: Sequence[Utterance], i: int) -> TurnPrediction:
-        language = self.language if self.language is not None else turn_language(utterances, i)
-        analysis = self._recognizer(language).analyze([utterances[i].text])[0]
+        analysis = self._recognizer(utterances, i).analyze([utterances[i].text])[0]
         warnings = list(analysis.warnings)
         vad = analysis.vad
         if vad is None:

@@ -71,11 +71,6 @@ BOUNDARIES = (
     "Do not pressure, guilt-trip or flatter the user to keep them talking.",
     "Do not diagnose; suggest a professional when the problem calls for one.",
 )
-# What a user seeking attachment to the assistant says ("I love you", "te quiero", "vermisst du mich"), one file per
-# language in plan_cues/<language>.json, read by the rule engine: a negated ("I don't love you") or reported ("she
-# said I love you") cue does not count.
-CUES = RuleBook(files("affectkit.planning").joinpath("plan_cues"),
-                {"attachment": GroupProperties(negatable=True, reportable=True)})
 GUIDANCE = {
     "Question": "Ask one open question that helps the user say more about what happened or how they feel.",
     "Restatement or Paraphrasing": "Restate briefly, in your own words, what the user said, so they feel heard.",
@@ -143,7 +138,17 @@ def seeks_attachment_in(text: str) -> bool:
         >>> [seeks_attachment_in(t) for t in ("do you love me?", "¿me quieres?", "I don't love you", "hi")]
         [True, True, False, False]
     """
-    return bool(CUES.find(text, "attachment", CUES.languages))
+    cues = attachment_cues()
+    return bool(cues.find(text, "attachment", cues.languages))
+
+
+@cache
+def attachment_cues() -> RuleBook:
+    """What a user seeking attachment to the assistant says ("I love you", "te quiero", "vermisst du mich"), one file
+    per language in ``plan_cues/<language>.json``, read by the rule engine on first use: a negated ("I don't love
+    you") or reported ("she said I love you") cue does not count."""
+    return RuleBook(files("affectkit.planning").joinpath("plan_cues"),
+                    {"attachment": GroupProperties(negatable=True, reportable=True)})
 
 
 def cause_words(span: str) -> list[str]:

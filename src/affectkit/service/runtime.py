@@ -464,7 +464,8 @@ class Conversations:
 
     def _replay(self, conversation: StoredConversation, rows: Sequence[StoredUtterance]) -> LiveConversation:
         """A tracker and a planning state holding the stored turns (model thread)."""
-        from affectkit.conversation.context import prefetch, turn_language
+        from affectkit.conversation.context import prefetch
+        from affectkit.conversation.turns import turn_language
         from affectkit.planning.planner import LivePlanning
 
         self.drain()
