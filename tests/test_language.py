@@ -129,3 +129,14 @@ def test_cli_language_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert row["language"] == "en" and row["model"] == DEFAULT
     assert main(["analyze", "--format", "jsonl", "--language", "??", "x"]) == 2
     assert "AK-E040" in capsys.readouterr().err
+
+
+def test_a_conversations_language_refuses_bad_input_with_a_code() -> None:
+    for earlier in (None, "one string", [1, 2]):
+        with pytest.raises(AffectkitError) as error:
+            language_in_conversation("ok", earlier)  # type: ignore[arg-type]
+        assert error.value.code == "AK-E005"
+    with pytest.raises(AffectkitError) as error:
+        detect_language("Hello ?", 5)  # type: ignore[arg-type]
+    assert error.value.code == "AK-E040"
+    assert language_in_conversation("Hello ?", ("Table for two, please.",)) == "en"  # any sequence of texts

@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
+from affectkit.errors import AffectkitError
+
 # ISO 639-1 codes the identifier may answer (py3langid knows 97; regional and historical varieties that
 # mostly steal short texts from their neighbours, such as Galician, Occitan or Latin, are left out).
 LANGUAGES = tuple(
@@ -101,6 +103,9 @@ def detect_language(text: str, context: str | None = None) -> str:
         >>> detect_language("Hello ?"), detect_language("Hello ?", context="en")
         ('it', 'en')
     """
+    if context is not None and not isinstance(context, str):
+        raise AffectkitError("AK-E040", f"a conversation's language must be an ISO 639 code such as 'en', got "
+                             f"{type(context).__name__}", field="context")
     if not any(ch.isalpha() for ch in text):
         return "und"
     if context is not None and detect_language(text) == context:  # the usual case, and the same answer: no scoring
@@ -144,4 +149,7 @@ def language_in_conversation(text: str, earlier: Sequence[str]) -> str:
         >>> language_in_conversation("Estoy muy triste hoy", ["How are you?", "Fine, you?"])
         'es'
     """
+    if isinstance(earlier, str) or not isinstance(earlier, Sequence) or not all(isinstance(t, str) for t in earlier):
+        raise AffectkitError("AK-E005", "the earlier turns must be a list of texts, got "
+                             f"{type(earlier).__name__}", field="earlier")
     return detect_language(text, conversation_language(earlier[-CONVERSATION_TURNS:]))
