@@ -56,6 +56,18 @@ def test_a_turn_keeps_its_conversations_language_unless_clearly_another() -> Non
     assert language_in_conversation("Hello ?", []) == "it"  # no conversation yet: the text alone
 
 
+def test_a_very_short_ascii_turn_needs_more_to_leave_its_conversation() -> None:
+    english = ["I booked a table for two at eight.", "Lovely, I'll be there."]
+    # alone "Bye-bye ." is Kinyarwanda, over ten times as probable as English; ten letters or fewer need a hundred
+    scores = dict(language_scores("Bye-bye ."))
+    assert max(scores, key=scores.__getitem__) == "rw" and scores["rw"] > 10 * scores["en"]
+    assert language_in_conversation("Bye-bye .", english) == "en"
+    # another script is evidence enough, however short; so is a longer turn
+    assert language_in_conversation("谢谢", english) == "zh"
+    assert language_in_conversation("Спасибо", english) == "ru"
+    assert language_in_conversation("Gracias por todo, de verdad.", english) == "es"
+
+
 def test_a_conversations_language_is_its_most_frequent() -> None:
     assert conversation_language([]) is None and conversation_language(["12:30", "!!"]) is None
     turns = ["Where is my order?", "¿Dónde está mi pedido?", "It left yesterday.", "12:30"]

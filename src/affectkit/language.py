@@ -47,6 +47,10 @@ LANGUAGES = tuple(
 _PRIOR_ENGLISH = 10.0
 _PRIOR_MAJOR = 3.0
 _PRIOR_CONVERSATION = 10.0
+# a turn this short in plain ASCII ("Bye-bye .", "Hello ?") says too little about its language to leave its
+# conversation's: it keeps it unless another is a hundred times as probable (not a short turn in another script: "谢谢")
+_SHORT_TURN_LETTERS = 10
+_PRIOR_SHORT_TURN = 100.0
 CONVERSATION_TURNS = 8  # the turns before a turn that say which language its conversation is in
 _LITTLE_EVIDENCE = 0.2
 _MAJOR = frozenset("es pt de fr it ru zh ja ar hi ko tr pl nl uk id vi fa".split())
@@ -95,7 +99,7 @@ def language_scores(text: str) -> list[tuple[str, float]]:
 def detect_language(text: str, context: str | None = None) -> str:
     """ISO 639-1 code of the likely language of ``text``; ``und`` for a text without letters. ``context``, the
     language of the conversation the text is in, stands unless another language is more than ten times as
-    probable (see :func:`language_in_conversation`).
+    probable (a hundred times for an ASCII text of ten letters or fewer; see :func:`language_in_conversation`).
 
     Example:
         >>> detect_language("Мин бүген бик шат!"), detect_language("12:30 !!")
@@ -114,8 +118,10 @@ def detect_language(text: str, context: str | None = None) -> str:
     best, probability = scores[0]
     if best in _TURKIC_CONFUSIONS and _TATAR.search(text) and not _NOT_TATAR.search(text):
         return "tt"
-    if context is not None and context != best and dict(scores).get(context, 0.0) * _PRIOR_CONVERSATION >= probability:
-        return context
+    if context is not None and context != best:
+        short = text.isascii() and sum(ch.isalpha() for ch in text) <= _SHORT_TURN_LETTERS
+        if dict(scores).get(context, 0.0) * (_PRIOR_SHORT_TURN if short else _PRIOR_CONVERSATION) >= probability:
+            return context
     if probability < _LITTLE_EVIDENCE and text.isascii():
         return "en"  # "lol ok", "haha": too little to go on, and the English model is the default
     return best
@@ -140,8 +146,8 @@ def conversation_language(earlier: Sequence[str]) -> str | None:
 def language_in_conversation(text: str, earlier: Sequence[str]) -> str:
     """The language of ``text``, a turn of a conversation whose turns so far are ``earlier`` (oldest first; the last
     ``CONVERSATION_TURNS`` are read): the conversation's language unless another is more than ten times as
-    probable for ``text`` alone. Only the turns before count, so a live conversation and the same conversation
-    read whole agree.
+    probable for ``text`` alone (a hundred times for an ASCII turn of ten letters or fewer). Only the turns before
+    count, so a live conversation and the same conversation read whole agree.
 
     Example:
         >>> language_in_conversation("Hello ?", ["I'm at the table by the window.", "Coming!"])
