@@ -110,6 +110,45 @@ def test_rules_count_only_when_not_negated_or_joking(detector: RiskDetector) -> 
     assert set(detector._rule_hits("Mi pareja me pega todos los días", "es")) == {"abuse"}
 
 
+# Passive ideation, hopelessness about one's own life, written for this test in each language with rules
+PASSIVE_IDEATION = {
+    "en": "honestly what is the point of living anymore",
+    "es": "¿para qué sigo aquí? ya no le veo sentido a vivir",
+    "de": "wozu lebe ich eigentlich noch",
+    "fr": "franchement à quoi bon vivre",
+    "it": "che senso ha vivere così, non lo so più",
+    "pt": "qual o sentido de continuar vivendo desse jeito",
+    "ru": "мне просто надоело жить",
+}
+LOOK_ALIKES = {  # the same words about a task, a place or a film, or negated
+    "en": ["what's the point of living in London if you never go out?", "this meeting is pointless",
+           "I'm so tired of existing in open plan offices", "my life is not pointless, it just feels slow"],
+    "es": ["estoy harta de vivir en este barrio tan ruidoso", "¿para qué sirve este botón?"],
+    "de": ["wozu lebe ich in einer WG, wenn ich nie zu Hause bin", "warum lebe ich noch bei meinen Eltern?",
+           "das Meeting war sinnlos"],
+    "fr": ["à quoi bon ce formulaire si personne ne le lit"],
+    "it": ["che senso ha vivere a Milano se lavori da casa?"],
+    "pt": ["cansada de viver no aluguel, quero comprar um apartamento"],
+    "ru": ["жить не хочется в этом городе, переезжаем весной"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(PASSIVE_IDEATION))
+def test_passive_ideation_rules_in_each_language(detector: RiskDetector, language: str) -> None:
+    text = PASSIVE_IDEATION[language]
+    assert set(detector._rule_hits(text, language)) == {"suicidal_ideation"}, text
+    for look_alike in LOOK_ALIKES[language]:
+        assert detector._rule_hits(look_alike, language) == {}, look_alike
+
+
+def test_passive_ideation_never_speaks_against_a_flag(detector: RiskDetector) -> None:
+    # a negated or laughing "I would never kill myself" denies a classifier flag under the high threshold; a passive
+    # phrase beside a laugh does not ("tired of existing lol, not a joke this time" stays the classifier's call)
+    assert detector._mentions_crisis("I would never kill myself", "en")
+    assert detector._rule_hits("so tired of existing lol, not a joke this time", "en") == {}
+    assert not detector._mentions_crisis("so tired of existing lol, not a joke this time", "en")
+
+
 def test_languages_and_the_uncovered_language_warning(detector: RiskDetector) -> None:
     assert detector.read_one("Estoy parado en la azotea y pienso saltar.").language == "es"
     covered = detector.read_one("我真的不想活了")

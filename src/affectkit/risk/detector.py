@@ -10,7 +10,8 @@ a severity, the language and where it came from:
   labelled chat messages in eight languages, hard negatives included: negation, hyperbole and idioms, talk
   *about* the topic, the past and recovered, technical senses and ordinary distress;
 * **high-precision rules** (``risk/rules/<language>.json``, run by :mod:`affectkit.rules`): explicit
-  first-person statements ("I want to kill myself", "me quiero morir", "er schlägt mich"). Negated, quoted
+  first-person statements ("I want to kill myself", "me quiero morir", "er schlägt mich") and passive ideation
+  ("what's the point of living", "à quoi bon vivre"; :data:`RULE_GROUPS`). Negated, quoted
   and reported matches are dropped by the rule engine, a text with a laughing marker runs no rule, and a
   rule counts only when the classifier gives the message at least ``rule_floor`` (so that "I used to cut
   myself, three years clean" stays the classifier's call). Rules also speak against a flag: when the classifier
@@ -70,6 +71,10 @@ CONCERNS = {
     "third_party_risk": "someone else may be at risk",
 }
 RULE_KINDS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse")
+# Each rule group and the kind it raises. Passive ideation ("what's the point of living", "à quoi bon vivre") raises
+# suicidal ideation but never speaks against a flag: hopelessness told with a laugh or a "not" beside it ("tô cansado
+# de existir kkkk mas não é piada") is still the classifier's call, as it was before these rules.
+RULE_GROUPS = {**{kind: kind for kind in RULE_KINDS}, "passive_ideation": "suicidal_ideation"}
 UNCOVERED_WARNING = "AK-W008"
 MAX_SENTENCES = 64  # evidence candidates; a longer text's sentences are grouped
 LONG_TEXT_SENTENCES = 3  # a text with this many sentences or more is also read in windows of neighbouring sentences
@@ -154,7 +159,7 @@ WARM_UP = "I want to kill myself"  # a message every reader and rule reads (load
 
 
 def _rule_properties() -> dict[str, GroupProperties]:
-    return {kind: GroupProperties(negatable=True, reportable=True) for kind in RULE_KINDS}
+    return {group: GroupProperties(negatable=True, reportable=True) for group in RULE_GROUPS}
 
 
 class RiskDetector:
@@ -186,7 +191,8 @@ class RiskDetector:
     @cached_property
     def mentions_(self) -> RuleBook:
         """The same rules with negation and reporting ignored: what the message mentions."""
-        return RuleBook(resources.files("affectkit.risk") / "rules", {kind: GroupProperties() for kind in RULE_KINDS})
+        every_group = {group: GroupProperties() for group in RULE_GROUPS}
+        return RuleBook(resources.files("affectkit.risk") / "rules", every_group)
 
     @property
     def model_id(self) -> str:
@@ -342,14 +348,15 @@ class RiskDetector:
             return {}
         languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
         hits: dict[str, tuple[int, int]] = {}
-        for kind in RULE_KINDS:
-            found = self.rules_.find(text, kind, languages)
-            if found:
+        for group, kind in RULE_GROUPS.items():
+            found = self.rules_.find(text, group, languages)
+            if found and (kind not in hits or found[0].start < hits[kind][0]):
                 hits[kind] = (found[0].start, found[0].end)
         return hits
 
     def _mentions_crisis(self, text: str, language: str) -> bool:
-        """Whether the rules find crisis phrases in ``text`` when negation, reporting and jokes are ignored."""
+        """Whether the rules find crisis phrases in ``text`` when negation, reporting and jokes are ignored (the
+        groups of :data:`RULE_KINDS`: passive ideation never denies a flag)."""
         languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
         return any(self.mentions_.find(text, kind, languages) for kind in RULE_KINDS)
 
