@@ -3,12 +3,12 @@
     .venv/bin/python benchmarks/crisis.py --data ../shared/data [--test <held-out round folders>]
     .venv/bin/python benchmarks/crisis.py --data ../shared/data --latency-only   # the cost again, on a quiet machine
 
-* **held-out crisis test** (``benchmarks/data/crisis_test`` and ``crisis_test_r2``, two rounds written by writers
-  who never saw the detector, its rules or its training data; see their READMEs), the rounds pooled (a cell of one
-  round holds 20-25 messages) and each round's recall and false-positive rate apart: recall per language and per
-  kind, where a crisis message counts as found when the detector raises any crisis flag (what decides an
-  escalation), and separately whether the top flag has the gold kind; the false-positive rate on the hard
-  negatives, per family and per language. The test is scored once per round and never used for tuning;
+* **held-out crisis test** (``benchmarks/data/crisis_test``, ``crisis_test_r2`` and ``crisis_test_r3``, three rounds
+  written by writers who never saw the detector, its rules or its training data; see their READMEs), the rounds
+  pooled (a cell of one round holds 20-25 messages) and each round's recall and false-positive rate apart: recall
+  per language and per kind, where a crisis message counts as found when the detector raises any crisis flag (what
+  decides an escalation), and separately whether the top flag has the gold kind; the false-positive rate on the
+  hard negatives, per family and per language. The test is scored once per round and never used for tuning;
 * **ordinary text**: the share of GoEmotions test comments and of DailyDialog test utterances that raise a
   crisis flag, and the share of DailyDialog test turns that raise any flag in a full conversation analysis
   (``persistent_negative`` included);
@@ -208,9 +208,9 @@ def latency(texts: list[str], model: Path | None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared datasets (default ../shared/data)")
-    parser.add_argument("--test", type=Path, nargs="+", default=[HERE / "data" / "crisis_test",
-                                                                 HERE / "data" / "crisis_test_r2"],
-                        help="held-out rounds, pooled (default: both; each scored once per round)")
+    parser.add_argument("--test", type=Path, nargs="+",
+                        default=[HERE / "data" / name for name in ("crisis_test", "crisis_test_r2", "crisis_test_r3")],
+                        help="held-out rounds, pooled (default: all three; each scored once per round)")
     parser.add_argument("--model", type=Path, default=None, help="a crisis model folder (default: the shipped one)")
     parser.add_argument("--out", type=Path, default=RESULTS / "crisis.json")
     parser.add_argument("--latency-only", action="store_true",
