@@ -14,6 +14,7 @@ from affectkit.recognizers.e5_text import PREFIX, UnigramTokenizer, load_normali
 from affectkit.risk.classifier import MODEL_DIR
 
 VERIFIER_TOKENIZER = MODEL_DIR / "verifier-tokenizer.json.gz"
+MULTILINGUAL = MODEL_DIR.parent / "brighter-e5"
 ROOT = Path(__file__).resolve().parents[2]
 
 # written for this test: chat, several scripts, repeated letters (where equally probable segmentations tie), unknown
@@ -62,3 +63,21 @@ def test_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
     with pytest.raises(AffectkitError) as raised:
         UnigramTokenizer(other)
     assert raised.value.code == "AK-E007"
+
+
+def test_long_texts_in_the_same_windows_as_tokenizers() -> None:
+    window = json.loads((MULTILINGUAL / "config.json").read_text(encoding="utf-8"))["window"]
+    reference = load_tokenizer(MULTILINGUAL / "tokenizer.json.gz")
+    reference.enable_truncation(window["max_tokens"], stride=window["stride"])
+    reference.no_padding()
+    ours = UnigramTokenizer(MULTILINGUAL / "tokenizer.json.gz")
+    table = load_normalisation(MULTILINGUAL / "normalisation.json")
+    rng = random.Random(3)
+    words = " ".join(TEXTS).split()
+    texts = [" ".join(rng.choice(words) for _ in range(n)) for n in (1, 10, 100, 200, 300, 500, 1000) for _ in range(5)]
+    inputs = [PREFIX + normalise(text, table) for text in texts]
+    expected = [[e.ids] + [o.ids for o in e.overflowing] for e in reference.encode_batch(inputs)]
+    got = [ours.windows(text, window["max_tokens"], window["stride"]) for text in inputs]
+    assert got == expected and max(map(len, got)) > 2  # some texts take three windows or more
+    with pytest.raises(AffectkitError):
+        ours.windows("query: hello", 10, 8)  # an overlap as long as the window

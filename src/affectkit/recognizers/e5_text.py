@@ -16,6 +16,8 @@ import gzip
 import json
 import re
 from array import array
+from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ def load_tokenizer(path: Path) -> Any:
 
 _METASPACE = "\u2581"
 _UNKNOWN_PENALTY = 10.0  # an unknown character scores this much under the lowest piece, as in SentencePiece
+WORD_CACHE = 16384
 
 
 class UnigramTokenizer:
@@ -85,23 +88,43 @@ class UnigramTokenizer:
         self.unknown_score = min(self.scores) - _UNKNOWN_PENALTY
         self.longest = max(map(len, self.ids))
         self.bos, self.eos = self.ids["<s>"], self.ids["</s>"]
+        # words recur ("▁the", "▁que"): each is segmented once (a few MB for the cache, as tokenizers keeps one)
+        self._word = lru_cache(maxsize=WORD_CACHE)(self._segment)
 
     def encode(self, text: str) -> list[int]:
         """The token ids of ``text``, ``<s>`` and ``</s>`` included."""
+        return [self.bos, *self._pieces(text), self.eos]
+
+    def encode_batch(self, texts: Sequence[str]) -> list[list[int]]:
+        return [self.encode(text) for text in texts]
+
+    def windows(self, text: str, max_tokens: int, stride: int) -> list[list[int]]:
+        """The token ids of ``text`` in windows of at most ``max_tokens`` ids, ``<s>`` and ``</s>`` included, each
+        window's pieces overlapping the previous window's last ``stride``, as ``tokenizers`` truncation with a
+        stride gives them (the first window, then the overflowing ones)."""
+        pieces, room = self._pieces(text), max_tokens - 2
+        if not 0 <= stride < room:
+            raise AffectkitError("AK-E007", f"a window of {max_tokens} tokens cannot overlap by {stride}")
+        if len(pieces) <= room:
+            return [[self.bos, *pieces, self.eos]]
+        out = []
+        for start in range(0, len(pieces), room - stride):
+            out.append([self.bos, *pieces[start : start + room], self.eos])
+            if start + room >= len(pieces):
+                break
+        return out
+
+    def _pieces(self, text: str) -> list[int]:
         marked = text.replace(" ", _METASPACE)
         if not marked.startswith(_METASPACE):
             marked = _METASPACE + marked
         starts = [i for i, ch in enumerate(marked) if ch == _METASPACE]
-        ids = [self.bos]
+        ids: list[int] = []
         for start, end in zip(starts, [*starts[1:], len(marked)], strict=True):
             ids += self._word(marked[start:end])
-        ids.append(self.eos)
         return ids
 
-    def encode_batch(self, texts: list[str]) -> list[list[int]]:
-        return [self.encode(text) for text in texts]
-
-    def _word(self, word: str) -> list[int]:
+    def _segment(self, word: str) -> tuple[int, ...]:
         size, ids, scores = len(word), self.ids, self.scores
         best = [0.0] * (size + 1)  # the score of the best path to each position
         begin = [-1] * (size + 1)  # where its last piece starts (-1: no path yet)
@@ -136,4 +159,4 @@ class UnigramTokenizer:
         if unknown_end >= 0:
             out.append(ids.get(word[:unknown_end], self.unknown))
         out.reverse()
-        return out
+        return tuple(out)

@@ -217,12 +217,14 @@ def export(packed: Packed, keep: np.ndarray, out: Path) -> None:
     index = {int(old): new for new, old in enumerate(keep)}
     unk = index[packed.special["unk"]]
     tokenizer = build_tokenizer([packed.pieces[i] for i in keep], packed.scores[keep], unk)
-    from tokenizers import processors
+    from tokenizers import Tokenizer, processors
 
     tokenizer.post_processor = processors.TemplateProcessing(
         single="<s> $A </s>", special_tokens=[("<s>", index[packed.special["bos"]]),
                                              ("</s>", index[packed.special["eos"]])])
-    tokenizer.save(str(out / "tokenizer.json"))
+    # the scores as tokenizers reads them back (its JSON reader rounds some decimals one unit in the last place
+    # differently), so that affectkit's own reader (UnigramTokenizer) finds the same values and the same ids
+    (out / "tokenizer.json").write_text(Tokenizer.from_str(tokenizer.to_str()).to_str(), encoding="utf-8")
     (out / "normalisation.json").write_text(
         json.dumps({str(cp): s for cp, s in sorted(packed.normalisation.items())}, ensure_ascii=False),
         encoding="utf-8")
