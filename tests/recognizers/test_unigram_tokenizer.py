@@ -24,6 +24,7 @@ TEXTS = [
     "哈哈哈哈哈 笑死我了", "😭😭😭", "  spaces  around  ", "a\u2581b", "tab\tand\nnewline", "", " ",
     "no quiero seguir así", "ich kann nicht mehr", "ça va pas du tout", "non ce la faccio più", "não aguento mais",
     "я больше не могу", "무슨 일이야?", "مرحبا كيف حالك", "नमस्ते", "ok ok ok ok ok", "x" * 300,
+    "hello <s> world", "a</s>b", "<pad> <unk> <mask>",
 ]
 
 
