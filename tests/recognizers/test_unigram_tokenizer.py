@@ -6,11 +6,12 @@ import gzip
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from affectkit.errors import AffectkitError
-from affectkit.recognizers.e5_text import PREFIX, UnigramTokenizer, load_normalisation, load_tokenizer, normalise
+from affectkit.recognizers.e5_text import PREFIX, UnigramTokenizer, load_normalisation, normalise
 from affectkit.risk.classifier import MODEL_DIR
 
 VERIFIER_TOKENIZER = MODEL_DIR / "verifier-tokenizer.json.gz"
@@ -26,6 +27,13 @@ TEXTS = [
     "я больше не могу", "무슨 일이야?", "مرحبا كيف حالك", "नमस्ते", "ok ok ok ok ok", "x" * 300,
     "hello <s> world", "a</s>b", "<pad> <unk> <mask>",
 ]
+
+
+def load_tokenizer(path: Path) -> Any:
+    """The reference: the ``tokenizers`` library reading the same gzip-compressed file."""
+    from tokenizers import Tokenizer
+
+    return Tokenizer.from_str(gzip.decompress(path.read_bytes()).decode("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +90,12 @@ def test_long_texts_in_the_same_windows_as_tokenizers() -> None:
     assert got == expected and max(map(len, got)) > 2  # some texts take three windows or more
     with pytest.raises(AffectkitError):
         ours.windows("query: hello", 10, 8)  # an overlap as long as the window
+
+
+def test_an_unreadable_file_gets_a_coded_error(tmp_path: Path) -> None:
+    broken = tmp_path / "tokenizer.json.gz"
+    broken.write_bytes(b"not gzip")
+    for path in (tmp_path / "missing.json", broken, VERIFIER_TOKENIZER.parent / "config.json"):
+        with pytest.raises(AffectkitError) as raised:
+            UnigramTokenizer(path)
+        assert raised.value.code == "AK-E007"

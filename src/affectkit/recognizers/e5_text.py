@@ -19,7 +19,6 @@ from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from affectkit.errors import AffectkitError
 
@@ -36,15 +35,6 @@ def load_normalisation(path: Path) -> dict[int, str]:
     """The per-character map saved as ``{"codepoint": "replacement"}``."""
     table = json.loads(path.read_text(encoding="utf-8"))
     return {int(cp): out for cp, out in table.items()}
-
-
-def load_tokenizer(path: Path) -> Any:
-    """A ``tokenizers`` tokenizer from ``path``, gzip-compressed when the name ends in ``.gz``."""
-    from tokenizers import Tokenizer
-
-    if path.suffix == ".gz":
-        return Tokenizer.from_str(gzip.decompress(path.read_bytes()).decode("utf-8"))
-    return Tokenizer.from_file(str(path))
 
 
 _METASPACE = "\u2581"
@@ -72,8 +62,13 @@ class UnigramTokenizer:
     """
 
     def __init__(self, path: Path) -> None:
-        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-        spec = json.loads(raw)
+        try:
+            raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            spec = json.loads(raw)
+        except (OSError, EOFError, ValueError) as error:  # missing, unreadable, not gzip, not JSON
+            raise AffectkitError("AK-E007", f"cannot read the tokenizer file {path}: {error}") from error
+        if not isinstance(spec, dict):
+            raise AffectkitError("AK-E007", f"{path}: not a tokenizers file")
         model, pre = spec.get("model") or {}, spec.get("pre_tokenizer") or {}
         template = [next(iter(item.values()))["id"] for item in (spec.get("post_processor") or {}).get("single", [])]
         if (model.get("type") != "Unigram" or model.get("byte_fallback") or spec.get("normalizer") is not None

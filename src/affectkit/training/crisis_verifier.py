@@ -215,7 +215,9 @@ def train_top(bert: Any, states: list[Any], y: np.ndarray, weights: list[float],
 def export(setup: _Setup, top: Any, out: Path, work: Path) -> None:
     """The encoder with the trained top and head as ONNX with float16 weights, its tokenizer and normalisation map."""
     import torch
-    from tokenizers import Tokenizer, processors
+    from tokenizers import processors
+
+    from affectkit.training.multilingual_encoder import tokenizer_json
 
     bert = setup.bert  # its top layers are the trained ones: Top holds the same modules
 
@@ -236,10 +238,7 @@ def export(setup: _Setup, top: Any, out: Path, work: Path) -> None:
     tokenizer = setup.tokenizer
     tokenizer.post_processor = processors.TemplateProcessing(
         single="<s> $A </s>", special_tokens=[("<s>", setup.bos), ("</s>", setup.eos)])
-    # the scores as tokenizers reads them back (its JSON reader rounds some decimals one unit in the last place
-    # differently), so that affectkit's own reader (UnigramTokenizer) finds the same values and the same ids
-    read_back = Tokenizer.from_str(tokenizer.to_str()).to_str()
-    (out / "verifier-tokenizer.json.gz").write_bytes(gzip.compress(read_back.encode("utf-8"), mtime=0))
+    (out / "verifier-tokenizer.json.gz").write_bytes(gzip.compress(tokenizer_json(tokenizer).encode("utf-8"), mtime=0))
     (out / "normalisation.json").write_text(
         json.dumps({str(cp): s for cp, s in sorted(setup.normalisation.items())}, ensure_ascii=False),
         encoding="utf-8")

@@ -127,6 +127,15 @@ def read_packed(path: Path) -> Packed:
     return Packed(config, pieces, scores, {"bos": bos, "eos": eos, "pad": pad, "unk": unk}, normalisation, tensors)
 
 
+def tokenizer_json(tokenizer: Any) -> str:
+    """``tokenizer`` as the JSON to ship: its scores as ``tokenizers`` reads them back (its JSON reader rounds some
+    decimals one unit in the last place differently), so that affectkit's own reader
+    (:class:`~affectkit.recognizers.e5_text.UnigramTokenizer`) finds the same values and gives the same ids."""
+    from tokenizers import Tokenizer
+
+    return str(Tokenizer.from_str(tokenizer.to_str()).to_str())
+
+
 def build_tokenizer(pieces: list[str], scores: np.ndarray, unk: int) -> Any:
     """A ``tokenizers`` Unigram tokenizer over ``pieces`` that splits on spaces (SentencePiece's metaspace)."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers
@@ -217,14 +226,12 @@ def export(packed: Packed, keep: np.ndarray, out: Path) -> None:
     index = {int(old): new for new, old in enumerate(keep)}
     unk = index[packed.special["unk"]]
     tokenizer = build_tokenizer([packed.pieces[i] for i in keep], packed.scores[keep], unk)
-    from tokenizers import Tokenizer, processors
+    from tokenizers import processors
 
     tokenizer.post_processor = processors.TemplateProcessing(
         single="<s> $A </s>", special_tokens=[("<s>", index[packed.special["bos"]]),
                                              ("</s>", index[packed.special["eos"]])])
-    # the scores as tokenizers reads them back (its JSON reader rounds some decimals one unit in the last place
-    # differently), so that affectkit's own reader (UnigramTokenizer) finds the same values and the same ids
-    (out / "tokenizer.json").write_text(Tokenizer.from_str(tokenizer.to_str()).to_str(), encoding="utf-8")
+    (out / "tokenizer.json").write_text(tokenizer_json(tokenizer), encoding="utf-8")
     (out / "normalisation.json").write_text(
         json.dumps({str(cp): s for cp, s in sorted(packed.normalisation.items())}, ensure_ascii=False),
         encoding="utf-8")
