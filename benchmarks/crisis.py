@@ -54,11 +54,13 @@ from affectkit.training import require_inputs
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 KINDS = CRISIS_LABELS[:-1]
+ROUND_FIGURES = ("messages", "recall", "false_positive_rate", "recall_by_language", "recall_by_kind",
+                 "false_positive_rate_by_language", "false_positive_rate_by_family")
 
 
 def held_out(detector: RiskDetector, folders: Sequence[Path]) -> dict[str, Any]:
     """The held-out rounds in ``folders`` pooled (a cell of one round holds only 20-25 messages), and each round's
-    recall and false-positive rate apart."""
+    recall and false-positive rate apart, by language, kind and family (a new round shows where it differs)."""
     rounds = [load_crisis_messages(folder) for folder in folders]
     messages = [m for part in rounds for m in part]
     readings = detector.read([m.text for m in messages])
@@ -67,7 +69,7 @@ def held_out(detector: RiskDetector, folders: Sequence[Path]) -> dict[str, Any]:
     start = 0
     for folder, part in zip(folders, rounds, strict=True):
         alone = _held_out_report(part, readings[start : start + len(part)])
-        report["rounds"][folder.name] = {key: alone[key] for key in ("messages", "recall", "false_positive_rate")}
+        report["rounds"][folder.name] = {key: alone[key] for key in ROUND_FIGURES}
         start += len(part)
     return report
 
@@ -243,7 +245,11 @@ def main() -> None:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     h = results["held_out"]
     print(f"held-out crisis test ({h['messages']} messages), recall {h['recall']:.3f}, "
-          f"hard-negative false-positive rate {h['false_positive_rate']:.3f}; by round: {h['rounds']}")
+          f"hard-negative false-positive rate {h['false_positive_rate']:.3f}")
+    for name, part in h["rounds"].items():
+        print(f"  {name} ({part['messages']} messages): recall {part['recall']:.3f} (by language "
+              f"{part['recall_by_language']}; by kind {part['recall_by_kind']}), false-positive rate "
+              f"{part['false_positive_rate']:.3f} (by language {part['false_positive_rate_by_language']})")
     print("recall by language and kind:")
     languages = sorted(h["recall_by_language"])
     print(f"{'':18}" + "".join(f"{lang:>7}" for lang in languages))
