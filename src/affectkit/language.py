@@ -71,11 +71,14 @@ def full_identifier() -> Any:
 def _identifier() -> Any:
     """The identifier restricted to :data:`LANGUAGES`, as ``set_languages`` makes it, but sharing the full one's
     byte tables: a second loaded model cost 80 MB."""
+    import numpy as np
     from py3langid.langid import LanguageIdentifier
 
     full, wanted = full_identifier(), set(LANGUAGES)
     keep = [i for i, code in enumerate(full.nb_classes) if code in wanted]
-    return LanguageIdentifier(full.nb_ptc[:, keep], full.nb_pc[keep], [full.nb_classes[i] for i in keep],
+    # row-major, as the full table: a text reads a few rows of it, each then one run of memory, not 81 scattered values
+    table = np.ascontiguousarray(full.nb_ptc[:, keep])
+    return LanguageIdentifier(table, full.nb_pc[keep], [full.nb_classes[i] for i in keep],
                               full.tk_nextmove, full.tk_output, norm_probs=True, tk_row=full.tk_row)
 
 
