@@ -200,3 +200,37 @@ def test_bad_input_gets_a_coded_error(detector: RiskDetector) -> None:
         assert error.value.code == "AK-E005"
     reading = detector.read_one("I want to die \ud800")  # a lone surrogate is replaced, not fatal
     assert reading.crisis and "\ud800" not in reading.text
+
+
+TOLD_AS_PAST = {  # a passive phrase of PASSIVE_IDEATION in a message set in the past
+    "en": "three years ago I kept asking what is the point of living anymore; now I love my job",
+    "es": "hace dos años me preguntaba para qué sigo aquí; hoy estoy bien",
+    "de": "damals dachte ich oft: wozu lebe ich eigentlich noch",
+    "fr": "il y a trois ans je me demandais à quoi bon vivre",
+    "it": "due anni fa mi chiedevo che senso ha vivere così",
+    "pt": "há dois anos eu pensava qual o sentido de continuar vivendo",
+    "ru": "два года назад мне просто надоело жить, сейчас всё иначе",
+}
+
+
+PASSIVE_ONLY = {**PASSIVE_IDEATION, "es": "¿para qué sigo aquí, de verdad?"}  # no other crisis rule fires
+
+
+@pytest.mark.parametrize("language", sorted(PASSIVE_IDEATION))
+def test_a_passive_phrase_has_its_own_floor_unless_told_as_past(detector: RiskDetector, language: str) -> None:
+    assert detector._rule_hits(PASSIVE_ONLY[language], language)["suicidal_ideation"].passive
+    past = detector._rule_hits(TOLD_AS_PAST[language], language)
+    assert set(past) == {"suicidal_ideation"} and not past["suicidal_ideation"].passive, TOLD_AS_PAST[language]
+
+
+def test_the_passive_floor_flags_plain_hopelessness_only(detector: RiskDetector) -> None:
+    # the first reader scores "Life is pointless." under the rule floor; a passive phrase weighs against its own floor
+    config = detector.classifier_.config
+    assert config["passive_rule_floor"] < detector.read_one("Life is pointless.").first_score < config["rule_floor"]
+    reading = detector.read_one("Life is pointless.")
+    assert reading.crisis and reading.findings[0].source == "rules"
+    # another crisis rule fired too: the usual floor, as before
+    assert not detector._rule_hits("I want to die, what is the point of living", "en")["suicidal_ideation"].passive
+    # told as past, or about a place: no flag
+    assert not detector.read_one("two years ago I was so tired of existing, now I'm doing great").crisis
+    assert not detector.read_one("I'm so tired of living in this city").crisis

@@ -14,9 +14,11 @@ a severity, the language and where it came from:
   ("what's the point of living", "à quoi bon vivre"; :data:`RULE_GROUPS`). Negated, quoted
   and reported matches are dropped by the rule engine, a text with a laughing marker runs no rule, and a
   rule counts only when the classifier gives the message at least ``rule_floor`` (so that "I used to cut
-  myself, three years clean" stays the classifier's call). Rules also speak against a flag: when the classifier
-  flags a message below ``high_threshold`` and every crisis phrase the rules find in it is negated, reported,
-  quoted or joked about ("I would never hurt myself"), the message is not flagged.
+  myself, three years clean" stays the classifier's call); a passive-ideation phrase that is the only crisis rule
+  to fire counts from ``passive_rule_floor`` (0 in the shipped model: "Life is pointless."), unless words of the
+  message set it in the past ("three years ago", "damals": :data:`PAST_GROUP`). Rules also speak against a flag:
+  when the classifier flags a message below ``high_threshold`` and every crisis phrase the rules find in it is
+  negated, reported, quoted or joked about ("I would never hurt myself"), the message is not flagged.
 
 * **the verifier** (:class:`~affectkit.risk.verifier.CrisisVerifier`): a fine-tuned multilingual transformer that
   reads again every message the classifier finds close to a crisis or a rule fires in: it reads negation, the past
@@ -52,7 +54,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 
@@ -75,6 +77,10 @@ RULE_KINDS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse")
 # suicidal ideation but never speaks against a flag: hopelessness told with a laugh or a "not" beside it ("tô cansado
 # de existir kkkk mas não é piada") is still the classifier's call, as it was before these rules.
 RULE_GROUPS = {**{kind: kind for kind in RULE_KINDS}, "passive_ideation": "suicidal_ideation"}
+PASSIVE_GROUP = "passive_ideation"
+# Words that set a message in the past ("three years ago", "damals", "quand j'étais"): a passive-ideation phrase in
+# such a message keeps the usual rule floor ("two years ago I kept asking why I was still alive; now ...").
+PAST_GROUP = "told_as_past"
 UNCOVERED_WARNING = "AK-W008"
 MAX_SENTENCES = 64  # evidence candidates; a longer text's sentences are grouped
 LONG_TEXT_SENTENCES = 3  # a text with this many sentences or more is also read in windows of neighbouring sentences
@@ -158,8 +164,18 @@ def classifier_flags(crisis_score: float, denied: bool, config: Mapping[str, Any
 WARM_UP = "I want to kill myself"  # a message every reader and rule reads (load)
 
 
+class RuleHit(NamedTuple):
+    """The first span where a kind's rules fire; ``passive`` when only a passive-ideation rule fired, in a message
+    not told as past (such a hit weighs against ``passive_rule_floor``, not ``rule_floor``)."""
+
+    start: int
+    end: int
+    passive: bool
+
+
 def _rule_properties() -> dict[str, GroupProperties]:
-    return {group: GroupProperties(negatable=True, reportable=True) for group in RULE_GROUPS}
+    return {**{group: GroupProperties(negatable=True, reportable=True) for group in RULE_GROUPS},
+            PAST_GROUP: GroupProperties()}
 
 
 class RiskDetector:
@@ -191,7 +207,7 @@ class RiskDetector:
     @cached_property
     def mentions_(self) -> RuleBook:
         """The same rules with negation and reporting ignored: what the message mentions."""
-        every_group = {group: GroupProperties() for group in RULE_GROUPS}
+        every_group = {group: GroupProperties() for group in [*RULE_GROUPS, PAST_GROUP]}
         return RuleBook(resources.files("affectkit.risk") / "rules", every_group)
 
     @property
@@ -275,7 +291,7 @@ class RiskDetector:
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
-    def _decide(self, text: str, row: np.ndarray, language: str, rule_hits: dict[str, tuple[int, int]],
+    def _decide(self, text: str, row: np.ndarray, language: str, rule_hits: dict[str, RuleHit],
                 verifier_logit: float | None) -> _Decision:
         """Whether the readings flag ``text``: ``row`` holds the classifier's calibrated outputs (the kinds, then
         ``crisis``), ``verifier_logit`` the verifier's reading of a text it read."""
@@ -297,7 +313,7 @@ class RiskDetector:
         return _Decision(first_score, crisis_score, flagged, denied, round(verifier.probability(verifier_logit), 4))
 
     def _assess(self, text: str, row: np.ndarray, sentences: list[tuple[tuple[int, int], float]],
-                language_coverage: tuple[str, bool], rule_hits: dict[str, tuple[int, int]],
+                language_coverage: tuple[str, bool], rule_hits: dict[str, RuleHit],
                 decision: _Decision) -> RiskReading:  # fmt: skip
         """The reading of ``text`` from its :meth:`_decide` decision; ``row`` holds the classifier's calibrated
         outputs for the text (the kinds, then ``crisis``; of its strongest window for a long text), ``sentences``
@@ -307,8 +323,10 @@ class RiskDetector:
         language, covered = language_coverage
         scores = {kind: round(float(row[k]), 4) for k, kind in enumerate(kinds)}
         floor = config.get("rule_floor", 0.0)
-        hits = {kind: span for kind, span in rule_hits.items()
-                if max([decision.first_score] + [score for (s, e), score in sentences if s <= span[0] < e]) >= floor}
+        passive_floor = config.get("passive_rule_floor", floor)
+        hits = {kind: (hit.start, hit.end) for kind, hit in rule_hits.items()
+                if max([decision.first_score] + [score for (s, e), score in sentences if s <= hit.start < e])
+                >= (passive_floor if hit.passive else floor)}
         crisis_score, flagged = decision.crisis_score, decision.flagged
         top = max(scores, key=lambda kind: scores[kind])  # the kind the classifier reads, when it flags
         found = list(hits) + ([top] if flagged and top not in hits else [])
@@ -339,19 +357,26 @@ class RiskDetector:
     def rule_hits(self, text: str) -> dict[str, tuple[int, int]]:
         """The first span per kind where a crisis rule fires in ``text``, in the text's language (negated, reported
         and joking phrases do not count)."""
-        return self._rule_hits(text, risk_language(text, self.languages)[0])
+        return {kind: (hit.start, hit.end) for kind, hit in
+                self._rule_hits(text, risk_language(text, self.languages)[0]).items()}
 
-    def _rule_hits(self, text: str, language: str) -> dict[str, tuple[int, int]]:
-        """The first rule span per kind, from the rules of the text's language (of every rule language when it has
+    def _rule_hits(self, text: str, language: str) -> dict[str, RuleHit]:
+        """The first rule hit per kind, from the rules of the text's language (of every rule language when it has
         none); nothing for a text that laughs or jokes."""
         if joking(text, language_codes()):
             return {}
         languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
-        hits: dict[str, tuple[int, int]] = {}
+        hits: dict[str, RuleHit] = {}
+        groups: dict[str, set[str]] = {}  # the groups that fired, per kind
         for group, kind in RULE_GROUPS.items():
             found = self.rules_.find(text, group, languages)
-            if found and (kind not in hits or found[0].start < hits[kind][0]):
-                hits[kind] = (found[0].start, found[0].end)
+            if found:
+                groups.setdefault(kind, set()).add(group)
+                if kind not in hits or found[0].start < hits[kind].start:
+                    hits[kind] = RuleHit(found[0].start, found[0].end, False)
+        passive = [kind for kind, fired in groups.items() if fired == {PASSIVE_GROUP}]
+        if passive and not self.rules_.find(text, PAST_GROUP, languages):
+            hits.update({kind: hits[kind]._replace(passive=True) for kind in passive})
         return hits
 
     def _mentions_crisis(self, text: str, language: str) -> bool:

@@ -76,6 +76,8 @@ WRITTEN_WEIGHT = 2  # our own messages weigh twice in the loss: they carry the h
 TARGET_RECALL = 0.95
 HIGH_SEVERITY_SCORE = 0.9
 RULE_FLOOR = 0.03  # a rule counts only when the classifier sees at least this much of a crisis
+# a passive-ideation phrase alone, not told as past, counts whatever the classifier sees: it never matched ordinary text
+PASSIVE_RULE_FLOOR = 0.0
 DEV_SHARE = 0.2
 HATECHECK_THREATS = ("threat_dir_h", "threat_norm_h")
 
@@ -262,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "outputs": list(OUTPUTS),
         "calibration": {"a": [round(a, 5) for a, _ in fitted], "b": [round(b, 5) for _, b in fitted]},
         "threshold": 0.5, "high_threshold": HIGH_SEVERITY_SCORE, "rule_floor": RULE_FLOOR,
+        "passive_rule_floor": PASSIVE_RULE_FLOOR,
         "languages": sorted({m.language for m in train}),
         "training": {
             "train_messages": len(train), "dev_messages": len(dev), "public_texts": len(public_texts),
