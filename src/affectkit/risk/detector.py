@@ -76,8 +76,8 @@ RULE_KINDS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse")
 # Each rule group and the kind it raises. Passive ideation ("what's the point of living", "à quoi bon vivre") raises
 # suicidal ideation but never speaks against a flag: hopelessness told with a laugh or a "not" beside it ("tô cansado
 # de existir kkkk mas não é piada") is still the classifier's call, as it was before these rules.
-RULE_GROUPS = {**{kind: kind for kind in RULE_KINDS}, "passive_ideation": "suicidal_ideation"}
 PASSIVE_GROUP = "passive_ideation"
+RULE_GROUPS = {**{kind: kind for kind in RULE_KINDS}, PASSIVE_GROUP: "suicidal_ideation"}
 # Words that set a message in the past ("three years ago", "damals", "quand j'étais"): a passive-ideation phrase in
 # such a message keeps the usual rule floor ("two years ago I kept asking why I was still alive; now ...").
 PAST_GROUP = "told_as_past"
@@ -173,9 +173,11 @@ class RuleHit(NamedTuple):
     passive: bool
 
 
-def _rule_properties() -> dict[str, GroupProperties]:
-    return {**{group: GroupProperties(negatable=True, reportable=True) for group in RULE_GROUPS},
-            PAST_GROUP: GroupProperties()}
+def _rule_properties(applied: bool = True) -> dict[str, GroupProperties]:
+    """Every group of the rule files; ``applied=False``: the crisis groups' negation and reporting ignored (what a
+    message mentions)."""
+    crisis = GroupProperties(negatable=applied, reportable=applied)
+    return {**{group: crisis for group in RULE_GROUPS}, PAST_GROUP: GroupProperties()}
 
 
 class RiskDetector:
@@ -207,8 +209,7 @@ class RiskDetector:
     @cached_property
     def mentions_(self) -> RuleBook:
         """The same rules with negation and reporting ignored: what the message mentions."""
-        every_group = {group: GroupProperties() for group in [*RULE_GROUPS, PAST_GROUP]}
-        return RuleBook(resources.files("affectkit.risk") / "rules", every_group)
+        return RuleBook(resources.files("affectkit.risk") / "rules", _rule_properties(applied=False))
 
     @property
     def model_id(self) -> str:
@@ -365,7 +366,7 @@ class RiskDetector:
         none); nothing for a text that laughs or jokes."""
         if joking(text, language_codes()):
             return {}
-        languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
+        languages = self._rule_languages(language)
         hits: dict[str, RuleHit] = {}
         groups: dict[str, set[str]] = {}  # the groups that fired, per kind
         for group, kind in RULE_GROUPS.items():
@@ -382,8 +383,12 @@ class RiskDetector:
     def _mentions_crisis(self, text: str, language: str) -> bool:
         """Whether the rules find crisis phrases in ``text`` when negation, reporting and jokes are ignored (the
         groups of :data:`RULE_KINDS`: passive ideation never denies a flag)."""
-        languages = [language] if language in self.rules_.languages else list(self.rules_.languages)
+        languages = self._rule_languages(language)
         return any(self.mentions_.find(text, kind, languages) for kind in RULE_KINDS)
+
+    def _rule_languages(self, language: str) -> list[str]:
+        """The rule files a text of ``language`` is read with: its own, else every one (a language without rules)."""
+        return [language] if language in self.rules_.languages else list(self.rules_.languages)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
