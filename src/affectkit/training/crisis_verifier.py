@@ -21,9 +21,9 @@ Steps:
    folder.
 5. **Calibration and thresholds, on dev.** The int8 model's ``crisis`` logit gets a Platt calibration. Then the
    verifier's combination and thresholds are chosen with the full detector (the first reader's threshold as its
-   training chose it): of the settings that keep dev recall at ``TARGET_RECALL`` in every kind and in every language
-   (since model version 11; overall before), the one with the fewest dev false positives. They go into
-   ``config.json``.
+   training chose it): of the settings that keep dev recall at ``TARGET_RECALL`` over all crisis messages
+   (``--recall-by overall``, the default; version 11 kept it in every kind and every language), the one with the
+   fewest dev false positives. They go into ``config.json``.
 """
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ LOWEST_CANDIDATE = 0.02  # the lowest first-reader score at which the verifier m
 VERIFIER_WEIGHTS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # the verifier's logit against the first reader's
 # a flag of the first reader at this score or more stands whatever the verifier reads (1.01: none does)
 TRUSTED_FIRST_SCORES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+# Which dev recall the thresholds keep at TARGET_RECALL: over all crisis messages (versions 8 and 12), or in every kind
+# and every language (version 11: on the held-out rounds it bought recall with more false alarms than it was worth)
+RECALL_BY = ("overall", "kind_and_language")
 
 
 def verifier_examples(train: list[CrisisMessage], data: Path, seed: int) -> tuple[list[str], list[str], list[float]]:
@@ -275,8 +278,13 @@ def quantise(fp32: Path, out: Path, work: Path) -> None:
                      op_types_to_quantize=["Gather"])  # fmt: skip
 
 
-def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) -> dict[str, Any]:
-    """The combination of the two readings and the thresholds, fitted and chosen on dev (step 5)."""
+def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str], recall_by: str = "overall"
+                      ) -> dict[str, Any]:  # fmt: skip
+    """The combination of the two readings and the thresholds, fitted and chosen on dev (step 5), keeping dev recall
+    at ``TARGET_RECALL`` over all crisis messages (``recall_by="overall"``) or in every kind and every language
+    (``"kind_and_language"``)."""
+    if recall_by not in RECALL_BY:
+        raise ValueError(f"recall_by must be one of {', '.join(RECALL_BY)}")
     from affectkit.risk.detector import RiskDetector, classifier_flags, decide_flags
     from affectkit.risk.verifier import CrisisVerifier, first_logit
 
@@ -320,9 +328,10 @@ def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) 
     on_dev_columns = columns(readings([m.text for m in dev]))
     ordinary_columns = columns(readings(ordinary))
     crisis = np.array([m.label != "none" for m in dev])
-    # the crisis messages of each kind and of each language: each must keep the target recall, not only all together
-    groups = [crisis & np.array([getattr(m, field) == value for m in dev])
-              for field in ("label", "language") for value in sorted({getattr(m, field) for m in dev} - {"none"})]
+    # all crisis messages together, or those of each kind and of each language
+    groups = [crisis] if recall_by == "overall" else [
+        crisis & np.array([getattr(m, field) == value for m in dev])
+        for field in ("label", "language") for value in sorted({getattr(m, field) for m in dev} - {"none"})]
     read = on_dev_columns["read"]
     best: tuple[float, float, float, np.ndarray, float] | None = None
     for weight in VERIFIER_WEIGHTS:
@@ -340,7 +349,7 @@ def choose_thresholds(out: Path, dev: list[CrisisMessage], ordinary: list[str]) 
                     if best is None or false_positives < best[0]:
                         best = (false_positives, float(asked_from), float(threshold), combination, trusted)
     if best is None:
-        raise RuntimeError("no thresholds keep dev recall at the target in every kind and language")
+        raise RuntimeError(f"no thresholds keep dev recall at the target ({recall_by})")
     _, asked_from, threshold, combination, trusted = best
     on_dev = flagged(on_dev_columns, asked_from, threshold, combination, trusted)
     return {
@@ -363,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path("src/affectkit/models/crisis-use"))
     parser.add_argument("--work", type=Path, default=Path("build/crisis-verifier"))
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--recall-by", choices=RECALL_BY, default="overall",
+                        help="keep dev recall at the target over all crisis messages or in every kind and language")
     args = parser.parse_args(argv)
     require_inputs([("--crisis", args.crisis / "train.jsonl"), ("--crisis", args.crisis / "dev.jsonl"),
                      ("--out", args.out / "config.json"), ("--data", args.data / "goemotions"),
@@ -371,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                      ("--data", args.data / "safety" / "multilingual_hatecheck")])  # fmt: skip
     require_training_extra()
     if args.command == "thresholds":
-        write_thresholds(args.out, load_crisis_messages(args.crisis / "dev.jsonl"), args.data)
+        write_thresholds(args.out, load_crisis_messages(args.crisis / "dev.jsonl"), args.data, args.recall_by)
         return
     import torch
 
@@ -405,15 +416,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                      "pieces": len(keep), "files": {str(p): sha256_file(p) for p in files}},
     }  # fmt: skip
     (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    write_thresholds(args.out, dev, args.data)
+    write_thresholds(args.out, dev, args.data, args.recall_by)
 
 
-def write_thresholds(out: Path, dev: list[CrisisMessage], data: Path) -> None:
+def write_thresholds(out: Path, dev: list[CrisisMessage], data: Path, recall_by: str = "overall") -> None:
     """Step 5, recorded in ``config.json``."""
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     config["verifier"].setdefault("trusted_first_score", 1.01)  # a verifier of an earlier build lacks it
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    chosen = choose_thresholds(out, dev, load_goemotions(data / "goemotions", "dev").texts)
+    chosen = choose_thresholds(out, dev, load_goemotions(data / "goemotions", "dev").texts, recall_by)
     config["verifier"].update(chosen)
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(chosen, indent=2))
