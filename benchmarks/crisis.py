@@ -213,7 +213,7 @@ def main() -> None:
     parser.add_argument("--test", type=Path, nargs="+",
                         default=[HERE / "data" / name
                                  for name in ("crisis_test", *(f"crisis_test_r{n}" for n in range(2, 7)))],
-                        help="held-out rounds, pooled (default: all five; each scored once per round)")
+                        help="held-out rounds, pooled (default: rounds 1-6; each scored once per round)")
     parser.add_argument("--model", type=Path, default=None, help="a crisis model folder (default: the shipped one)")
     parser.add_argument("--out", type=Path, default=RESULTS / "crisis.json")
     parser.add_argument("--latency-only", action="store_true",

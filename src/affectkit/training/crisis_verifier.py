@@ -73,8 +73,8 @@ LOWEST_CANDIDATE = 0.02  # the lowest first-reader score at which the verifier m
 VERIFIER_WEIGHTS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # the verifier's logit against the first reader's
 # a flag of the first reader at this score or more stands whatever the verifier reads (1.01: none does)
 TRUSTED_FIRST_SCORES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-# Which dev recall the thresholds keep at TARGET_RECALL: over all crisis messages (versions 8 and 12), or in every kind
-# and every language (version 11: on the held-out rounds it bought recall with more false alarms than it was worth)
+# Which dev recall the thresholds keep at TARGET_RECALL: over all crisis messages (version 8's way), or in every kind
+# and every language (version 11's: on the held-out rounds it bought recall with more false alarms than it was worth)
 RECALL_BY = ("overall", "kind_and_language")
 
 
