@@ -368,14 +368,15 @@ class RiskDetector:
             return {}
         languages = self._rule_languages(language)
         hits: dict[str, RuleHit] = {}
-        groups: dict[str, set[str]] = {}  # the groups that fired, per kind
+        other: set[str] = set()  # the kinds a group other than passive ideation raised
         for group, kind in RULE_GROUPS.items():
             found = self.rules_.find(text, group, languages)
             if found:
-                groups.setdefault(kind, set()).add(group)
+                if group != PASSIVE_GROUP:
+                    other.add(kind)
                 if kind not in hits or found[0].start < hits[kind].start:
                     hits[kind] = RuleHit(found[0].start, found[0].end, False)
-        passive = [kind for kind, fired in groups.items() if fired == {PASSIVE_GROUP}]
+        passive = [kind for kind in hits if kind not in other]
         if passive and not self.rules_.find(text, PAST_GROUP, languages):
             hits.update({kind: hits[kind]._replace(passive=True) for kind in passive})
         return hits
